@@ -1,0 +1,8 @@
+//! Criterion benchmarks of the core; `./dev bench` runs them.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn placeholder(_c: &mut Criterion) {}
+
+criterion_group!(benches, placeholder);
+criterion_main!(benches);

@@ -1,0 +1,1 @@
+//! Charts drawn once against any plotters backend: `CanvasBackend` in the browser, SVG in native tests.

@@ -1,0 +1,84 @@
+//! One evaluation of a scenario: simulate, price, decide. The JSON of `crossover eval` is `Evaluation`.
+
+use serde::Serialize;
+
+use super::catalog::Catalog;
+use super::coldstart::{self, ColdStartReport, SimTarget};
+use super::cost::{self, PlatformCost, PlatformId, SimUsage};
+use super::crossover::{self, BreakEven};
+use super::scenario::Scenario;
+use super::sensitivity::{self, Sensitivity};
+use super::verdict::{self, Verdict};
+
+/// Points on the crossover grid (1e3 … 1e10 requests/month).
+pub const CURVE_POINTS: usize = 241;
+
+/// What one workload costs and feels like, and the decision: everything but the searches.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assessment {
+    pub platforms: Vec<PlatformCost>,
+    pub coldstart: ColdStartReport,
+    pub verdict: Verdict,
+}
+
+/// The full `crossover eval` output.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub catalog_as_of: String,
+    pub platforms: Vec<PlatformCost>,
+    pub breakeven: Vec<BreakEven>,
+    pub coldstart: ColdStartReport,
+    pub verdict: Verdict,
+    pub sensitivity: Sensitivity,
+}
+
+/// Simulates Lambda (the reported cold-start view) and Cloud Run (its billable instance time),
+/// prices every platform with those figures and decides.
+pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
+    let coldstart = coldstart::simulate(s, SimTarget::AwsLambda);
+    let cloud_run = coldstart::simulate(s, SimTarget::CloudRun);
+    let usage = SimUsage {
+        lambda_cold_starts: coldstart.cold_starts,
+        lambda_mean_init_ms: coldstart.mean_init_ms,
+        cloud_run_busy_instance_s: cloud_run.avg_busy_instances
+            * super::scenario::SECONDS_PER_MONTH,
+    };
+    let platforms = cost::price_all(s, cat, Some(&usage));
+    let verdict = verdict::decide(s, cat, &platforms, &coldstart);
+    Assessment {
+        platforms,
+        coldstart,
+        verdict,
+    }
+}
+
+pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {
+    let Assessment {
+        platforms,
+        coldstart,
+        verdict,
+    } = assess(s, cat);
+    let breakeven = crossover::curves(s, cat, CURVE_POINTS).breakeven;
+    let sensitivity = sensitivity::analyze(s, cat);
+    Evaluation {
+        catalog_as_of: cat.as_of.clone(),
+        platforms,
+        breakeven,
+        coldstart,
+        verdict,
+        sensitivity,
+    }
+}
+
+/// The cheapest feasible platform, optionally only among serverless or container options.
+pub fn cheapest(platforms: &[PlatformCost], serverless: Option<bool>) -> Option<&PlatformCost> {
+    platforms
+        .iter()
+        .filter(|p| p.feasible && serverless.is_none_or(|want| p.id.is_serverless() == want))
+        .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
+}
+
+/// Lookup by id.
+pub fn platform(platforms: &[PlatformCost], id: PlatformId) -> Option<&PlatformCost> {
+    platforms.iter().find(|p| p.id == id)
+}

@@ -1,0 +1,14 @@
+//! The pure model: plain structs in, plain structs out. No web types, no I/O, no globals.
+//! The web app (`crate::app`) and the CLI call into it; nothing here imports them.
+
+pub mod catalog;
+pub mod claims;
+pub mod coldstart;
+pub mod cost;
+pub mod crossover;
+pub mod eval;
+pub mod rng;
+pub mod scenario;
+pub mod sensitivity;
+pub mod traffic;
+pub mod verdict;
