@@ -10,8 +10,6 @@ pub struct Catalog {
 impl Catalog {
     /// The catalogue embedded at build time.
     pub fn builtin() -> Catalog {
-        Catalog {
-            as_of: String::new(),
-        }
+        Catalog { as_of: String::new() }
     }
 }

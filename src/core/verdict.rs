@@ -41,12 +41,7 @@ pub struct Verdict {
     pub reasons: Vec<Reason>,
 }
 
-pub fn decide(
-    _s: &Scenario,
-    _cat: &Catalog,
-    _costs: &[PlatformCost],
-    _cold: &ColdStartReport,
-) -> Verdict {
+pub fn decide(_s: &Scenario, _cat: &Catalog, _costs: &[PlatformCost], _cold: &ColdStartReport) -> Verdict {
     Verdict {
         decision: Decision::ConditionalGo,
         score: 50,

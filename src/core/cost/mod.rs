@@ -33,10 +33,7 @@ impl PlatformId {
 
     /// Pay-per-use (functions and request-billed containers) as opposed to provisioned capacity.
     pub fn is_serverless(self) -> bool {
-        !matches!(
-            self,
-            PlatformId::AwsFargate | PlatformId::AwsEc2 | PlatformId::AwsEks
-        )
+        !matches!(self, PlatformId::AwsFargate | PlatformId::AwsEc2 | PlatformId::AwsEks)
     }
 }
 
