@@ -8,9 +8,7 @@
 
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{PlatformCost, PlatformId, SimUsage, price_all};
-use crossover::core::scenario::{
-    Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario,
-};
+use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
 
 use PlatformId::*;
 
@@ -24,27 +22,17 @@ fn priced(tweak: impl Fn(&mut Scenario), sim: Option<&SimUsage>, id: PlatformId)
 
 fn close(got: f64, expected: f64, what: &str) {
     let tolerance = 0.005 + expected.abs() * 1e-6;
-    assert!(
-        (got - expected).abs() <= tolerance,
-        "{what}: got {got}, expected {expected}"
-    );
+    assert!((got - expected).abs() <= tolerance, "{what}: got {got}, expected {expected}");
 }
 
-const NO_COLD: SimUsage = SimUsage {
-    lambda_cold_starts: 0.0,
-    lambda_mean_init_ms: 0.0,
-    cloud_run_busy_instance_s: 0.0,
-};
+const NO_COLD: SimUsage =
+    SimUsage { lambda_cold_starts: 0.0, lambda_mean_init_ms: 0.0, cloud_run_busy_instance_s: 0.0 };
 
 /// Total monthly USD; Lambda uses a simulation with no cold starts, the others are analytic.
 fn check(tweak: impl Fn(&mut Scenario), id: PlatformId, expected: f64) {
     let sim = (id == AwsLambda).then_some(&NO_COLD);
     let p = priced(tweak, sim, id);
-    close(
-        p.monthly_usd,
-        expected,
-        &format!("{id:?} {:#?}", p.breakdown),
-    );
+    close(p.monthly_usd, expected, &format!("{id:?} {:#?}", p.breakdown));
 }
 
 /// One line item, analytic pricing (no simulation).
@@ -52,21 +40,14 @@ fn check_item(tweak: impl Fn(&mut Scenario), id: PlatformId, item: &str, expecte
     let p = priced(tweak, None, id);
     let line = p.breakdown.iter().find(|l| l.item == item);
     let line = line.unwrap_or_else(|| panic!("{id:?} has no `{item}`: {:#?}", p.breakdown));
-    close(
-        line.usd,
-        expected,
-        &format!("{id:?} {item}: {}", line.detail),
-    );
+    close(line.usd, expected, &format!("{id:?} {item}: {}", line.detail));
 }
 
 fn infeasible(tweak: impl Fn(&mut Scenario), id: PlatformId, names: &str) {
     let p = priced(tweak, None, id);
     assert!(!p.feasible, "{id:?} should be infeasible");
     let reason = p.infeasible_reason.unwrap();
-    assert!(
-        reason.contains(names),
-        "{id:?}: `{reason}` should name {names}"
-    );
+    assert!(reason.contains(names), "{id:?}: `{reason}` should name {names}");
 }
 
 #[test]
@@ -74,11 +55,7 @@ fn lambda() {
     // Seed 003: 10M × 200 ms × 512 MB = $2.00 requests + $16.67 duration.
     check(|_| {}, AwsLambda, 18.6667);
     check(|s| s.arch = Arch::Arm64, AwsLambda, 2.0 + 13.3334);
-    check(
-        |s| s.free_tier = true,
-        AwsLambda,
-        1.80 + 600_000.0 * 0.0000166667,
-    );
+    check(|s| s.free_tier = true, AwsLambda, 1.80 + 600_000.0 * 0.0000166667);
     // 1.2 ms is billed as 2 ms: 10M × 0.002 s × 0.5 GB = 10,000 GB-s.
     check(|s| s.duration_ms = 1.2, AwsLambda, 2.0 + 0.166667);
     check(|s| s.requests_per_month = 0.0, AwsLambda, 0.0);
@@ -118,11 +95,7 @@ fn lambda() {
     check(pc(10, 1024.0), AwsLambda, 108.0009);
     check(pc(50, 512.0), AwsLambda, 270.0022);
     // One PC environment covers the 0.77 mean concurrency: all duration at the PC rate.
-    check(
-        |s| s.provisioned_concurrency = 1,
-        AwsLambda,
-        2.0 + 5.400043 + 9.7222,
-    );
+    check(|s| s.provisioned_concurrency = 1, AwsLambda, 2.0 + 5.400043 + 9.7222);
     // At 100M it covers 1/7.7 of the need; the rest is on demand.
     check(
         |s| {
@@ -132,11 +105,7 @@ fn lambda() {
         AwsLambda,
         183.06697,
     );
-    check(
-        |s| s.ephemeral_storage_mb = 1024.0,
-        AwsLambda,
-        18.6667 + 0.0309,
-    );
+    check(|s| s.ephemeral_storage_mb = 1024.0, AwsLambda, 18.6667 + 0.0309);
     // Seed 000: 2M × 128 MB × 200 ms is $0.83 of GB-s (it says $0.42) + $0.40 of requests.
     check(
         |s| {
@@ -155,17 +124,9 @@ fn lambda() {
 #[test]
 fn lambda_init_is_its_own_line() {
     // Simulated: 1,000 cold starts × 500 ms × 0.5 GB = 250 GB-s.
-    let sim = SimUsage {
-        lambda_cold_starts: 1000.0,
-        lambda_mean_init_ms: 500.0,
-        ..NO_COLD
-    };
+    let sim = SimUsage { lambda_cold_starts: 1000.0, lambda_mean_init_ms: 500.0, ..NO_COLD };
     let p = priced(|_| {}, Some(&sim), AwsLambda);
-    close(
-        p.monthly_usd,
-        18.6667 + 250.0 * 0.0000166667,
-        "lambda with INIT",
-    );
+    close(p.monthly_usd, 18.6667 + 250.0 * 0.0000166667, "lambda with INIT");
     // Analytic, steady 10M/month: λT ≫ 1, so cold starts sit at the cap 2,592,000 / (e × 420 s)
     // = 2,270, each 140 ms (typical nodejs INIT) × 0.5 GB.
     check_item(|_| {}, AwsLambda, "INIT of cold starts", 0.0026487);
@@ -173,12 +134,7 @@ fn lambda_init_is_its_own_line() {
 
 #[test]
 fn front_doors() {
-    check_item(
-        |s| s.front_door = FrontDoor::ApiGatewayHttp,
-        AwsLambda,
-        "API Gateway HTTP API",
-        10.0,
-    );
+    check_item(|s| s.front_door = FrontDoor::ApiGatewayHttp, AwsLambda, "API Gateway HTTP API", 10.0);
     check_item(
         |s| {
             s.front_door = FrontDoor::ApiGatewayHttp;
@@ -188,12 +144,7 @@ fn front_doors() {
         "API Gateway HTTP API",
         300.0 + 630.0,
     );
-    check_item(
-        |s| s.front_door = FrontDoor::ApiGatewayRest,
-        AwsLambda,
-        "API Gateway REST API",
-        35.0,
-    );
+    check_item(|s| s.front_door = FrontDoor::ApiGatewayRest, AwsLambda, "API Gateway REST API", 35.0);
     check_item(
         |s| {
             s.front_door = FrontDoor::ApiGatewayRest;
@@ -203,20 +154,10 @@ fn front_doors() {
         "API Gateway REST API",
         333.0 * 3.5 + 667.0 * 2.8,
     );
-    check_item(
-        |s| s.front_door = FrontDoor::Alb,
-        AwsLambda,
-        "ALB hours",
-        16.2,
-    );
+    check_item(|s| s.front_door = FrontDoor::Alb, AwsLambda, "ALB hours", 16.2);
     // 10M × 10 KB = 100 GB processed ÷ 0.4 GB per LCU-h = 250 LCU-h (more than 0.154 LCU of
     // new connections × 720 h = 111 LCU-h).
-    check_item(
-        |s| s.front_door = FrontDoor::Alb,
-        AwsLambda,
-        "ALB LCU-hours",
-        2.0,
-    );
+    check_item(|s| s.front_door = FrontDoor::Alb, AwsLambda, "ALB LCU-hours", 2.0);
 }
 
 #[test]
@@ -300,22 +241,11 @@ fn cloud_run() {
         2_592_000.0 * 0.00000375,
     );
     // Simulated busy time replaces the estimate: 1e6 instance-s.
-    let sim = SimUsage {
-        cloud_run_busy_instance_s: 1e6,
-        ..NO_COLD
-    };
-    close(
-        priced(|_| {}, Some(&sim), CloudRun).monthly_usd,
-        24.0 + 1.25 + 4.0,
-        "cloud run simulated",
-    );
+    let sim = SimUsage { cloud_run_busy_instance_s: 1e6, ..NO_COLD };
+    close(priced(|_| {}, Some(&sim), CloudRun).monthly_usd, 24.0 + 1.25 + 4.0, "cloud run simulated");
     // Concurrency 80 at a mean load of L = 0.772 requests in flight: busy instances
     // L/80 + (1 − e^−L)·79/80 = 0.541, i.e. 1,401,372 instance-s instead of 2,000,000.
-    check(
-        |_| {},
-        CloudRun,
-        1_401_372.28 * (0.000024 + 0.5 * 0.0000025) + 4.0,
-    );
+    check(|_| {}, CloudRun, 1_401_372.28 * (0.000024 + 0.5 * 0.0000025) + 4.0);
 }
 
 #[test]
@@ -352,18 +282,8 @@ fn containers() {
         idle(s);
         s.fargate_vcpu = 0.25
     };
-    check_item(
-        small,
-        AwsFargate,
-        "Fargate vCPU",
-        2.0 * 0.25 * 0.04048 * 720.0,
-    );
-    check_item(
-        small,
-        AwsFargate,
-        "Fargate memory",
-        2.0 * 0.5 * 0.004445 * 720.0,
-    );
+    check_item(small, AwsFargate, "Fargate vCPU", 2.0 * 0.25 * 0.04048 * 720.0);
+    check_item(small, AwsFargate, "Fargate memory", 2.0 * 0.5 * 0.004445 * 720.0);
     check_item(
         |s| {
             small(s);
@@ -374,18 +294,8 @@ fn containers() {
         2.0 * 0.25 * 0.03238 * 720.0,
     );
     // 100M × 0.2 s × 0.5 CPU = 3.858 vCPU of work ÷ (0.5 vCPU × 0.6) = 12.86 tasks all month.
-    check_item(
-        |s| s.requests_per_month = 1e8,
-        AwsFargate,
-        "Fargate vCPU",
-        187.4074,
-    );
-    check_item(
-        |s| s.requests_per_month = 1e8,
-        AwsFargate,
-        "Fargate memory",
-        41.1574,
-    );
+    check_item(|s| s.requests_per_month = 1e8, AwsFargate, "Fargate vCPU", 187.4074);
+    check_item(|s| s.requests_per_month = 1e8, AwsFargate, "Fargate memory", 41.1574);
     // 3,000 MB does not fit t3.small (2 GiB): one t3.medium. Seed 003 calls $30.37 (730 h of
     // t3.medium on demand) "reserved"; 1-yr reserved is 37% off: $18.87.
     let medium = |s: &mut Scenario| {
@@ -489,11 +399,7 @@ fn every_platform_in_order_and_total_at_the_extremes() {
         assert_eq!(ids, PlatformId::ALL);
         for p in &all {
             assert!(p.monthly_usd.is_finite() && p.monthly_usd >= 0.0, "{p:?}");
-            assert!(
-                p.breakdown
-                    .iter()
-                    .all(|l| l.usd.is_finite() && !l.detail.is_empty())
-            );
+            assert!(p.breakdown.iter().all(|l| l.usd.is_finite() && !l.detail.is_empty()));
             let sum: f64 = p.breakdown.iter().map(|l| l.usd).sum();
             close(sum, p.monthly_usd, "line items add up");
         }
@@ -506,14 +412,6 @@ fn overridden_prices_are_used() {
     cat.set_price("lambda.requests", 0.40).unwrap();
     let s = Scenario::default();
     let lambda = &price_all(&s, &cat, Some(&NO_COLD))[0];
-    close(
-        lambda.monthly_usd,
-        4.0 + 16.6667,
-        "overridden request price",
-    );
-    assert!(
-        lambda.breakdown[0].detail.contains("$0.4/1M"),
-        "{}",
-        lambda.breakdown[0].detail
-    );
+    close(lambda.monthly_usd, 4.0 + 16.6667, "overridden request price");
+    assert!(lambda.breakdown[0].detail.contains("$0.4/1M"), "{}", lambda.breakdown[0].detail);
 }

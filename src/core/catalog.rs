@@ -107,10 +107,7 @@ impl Catalog {
     /// negative values (and zero where the engine divides by the value) are rejected.
     pub fn set_price(&mut self, key: &str, value: f64) -> Result<(), CatalogError> {
         check_value(key, value)?;
-        let entry = self
-            .entries
-            .get_mut(key)
-            .ok_or_else(|| CatalogError(format!("unknown catalogue key `{key}`")))?;
+        let entry = self.entries.get_mut(key).ok_or_else(|| CatalogError(format!("unknown catalogue key `{key}`")))?;
         entry.value = value;
         entry.status = Status::Override;
         entry.source = "user override".into();
@@ -121,9 +118,7 @@ impl Catalog {
 
 fn check_value(key: &str, value: f64) -> Result<(), CatalogError> {
     if !value.is_finite() || value < 0.0 {
-        return Err(CatalogError(format!(
-            "`{key}` must be a finite number ≥ 0, got {value}"
-        )));
+        return Err(CatalogError(format!("`{key}` must be a finite number ≥ 0, got {value}")));
     }
     if value == 0.0 && rates::POSITIVE_KEYS.contains(&key) {
         return Err(CatalogError(format!("`{key}` must be > 0")));
@@ -139,35 +134,20 @@ impl TryFrom<CatalogFile> for Catalog {
     type Error = CatalogError;
 
     fn try_from(file: CatalogFile) -> Result<Catalog, CatalogError> {
-        if let Some(extra) = file
-            .entries
-            .keys()
-            .find(|k| !Rates::KEYS.contains(&k.as_str()))
-        {
+        if let Some(extra) = file.entries.keys().find(|k| !Rates::KEYS.contains(&k.as_str())) {
             return Err(CatalogError(format!("unknown catalogue key `{extra}`")));
         }
         for (key, entry) in &file.entries {
             check_value(key, entry.value)?;
         }
         let rates = Rates::resolve(&file.entries).map_err(CatalogError)?;
-        Ok(Catalog {
-            as_of: file.as_of,
-            region: file.region,
-            currency: file.currency,
-            entries: file.entries,
-            rates,
-        })
+        Ok(Catalog { as_of: file.as_of, region: file.region, currency: file.currency, entries: file.entries, rates })
     }
 }
 
 impl From<Catalog> for CatalogFile {
     fn from(c: Catalog) -> CatalogFile {
-        CatalogFile {
-            as_of: c.as_of,
-            region: c.region,
-            currency: c.currency,
-            entries: c.entries,
-        }
+        CatalogFile { as_of: c.as_of, region: c.region, currency: c.currency, entries: c.entries }
     }
 }
 
@@ -199,10 +179,7 @@ mod tests {
         assert!(cat.set_price("alb.requests_per_conn", 0.0).is_err());
         cat.set_price("lambda.requests", 0.25).unwrap();
         assert_eq!(cat.rates().lambda_requests, 0.25);
-        assert_eq!(
-            cat.entry("lambda.requests").unwrap().status,
-            Status::Override
-        );
+        assert_eq!(cat.entry("lambda.requests").unwrap().status, Status::Override);
     }
 
     #[test]

@@ -40,9 +40,7 @@ pub struct Curves {
 pub fn volumes(points: usize) -> Vec<f64> {
     let points = points.max(2);
     let (lo, hi) = (MIN_VOLUME.log10(), MAX_VOLUME.log10());
-    (0..points)
-        .map(|i| 10f64.powf(lo + (hi - lo) * i as f64 / (points - 1) as f64))
-        .collect()
+    (0..points).map(|i| 10f64.powf(lo + (hi - lo) * i as f64 / (points - 1) as f64)).collect()
 }
 
 /// The cheapest feasible platform among `totals` (ties go to the earlier id).
@@ -62,10 +60,7 @@ pub fn curves(s: &Scenario, cat: &Catalog, points: usize) -> Curves {
     let series = PlatformId::ALL
         .iter()
         .enumerate()
-        .map(|(k, &id)| Series {
-            id,
-            usd: totals.iter().map(|t| t[k]).collect(),
-        })
+        .map(|(k, &id)| Series { id, usd: totals.iter().map(|t| t[k]).collect() })
         .collect();
     let mut breakeven = Vec::new();
     for i in 1..volumes.len() {
@@ -76,11 +71,7 @@ pub fn curves(s: &Scenario, cat: &Catalog, points: usize) -> Curves {
             breakeven.push(bisect(&pricer, volumes[i - 1], volumes[i], a));
         }
     }
-    Curves {
-        volumes,
-        series,
-        breakeven,
-    }
+    Curves { volumes, series, breakeven }
 }
 
 /// Narrows [lo, hi] (cheapest `from` at lo, something else at hi) to 0.1 % and reports the
@@ -98,9 +89,5 @@ fn bisect(pricer: &Pricer, mut lo: f64, mut hi: f64, from: PlatformId) -> BreakE
             None => break,
         }
     }
-    BreakEven {
-        requests_per_month: (lo * hi).sqrt(),
-        from,
-        to,
-    }
+    BreakEven { requests_per_month: (lo * hi).sqrt(), from, to }
 }

@@ -12,11 +12,7 @@ pub(crate) struct Bill {
 
 impl Bill {
     pub fn new(detailed: bool) -> Bill {
-        Bill {
-            detailed,
-            total: 0.0,
-            items: Vec::new(),
-        }
+        Bill { detailed, total: 0.0, items: Vec::new() }
     }
 
     /// Adds one charge. Float noise below zero (free allowances) is clamped: a bill never credits.
@@ -24,11 +20,7 @@ impl Bill {
         let usd = if usd.is_finite() { usd.max(0.0) } else { 0.0 };
         self.total += usd;
         if self.detailed {
-            self.items.push(LineItem {
-                item: item.to_string(),
-                usd,
-                detail: detail(),
-            });
+            self.items.push(LineItem { item: item.to_string(), usd, detail: detail() });
         }
     }
 }

@@ -54,16 +54,10 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
         peak = peak.max(units);
     }
     match s.container_scaling {
-        ContainerScaling::Autoscaled => Fleet {
-            unit_hours,
-            peak_units: peak,
-        },
+        ContainerScaling::Autoscaled => Fleet { unit_hours, peak_units: peak },
         ContainerScaling::Fixed => {
             let units = peak.ceil();
-            Fleet {
-                unit_hours: units * SECONDS_PER_MONTH / 3600.0,
-                peak_units: units,
-            }
+            Fleet { unit_hours: units * SECONDS_PER_MONTH / 3600.0, peak_units: units }
         }
     }
 }

@@ -32,11 +32,7 @@ pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
 /// `cloud_run.gib_per_vcpu` GiB, at least 1, and an even count above 2 (1, 2, 4, 6, 8).
 fn vcpus(gib: f64, gib_per_vcpu: f64) -> f64 {
     let v = (gib / gib_per_vcpu).ceil().max(1.0);
-    if v > 2.0 && v % 2.0 != 0.0 {
-        v + 1.0
-    } else {
-        v
-    }
+    if v > 2.0 && v % 2.0 != 0.0 { v + 1.0 } else { v }
 }
 
 /// Billable instance-seconds from the simulation, or a closed form: per hour of the week with
@@ -45,11 +41,7 @@ fn vcpus(gib: f64, gib_per_vcpu: f64) -> f64 {
 /// instance (≈ L/c) plus one partly filled instance.
 fn busy_instance_s(u: &Usage, billed_s: f64) -> f64 {
     if let Some(sim) = u.sim {
-        return if sim.cloud_run_busy_instance_s.is_finite() {
-            sim.cloud_run_busy_instance_s.max(0.0)
-        } else {
-            0.0
-        };
+        return if sim.cloud_run_busy_instance_s.is_finite() { sim.cloud_run_busy_instance_s.max(0.0) } else { 0.0 };
     }
     let c = f64::from(u.s.cloud_run_concurrency.max(1));
     let secs = u.seconds_per_weight();
@@ -73,21 +65,12 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let free = |x: f64| if s.free_tier { x } else { 0.0 };
 
     // Free vCPU-s / GiB-s first cover active time, what is left covers idle min-instance time.
-    let charge = |amount: f64, free_amount: f64| {
-        (
-            (amount - free_amount).max(0.0),
-            (free_amount - amount).max(0.0),
-        )
-    };
+    let charge = |amount: f64, free_amount: f64| ((amount - free_amount).max(0.0), (free_amount - amount).max(0.0));
     let (vcpu_s, free_left) = charge(busy * cpu, free(r.cloud_run_free_vcpu_s));
     let (idle_vcpu_s, _) = charge(idle * cpu, free_left);
     let (gib_s, free_left_gib) = charge(busy * gib, free(r.cloud_run_free_gib_s));
     let (idle_gib_s, _) = charge(idle * gib, free_left_gib);
-    let method = if u.sim.is_some() {
-        "simulated"
-    } else {
-        "estimated"
-    };
+    let method = if u.sim.is_some() { "simulated" } else { "estimated" };
     bill.add("CPU (active)", vcpu_s * r.cloud_run_vcpu_s, || {
         format!(
             "{} busy instance-s ({method}, concurrency {}) × {} vCPU = {} vCPU-s billable × {}",

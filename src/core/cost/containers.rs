@@ -11,8 +11,7 @@ use crate::core::scenario::{Arch, Ec2Pricing, SECONDS_PER_MONTH, Scenario};
 const FARGATE_VCPU: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
 
 pub(super) fn fargate_infeasible(s: &Scenario) -> Option<String> {
-    s.needs_gpu
-        .then(|| "needs_gpu: Fargate offers no GPUs".into())
+    s.needs_gpu.then(|| "needs_gpu: Fargate offers no GPUs".into())
 }
 
 /// The task: `fargate_vcpu` rounded up to a valid size; memory the larger of that size's minimum
@@ -20,10 +19,7 @@ pub(super) fn fargate_infeasible(s: &Scenario) -> Option<String> {
 /// (8 GB per vCPU), the next vCPU size is used.
 fn fargate_task(s: &Scenario, r: &Rates) -> Unit {
     let need_gb = s.memory_mb / 1024.0;
-    let mut last = Unit {
-        vcpu: 16.0,
-        gb: need_gb.ceil(),
-    };
+    let mut last = Unit { vcpu: 16.0, gb: need_gb.ceil() };
     for &vcpu in FARGATE_VCPU.iter().filter(|&&v| v >= s.fargate_vcpu - 1e-9) {
         let min = r.fargate_min_gb_per_vcpu * vcpu;
         let gb = if need_gb <= min { min } else { need_gb.ceil() };
@@ -54,12 +50,7 @@ pub(super) fn fargate_price(u: &Usage, bill: &mut Bill) {
         )
     });
     bill.add("Fargate memory", f.unit_hours * task.gb * gb_h, || {
-        format!(
-            "{} task-h × {} GB × {}/GB-h",
-            num(f.unit_hours),
-            num(task.gb),
-            rate(gb_h)
-        )
+        format!("{} task-h × {} GB × {}/GB-h", num(f.unit_hours), num(task.gb), rate(gb_h))
     });
     front_door::alb(u, bill, r.alb_lcu_gb_per_h_instance);
 }
@@ -73,56 +64,14 @@ struct Instance {
 }
 
 fn instances(r: &Rates) -> [Instance; 6] {
-    let i = |name, arch, vcpu, gib, hourly| Instance {
-        name,
-        arch,
-        vcpu,
-        gib,
-        hourly,
-    };
+    let i = |name, arch, vcpu, gib, hourly| Instance { name, arch, vcpu, gib, hourly };
     [
-        i(
-            "t3.small",
-            Arch::X86_64,
-            r.ec2_t3_small_vcpu,
-            r.ec2_t3_small_gib,
-            r.ec2_t3_small_hourly,
-        ),
-        i(
-            "t3.medium",
-            Arch::X86_64,
-            r.ec2_t3_medium_vcpu,
-            r.ec2_t3_medium_gib,
-            r.ec2_t3_medium_hourly,
-        ),
-        i(
-            "m5.large",
-            Arch::X86_64,
-            r.ec2_m5_large_vcpu,
-            r.ec2_m5_large_gib,
-            r.ec2_m5_large_hourly,
-        ),
-        i(
-            "m6g.large",
-            Arch::Arm64,
-            r.ec2_m6g_large_vcpu,
-            r.ec2_m6g_large_gib,
-            r.ec2_m6g_large_hourly,
-        ),
-        i(
-            "m7g.large",
-            Arch::Arm64,
-            r.ec2_m7g_large_vcpu,
-            r.ec2_m7g_large_gib,
-            r.ec2_m7g_large_hourly,
-        ),
-        i(
-            "c6g.large",
-            Arch::Arm64,
-            r.ec2_c6g_large_vcpu,
-            r.ec2_c6g_large_gib,
-            r.ec2_c6g_large_hourly,
-        ),
+        i("t3.small", Arch::X86_64, r.ec2_t3_small_vcpu, r.ec2_t3_small_gib, r.ec2_t3_small_hourly),
+        i("t3.medium", Arch::X86_64, r.ec2_t3_medium_vcpu, r.ec2_t3_medium_gib, r.ec2_t3_medium_hourly),
+        i("m5.large", Arch::X86_64, r.ec2_m5_large_vcpu, r.ec2_m5_large_gib, r.ec2_m5_large_hourly),
+        i("m6g.large", Arch::Arm64, r.ec2_m6g_large_vcpu, r.ec2_m6g_large_gib, r.ec2_m6g_large_hourly),
+        i("m7g.large", Arch::Arm64, r.ec2_m7g_large_vcpu, r.ec2_m7g_large_gib, r.ec2_m7g_large_hourly),
+        i("c6g.large", Arch::Arm64, r.ec2_c6g_large_vcpu, r.ec2_c6g_large_gib, r.ec2_c6g_large_hourly),
     ]
 }
 
@@ -135,13 +84,8 @@ pub(super) fn ec2_infeasible(s: &Scenario, r: &Rates) -> Option<String> {
     if s.needs_gpu {
         return Some("needs_gpu: the catalogue holds no GPU instance types".into());
     }
-    (!instances(r).iter().any(|i| fits(i, s))).then(|| {
-        format!(
-            "memory {} MB exceeds every {:?} instance type in the catalogue",
-            num(s.memory_mb),
-            s.arch
-        )
-    })
+    (!instances(r).iter().any(|i| fits(i, s)))
+        .then(|| format!("memory {} MB exceeds every {:?} instance type in the catalogue", num(s.memory_mb), s.arch))
 }
 
 /// EC2 (or EKS nodes): the cheapest catalogue instance type that fits, sized by the capacity
@@ -158,21 +102,9 @@ pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
     // When nothing fits (infeasible) the same-arch types are still priced, for reference.
     let best = all
         .iter()
-        .filter(|i| {
-            if any_fit {
-                fits(i, s)
-            } else {
-                i.arch == s.arch
-            }
-        })
+        .filter(|i| if any_fit { fits(i, s) } else { i.arch == s.arch })
         .map(|i| {
-            let f = fleet(
-                u,
-                &Unit {
-                    vcpu: i.vcpu,
-                    gb: i.gib,
-                },
-            );
+            let f = fleet(u, &Unit { vcpu: i.vcpu, gb: i.gib });
             let hourly = i.hourly * (1.0 - discount);
             (f.unit_hours * hourly, i, f, hourly)
         })
@@ -197,17 +129,9 @@ pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
     }
     if eks {
         let hours = SECONDS_PER_MONTH / 3600.0;
-        bill.add(
-            "EKS control plane",
-            hours * r.eks_control_plane_hourly,
-            || {
-                format!(
-                    "{} h × {}/h (UNVERIFIED)",
-                    num(hours),
-                    rate(r.eks_control_plane_hourly)
-                )
-            },
-        );
+        bill.add("EKS control plane", hours * r.eks_control_plane_hourly, || {
+            format!("{} h × {}/h (UNVERIFIED)", num(hours), rate(r.eks_control_plane_hourly))
+        });
     }
     front_door::alb(u, bill, r.alb_lcu_gb_per_h_instance);
 }

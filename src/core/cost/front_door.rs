@@ -13,10 +13,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     match u.s.front_door {
         FrontDoor::None => {}
         FrontDoor::ApiGatewayHttp => {
-            let tiers = [
-                (0.0, r.apigw_http_t1),
-                (r.apigw_http_t2_from, r.apigw_http_t2),
-            ];
+            let tiers = [(0.0, r.apigw_http_t1), (r.apigw_http_t2_from, r.apigw_http_t2)];
             let usd = tiered(n / 1e6, &per_million(&tiers));
             bill.add("API Gateway HTTP API", usd, || {
                 format!(
@@ -67,9 +64,7 @@ fn per_million<const N: usize>(tiers: &[(f64, f64); N]) -> [(f64, f64); N] {
 pub(super) fn alb(u: &Usage, bill: &mut Bill, gb_per_lcu_hour: f64) {
     let (s, r) = (u.s, u.r);
     let hours = SECONDS_PER_MONTH / 3600.0;
-    bill.add("ALB hours", hours * r.alb_hourly, || {
-        format!("{} h × {}/h", num(hours), rate(r.alb_hourly))
-    });
+    bill.add("ALB hours", hours * r.alb_hourly, || format!("{} h × {}/h", num(hours), rate(r.alb_hourly)));
     let hours_per_weight = u.seconds_per_weight() / 3600.0;
     let mut lcu_hours = 0.0;
     for w in u.weights {

@@ -67,11 +67,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let gb = u.memory_gb;
     let (tiers, pc_price, pc_duration_price) = arch_prices(u);
 
-    let free_req = if s.free_tier {
-        r.lambda_free_requests
-    } else {
-        0.0
-    };
+    let free_req = if s.free_tier { r.lambda_free_requests } else { 0.0 };
     let billable_req = (n - free_req).max(0.0);
     bill.add("Requests", billable_req / 1e6 * r.lambda_requests, || {
         format!(
@@ -96,26 +92,12 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     if pc > 0.0 {
         let pc_gbs = pc * gb * SECONDS_PER_MONTH;
         bill.add("Provisioned concurrency", pc_gbs * pc_price, || {
-            format!(
-                "{pc} env × {} GB × 2,592,000 s = {} GB-s × {}",
-                num(gb),
-                num(pc_gbs),
-                rate(pc_price)
-            )
+            format!("{pc} env × {} GB × 2,592,000 s = {} GB-s × {}", num(gb), num(pc_gbs), rate(pc_price))
         });
         let served = total_gbs * pc_share;
-        bill.add(
-            "Duration on provisioned concurrency",
-            served * pc_duration_price,
-            || {
-                format!(
-                    "{}% of requests: {} GB-s × {}",
-                    num(pc_share * 100.0),
-                    num(served),
-                    rate(pc_duration_price)
-                )
-            },
-        );
+        bill.add("Duration on provisioned concurrency", served * pc_duration_price, || {
+            format!("{}% of requests: {} GB-s × {}", num(pc_share * 100.0), num(served), rate(pc_duration_price))
+        });
     }
 
     let od_gbs = total_gbs * (1.0 - pc_share);
@@ -127,23 +109,11 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let all_gbs = od_gbs + init_gbs;
     let cost = tiered((all_gbs - free_gbs).max(0.0), &tiers);
     let share = |part: f64| {
-        if all_gbs > 0.0 {
-            cost * part / all_gbs
-        } else {
-            0.0
-        }
+        if all_gbs > 0.0 { cost * part / all_gbs } else { 0.0 }
     };
     let tier_note = || {
-        let free = if s.free_tier {
-            ", 400,000 GB-s free shared with INIT"
-        } else {
-            ""
-        };
-        format!(
-            "{} (tiered above {} GB-s{free})",
-            rate(tiers[0].1),
-            num(tiers[1].0)
-        )
+        let free = if s.free_tier { ", 400,000 GB-s free shared with INIT" } else { "" };
+        format!("{} (tiered above {} GB-s{free})", rate(tiers[0].1), num(tiers[1].0))
     };
     bill.add("Duration (on demand)", share(od_gbs), || {
         format!(
@@ -155,11 +125,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
             tier_note()
         )
     });
-    let method = if u.sim.is_some() {
-        "simulated"
-    } else {
-        "estimated"
-    };
+    let method = if u.sim.is_some() { "simulated" } else { "estimated" };
     bill.add("INIT of cold starts", share(init_gbs), || {
         format!(
             "{} cold starts ({method}) × {} ms × {} GB = {} GB-s × {}",
@@ -187,9 +153,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
 
     if s.keep_warm_every_min > 0 && s.keep_warm_count > 0 {
         // Each ping is a request billed for 1 ms (the handler returns at once), at list price.
-        let pings = f64::from(s.keep_warm_count) * SECONDS_PER_MONTH
-            / 60.0
-            / f64::from(s.keep_warm_every_min);
+        let pings = f64::from(s.keep_warm_count) * SECONDS_PER_MONTH / 60.0 / f64::from(s.keep_warm_every_min);
         let usd = pings / 1e6 * r.lambda_requests + pings * 0.001 * gb * tiers[0].1;
         bill.add("Keep-warm pings", usd, || {
             format!(
@@ -218,18 +182,12 @@ fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
     let (s, r) = (u.s, u.r);
     if let Some(sim) = u.sim {
         let finite = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
-        return (
-            finite(sim.lambda_cold_starts),
-            finite(sim.lambda_mean_init_ms),
-        );
+        return (finite(sim.lambda_cold_starts), finite(sim.lambda_mean_init_ms));
     }
-    let init_ms = s
-        .init_ms_override
-        .unwrap_or(r.lambda_init_ms_typical + s.init_ms);
+    let init_ms = s.init_ms_override.unwrap_or(r.lambda_init_ms_typical + s.init_ms);
     let keep_alive = s.keep_alive_s.unwrap_or(r.lambda_keep_alive_s).max(1.0);
-    let pinged = s.keep_warm_every_min > 0
-        && s.keep_warm_count > 0
-        && f64::from(s.keep_warm_every_min) * 60.0 < keep_alive;
+    let pinged =
+        s.keep_warm_every_min > 0 && s.keep_warm_count > 0 && f64::from(s.keep_warm_every_min) * 60.0 < keep_alive;
     let secs = u.seconds_per_weight();
     let mut idle = 0.0;
     let mut ramp = 0.0;

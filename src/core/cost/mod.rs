@@ -166,12 +166,7 @@ pub struct Pricer<'a> {
 impl<'a> Pricer<'a> {
     pub fn new(s: &'a Scenario, cat: &'a Catalog) -> Pricer<'a> {
         let feasible = PlatformId::ALL.map(|id| infeasible_reason(id, s, cat).is_none());
-        Pricer {
-            s,
-            cat,
-            weights: usage::weights(s),
-            feasible,
-        }
+        Pricer { s, cat, weights: usage::weights(s), feasible }
     }
 
     pub fn feasible(&self, id: PlatformId) -> bool {

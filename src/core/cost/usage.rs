@@ -30,11 +30,7 @@ impl<'a> Usage<'a> {
         weights: &'a [f64],
         requests: f64,
     ) -> Usage<'a> {
-        let requests = if requests.is_finite() {
-            requests.max(0.0)
-        } else {
-            0.0
-        };
+        let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
         Usage {
             s,
             r,

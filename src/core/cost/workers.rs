@@ -41,11 +41,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     });
     let extra_req = (n - r.workers_included_requests).max(0.0);
     bill.add("Requests", extra_req / 1e6 * r.workers_requests, || {
-        format!(
-            "{} req above included × {}/1M",
-            num(extra_req),
-            rate(r.workers_requests)
-        )
+        format!("{} req above included × {}/1M", num(extra_req), rate(r.workers_requests))
     });
     let cpu_ms_per_req = s.duration_ms * s.cpu_fraction;
     let cpu_ms = n * cpu_ms_per_req;
