@@ -4,9 +4,7 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{PlatformId, Pricer, price_all};
 use crossover::core::crossover::{cheapest, curves};
-use crossover::core::scenario::{
-    Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario,
-};
+use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
 use proptest::prelude::*;
 
 fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
@@ -67,10 +65,7 @@ prop_compose! {
 
 /// Analytic monthly USD of every platform, feasible or not.
 fn costs(s: &Scenario, cat: &Catalog) -> Vec<f64> {
-    price_all(s, cat, None)
-        .iter()
-        .map(|p| p.monthly_usd)
-        .collect()
+    price_all(s, cat, None).iter().map(|p| p.monthly_usd).collect()
 }
 
 /// `after` did not fall below `before`, for every pay-per-use platform.
@@ -78,12 +73,7 @@ fn never_falls(before: &[f64], after: &[f64], what: &str) -> Result<(), TestCase
     for (k, id) in PlatformId::ALL.iter().enumerate() {
         if id.is_serverless() {
             let slack = 1e-9 * before[k].abs() + 1e-9;
-            prop_assert!(
-                after[k] + slack >= before[k],
-                "{id:?} fell as {what} rose: {} → {}",
-                before[k],
-                after[k]
-            );
+            prop_assert!(after[k] + slack >= before[k], "{id:?} fell as {what} rose: {} → {}", before[k], after[k]);
         }
     }
     Ok(())
@@ -137,10 +127,7 @@ proptest! {
 fn fixed_fleets_jump() {
     // A fixed fleet adds a whole unit at once, so the cheapest option can change at a jump, not
     // a crossing; the break-even still marks where it changes.
-    let s = Scenario {
-        container_scaling: ContainerScaling::Fixed,
-        ..Scenario::default()
-    };
+    let s = Scenario { container_scaling: ContainerScaling::Fixed, ..Scenario::default() };
     let cat = Catalog::builtin();
     let pricer = Pricer::new(&s, &cat);
     for b in curves(&s, &cat, 241).breakeven {
@@ -157,18 +144,11 @@ fn curves_cover_the_grid_and_mark_infeasible() {
     assert_eq!(c.volumes.len(), 241);
     assert!((c.volumes[0] - 1e3).abs() < 1e-6 && (c.volumes[240] / 1e10 - 1.0).abs() < 1e-12);
     assert_eq!(c.series.len(), 8);
-    let workers = c
-        .series
-        .iter()
-        .find(|x| x.id == PlatformId::CloudflareWorkers)
-        .unwrap();
+    let workers = c.series.iter().find(|x| x.id == PlatformId::CloudflareWorkers).unwrap();
     assert!(workers.usd.iter().all(Option::is_none));
     let lambda = &c.series[0];
     assert!(lambda.usd.iter().all(|u| u.is_some_and(f64::is_finite)));
-    assert!(
-        !c.breakeven.is_empty(),
-        "Lambda should lose to capacity somewhere below 1e10"
-    );
+    assert!(!c.breakeven.is_empty(), "Lambda should lose to capacity somewhere below 1e10");
 }
 
 #[test]

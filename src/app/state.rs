@@ -50,7 +50,12 @@ pub enum Action {
     /// Sets one scenario key from text; an invalid value leaves the scenario as it was and says why.
     Set(&'static str, String),
     /// Replaces the scenario (a preset, a restored link), reporting what was dropped.
-    Load { scenario: Scenario, errors: Vec<FieldError>, origin: String, preset: Option<String> },
+    Load {
+        scenario: Scenario,
+        errors: Vec<FieldError>,
+        origin: String,
+        preset: Option<String>,
+    },
     Reset,
     Notice(String),
     DismissNotices,
@@ -73,8 +78,7 @@ impl Reducible for State {
             Action::Load { scenario, errors, origin, preset } => {
                 next.scenario = scenario;
                 next.preset = preset;
-                next.notices
-                    .extend(errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")));
+                next.notices.extend(errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")));
             }
             Action::Reset => {
                 next.scenario = Scenario::default();

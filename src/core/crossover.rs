@@ -88,9 +88,7 @@ fn bisect(pricer: &Pricer, mut lo: f64, mut hi: f64, from: PlatformId) -> BreakE
             _ => 0.0,
         }
     };
-    while hi / lo > 1.0 + PRECISION
-        || (hi / lo > 1.0 + 1e-12 && gap((lo * hi).sqrt(), to) > PRECISION)
-    {
+    while hi / lo > 1.0 + PRECISION || (hi / lo > 1.0 + 1e-12 && gap((lo * hi).sqrt(), to) > PRECISION) {
         let mid = (lo * hi).sqrt();
         match cheapest(&pricer.totals(mid)) {
             Some(id) if id == from => lo = mid,
