@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use crossover::app::Explorer;
-use crossover::core::{catalog::Catalog, cost::PlatformId, eval, scenario::Scenario};
+use crossover::app::{Explorer, format};
+use crossover::core::{catalog::Catalog, eval, presets, scenario::Scenario};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
@@ -22,37 +22,83 @@ async fn mount() -> Element {
 }
 
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
 }
 
 fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).ok().flatten().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
 }
 
-#[wasm_bindgen_test]
-async fn default_scenario_shows_the_core_lambda_cost() {
-    let root = mount().await;
-    let expected = eval::assess(&Scenario::default(), &Catalog::builtin());
-    let lambda = eval::platform(&expected.platforms, PlatformId::AwsLambda).expect("lambda is priced");
-    let shown = text(&root, "#lambda-cost");
-    assert_eq!(shown, crossover::app::format::usd(lambda.monthly_usd));
+fn shown_cost(root: &Element, platform: &str) -> String {
+    text(root, &format!("tr[data-platform={platform}] td.usd")).trim().to_string()
+}
+
+fn expected_costs(s: &Scenario) -> Vec<(String, String)> {
+    eval::assess(s, &Catalog::builtin())
+        .platforms
+        .iter()
+        .map(|p| {
+            let id = serde_json::to_value(p.id).unwrap().as_str().unwrap().to_string();
+            (id, if p.feasible { format::usd(p.monthly_usd) } else { "—".into() })
+        })
+        .collect()
+}
+
+async fn click(root: &Element, selector: &str) {
+    let el: web_sys::HtmlElement = root.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
+    el.click();
+    settle().await;
 }
 
 #[wasm_bindgen_test]
-async fn moving_the_slider_changes_the_cost() {
+async fn cost_table_shows_the_core_costs_for_every_preset() {
     let root = mount().await;
-    let before = text(&root, "#lambda-cost");
+    for preset in presets::all() {
+        click(&root, &format!("#preset-{}", preset.id)).await;
+        for (id, expected) in expected_costs(&preset.scenario) {
+            assert_eq!(shown_cost(&root, &id), expected, "{id} in preset {}", preset.id);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn verdict_card_shows_the_core_verdict_for_every_preset() {
+    let root = mount().await;
+    for preset in presets::all() {
+        click(&root, &format!("#preset-{}", preset.id)).await;
+        let v = eval::assess(&preset.scenario, &Catalog::builtin()).verdict;
+        let decision = root.query_selector("#verdict-decision").unwrap().unwrap();
+        assert_eq!(decision.get_attribute("data-decision").unwrap(), format!("{:?}", v.decision), "{}", preset.id);
+        assert_eq!(text(&root, "#verdict-recommended"), v.recommended.name(), "{}", preset.id);
+        assert_eq!(text(&root, "#verdict-score"), v.score.to_string(), "{}", preset.id);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn moving_the_volume_slider_changes_the_cost() {
+    let root = mount().await;
+    click(&root, "#reset").await;
+    let before = shown_cost(&root, "aws_lambda");
     let slider: HtmlInputElement =
-        root.query_selector("#requests").unwrap().expect("the requests slider exists").dyn_into().unwrap();
+        root.query_selector("#c-requests_per_month").unwrap().expect("the volume slider exists").dyn_into().unwrap();
     slider.set_value("900");
-    let event = web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
-    slider.dispatch_event(&event).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    slider.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
     settle().await;
-    let after = text(&root, "#lambda-cost");
-    assert_ne!(before, after, "the cost follows the slider");
+    assert_ne!(before, shown_cost(&root, "aws_lambda"), "the cost follows the slider");
+}
+
+#[wasm_bindgen_test]
+async fn an_out_of_range_typed_value_is_reported_not_applied() {
+    let root = mount().await;
+    click(&root, "#reset").await;
+    let field: HtmlInputElement =
+        root.query_selector("#c-cpu_fraction + .typed").unwrap().expect("typed cpu field").dyn_into().unwrap();
+    field.set_value("7");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    field.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    settle().await;
+    assert!(text(&root, ".notices").contains("cpu_fraction"), "notice names the key: {}", text(&root, ".notices"));
 }

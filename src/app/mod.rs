@@ -1,6 +1,8 @@
 //! The Yew front end (wasm32 only). It calls the core and never the other way round.
 
 mod components;
+mod controls;
+mod persist;
 mod explorer;
 pub mod format;
 mod state;

@@ -51,7 +51,7 @@ pub enum Action {
     Set(&'static str, String),
     /// Replaces the scenario (a preset, a restored link), reporting what was dropped.
     Load {
-        scenario: Scenario,
+        scenario: Box<Scenario>,
         errors: Vec<FieldError>,
         origin: String,
         preset: Option<String>,
@@ -76,7 +76,7 @@ impl Reducible for State {
                 Err(e) => next.notices.push(format!("Not applied — {e}")),
             },
             Action::Load { scenario, errors, origin, preset } => {
-                next.scenario = scenario;
+                next.scenario = *scenario;
                 next.preset = preset;
                 next.notices.extend(errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")));
             }

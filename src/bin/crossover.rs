@@ -5,24 +5,38 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use crossover::core::{catalog::Catalog, claims, eval, scenario};
+use crossover::core::{catalog::Catalog, claims, eval, query, scenario};
 
 const USAGE: &str = "\
 usage:
   crossover eval FILE|- [--pretty]     evaluate a scenario JSON (every key optional)
+  crossover eval --query QUERY [--pretty]
+                                       evaluate the scenario of an app link's query string
   crossover claims [--json]            recompute the seed articles' rules of thumb";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--query Q` carries a value; take it out before the flag check.
+    let query = match args.iter().position(|a| a == "--query") {
+        Some(i) if i + 1 < args.len() => {
+            let q = args.remove(i + 1);
+            args.remove(i);
+            Some(q)
+        }
+        Some(_) => return usage("--query needs a value"),
+        None => None,
+    };
     let pretty = args.iter().any(|a| a == "--pretty");
     let json = args.iter().any(|a| a == "--json");
     let positional: Vec<&str> = args.iter().filter(|a| !a.starts_with("--")).map(String::as_str).collect();
     if let Some(flag) = args.iter().find(|a| a.starts_with("--") && !["--pretty", "--json"].contains(&a.as_str())) {
         return usage(&format!("unknown option {flag}"));
     }
-    match positional.as_slice() {
-        ["eval", path] => run_eval(path, pretty),
-        ["claims"] => run_claims(json),
+    match (positional.as_slice(), query) {
+        (["eval"], Some(q)) => run_eval_query(&q, pretty),
+        (_, Some(_)) => usage("--query goes with eval"),
+        (["eval", path], None) => run_eval(path, pretty),
+        (["claims"], None) => run_claims(json),
         _ => usage("expected a command"),
     }
 }
@@ -61,6 +75,17 @@ fn run_eval(path: &str, pretty: bool) -> ExitCode {
     };
     let evaluation = eval::evaluate(&s, &Catalog::builtin());
     print_json(&evaluation, pretty)
+}
+
+fn run_eval_query(q: &str, pretty: bool) -> ExitCode {
+    let (s, errors) = query::decode(q).unwrap_or_default();
+    if !errors.is_empty() {
+        for e in errors {
+            eprintln!("crossover: invalid scenario: {e}");
+        }
+        return ExitCode::from(2);
+    }
+    print_json(&eval::evaluate(&s, &Catalog::builtin()), pretty)
 }
 
 fn run_claims(json: bool) -> ExitCode {

@@ -3,6 +3,8 @@
 //! HiDPI screen) and never computes a figure itself.
 
 pub mod crossover;
+pub mod day;
+pub mod latency;
 
 mod palette;
 

@@ -45,6 +45,18 @@ export function evalNative(scenario) {
   return JSON.parse(out.toString());
 }
 
+/** `crossover eval --query` of the page's own URL: exactly the scenario the page shows. */
+export function evalQuery(search) {
+  const out = execFileSync('target/release/crossover', ['eval', '--query', search.replace(/^\?/, '')]);
+  return JSON.parse(out.toString());
+}
+
+/** What the page prints for a dollar figure (the app's `format::usd`). */
+export function usd(v) {
+  if (v !== 0 && Math.abs(v) < 0.01) return `$${v.toFixed(4)}`;
+  return '$' + (Math.round(v * 100) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** `$18.67` → 18.67 */
 export function dollars(text) {
   return Number(text.replace(/[$,]/g, ''));

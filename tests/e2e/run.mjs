@@ -1,53 +1,148 @@
 // End-to-end tests against the release build, served under a sub-path from loopback.
 // usage: node tests/e2e/run.mjs SITE_ROOT   (the site lives at SITE_ROOT/crossover/)
 import { serve } from './server.mjs';
-import { launch, openPage, assertClean, assert, evalNative, dollars, run, SHOTS } from './harness.mjs';
+import { launch, openPage, assertClean, assert, evalQuery, usd, run, SHOTS } from './harness.mjs';
 
 const root = process.argv[2] ?? 'target/site';
 const { server, origin } = await serve(root);
 const APP = `${origin}/crossover/`;
 const browser = await launch();
 
-async function lambdaCost(page) {
-  return (await page.locator('#lambda-cost').textContent()).trim();
+const PRESETS = ['rest_api', 'queue_consumer', 'nightly_batch', 'flash_sale', 'steady_api', 'java_tight_sla'];
+const DECISIONS = { go: 'Go', conditional_go: 'ConditionalGo', no_go: 'NoGo' };
+
+async function fresh(options = {}) {
+  const page = await openPage(browser, origin, options);
+  await page.goto(APP);
+  await page.locator('#verdict-decision').waitFor();
+  return page;
 }
-async function requests(page) {
-  return Number(await page.locator('#requests + .typed').inputValue());
+const costCell = (page, id) => page.locator(`tr[data-platform=${id}] td.usd`);
+async function search(page) { return page.evaluate(() => location.search); }
+
+/** Every cost, the decision and the recommendation on the page equal `crossover eval` of the page's URL. */
+async function expectPageMatchesCore(page, label) {
+  const ev = evalQuery(await search(page));
+  for (const p of ev.platforms) {
+    const shown = (await costCell(page, p.id).textContent()).trim();
+    const expected = p.feasible ? usd(p.monthly_usd) : '—';
+    assert(shown === expected, `${label}: ${p.id} shows ${shown}, core computes ${expected}`);
+  }
+  const decision = await page.locator('#verdict-decision').getAttribute('data-decision');
+  assert(decision === DECISIONS[ev.verdict.decision], `${label}: decision ${decision} vs ${ev.verdict.decision}`);
+  const rec = await page.locator('#verdict-recommended').getAttribute('data-platform');
+  assert(rec === ev.verdict.recommended, `${label}: recommended ${rec} vs ${ev.verdict.recommended}`);
+  return ev;
 }
-async function expectCoreValue(page) {
-  const shown = dollars(await lambdaCost(page));
-  const ev = evalNative({ requests_per_month: await requests(page) });
-  const lambda = ev.platforms.find((p) => p.id === 'aws_lambda');
-  // The typed field rounds to whole requests, so allow one cent.
-  assert(Math.abs(shown - lambda.monthly_usd) <= 0.011, `page shows $${shown}, core computes $${lambda.monthly_usd}`);
+
+async function canvasPixels(page, id) {
+  return page.evaluate((id) => document.getElementById(id).toDataURL(), id);
+}
+
+async function dragSlider(page, selector, from, to) {
+  const box = await page.locator(selector).boundingBox();
+  await page.mouse.move(box.x + box.width * from, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
 }
 
 const failures = await run([
-  ['slice: keyboard and drag move the cost to the value the core computes', async () => {
-    const page = await openPage(browser, origin);
-    await page.goto(APP);
-    await page.locator('#lambda-cost').waitFor();
-    await expectCoreValue(page);
-    const first = await lambdaCost(page);
-
-    await page.locator('#requests').focus();
+  ['keyboard and drag move the volume, and the page shows what the core computes', async () => {
+    const page = await fresh();
+    await expectPageMatchesCore(page, 'defaults');
+    const first = await costCell(page, 'aws_lambda').textContent();
+    await page.locator('#c-requests_per_month').focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((before) => document.querySelector('#lambda-cost').textContent.trim() !== before, first);
-    await expectCoreValue(page);
-    const afterKeys = await lambdaCost(page);
-    assert(dollars(afterKeys) > dollars(first), `ArrowRight raises the volume and the cost (${first} → ${afterKeys})`);
-
-    const box = await page.locator('#requests').boundingBox();
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.up();
-    await page.waitForFunction((before) => document.querySelector('#lambda-cost').textContent.trim() !== before, afterKeys);
-    await expectCoreValue(page);
-
+    await page.waitForFunction((b) => document.querySelector('tr[data-platform=aws_lambda] td.usd').textContent !== b, first);
+    await expectPageMatchesCore(page, 'after ArrowRight');
+    const afterKeys = await costCell(page, 'aws_lambda').textContent();
+    await dragSlider(page, '#c-requests_per_month', 0.3, 0.9);
+    await page.waitForFunction((b) => document.querySelector('tr[data-platform=aws_lambda] td.usd').textContent !== b, afterKeys);
+    await expectPageMatchesCore(page, 'after drag');
     await page.screenshot({ path: `${SHOTS}/slice.png` });
     assertClean(page);
     await page.context().close();
+  }],
+
+  ['every preset shows the verdict and costs of crossover eval', async () => {
+    const page = await fresh();
+    for (const id of PRESETS) {
+      const before = await search(page);
+      await page.locator(`#preset-${id}`).click();
+      await page.waitForFunction((b) => location.search !== b, before).catch(() => {});
+      const ev = await expectPageMatchesCore(page, id);
+      assert(ev.platforms.length >= 7, 'every platform is priced');
+    }
+    assertClean(page);
+    await page.context().close();
+  }],
+
+  ['dragging sliders changes the chart pixels', async () => {
+    const page = await fresh();
+    await page.locator('#preset-rest_api').click();
+    await page.waitForTimeout(100);
+    const before = await canvasPixels(page, 'crossover-chart');
+    await dragSlider(page, '#c-duration_ms', 0.2, 0.7);
+    await page.waitForTimeout(150);
+    const after = await canvasPixels(page, 'crossover-chart');
+    assert(before !== after, 'the crossover chart redraws when the duration changes');
+    const latencyBefore = await canvasPixels(page, 'latency-chart');
+    await dragSlider(page, '#c-requests_per_month', 0.2, 0.8);
+    await page.waitForTimeout(150);
+    assert(latencyBefore !== await canvasPixels(page, 'latency-chart'), 'the latency chart redraws when the volume changes');
+    assertClean(page);
+    await page.context().close();
+  }],
+
+  ['a reload shows the same scenario', async () => {
+    const page = await fresh();
+    await page.locator('#preset-java_tight_sla').click();
+    await page.locator('#c-arch').selectOption('arm64');
+    await page.waitForTimeout(100);
+    const url = page.url();
+    const decision = await page.locator('#verdict-decision').textContent();
+    const lambda = await costCell(page, 'aws_lambda').textContent();
+    await page.reload();
+    await page.locator('#verdict-decision').waitFor();
+    assert(page.url() === url, `URL kept: ${page.url()} vs ${url}`);
+    assert(await page.locator('#c-arch').inputValue() === 'arm64', 'arch kept');
+    assert(await page.locator('#verdict-decision').textContent() === decision, 'decision kept');
+    assert(await costCell(page, 'aws_lambda').textContent() === lambda, 'cost kept');
+    // The scenario also survives without the query, from storage.
+    await page.goto(APP);
+    await page.locator('#verdict-decision').waitFor();
+    assert(await page.locator('#c-arch').inputValue() === 'arm64', 'arch restored from storage');
+    assertClean(page);
+    await page.context().close();
+  }],
+
+  ['a bad link is reported and its valid fields kept', async () => {
+    const page = await openPage(browser, origin);
+    await page.goto(`${APP}?v=1&requests_per_month=5e6&memory_mb=abc&arch=sparc&duration_ms=1e999&runtime=python312`);
+    await page.locator('#verdict-decision').waitFor();
+    const notices = await page.locator('.notices').textContent();
+    for (const key of ['memory_mb', 'arch', 'duration_ms']) assert(notices.includes(key), `notice names ${key}: ${notices}`);
+    assert(await page.locator('#c-requests_per_month + .typed').inputValue() === '5000000', 'valid volume kept');
+    assert(await page.locator('#c-runtime').inputValue() === 'python312', 'valid runtime kept');
+    await expectPageMatchesCore(page, 'bad link');
+    assertClean(page);
+    await page.context().close();
+  }],
+
+  ['screenshots: desktop and phone, light and dark', async () => {
+    for (const [w, h] of [[1280, 800], [390, 844]]) {
+      for (const scheme of ['light', 'dark']) {
+        const page = await fresh({ viewport: { width: w, height: h }, colorScheme: scheme, deviceScaleFactor: 2 });
+        await page.locator('#preset-flash_sale').click();
+        await page.waitForTimeout(150);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert(overflow <= 0, `no horizontal scroll at ${w}px (overflow ${overflow}px)`);
+        await page.screenshot({ path: `${SHOTS}/explorer-${w}x${h}-${scheme}.png`, fullPage: w > 1000 });
+        assertClean(page);
+        await page.context().close();
+      }
+    }
   }],
 ]);
 

@@ -1,3 +1,11 @@
-//! Reusable widgets.
+//! The explorer's widgets, one per file.
 
+pub mod chart_canvas;
+pub mod claims_page;
+pub mod coldstart_view;
+pub mod control;
+pub mod cost_table;
 pub mod log_slider;
+pub mod notices;
+pub mod sensitivity_view;
+pub mod verdict_card;
