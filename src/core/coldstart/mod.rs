@@ -1,8 +1,23 @@
-//! STUB — owned by the simulation work: event-driven cold-start simulation.
+//! Cold starts and environment counts of a workload on one platform, simulated.
+//!
+//! `simulate` resolves the scenario (`params`), runs the exact event engine (`exact`) when the month has
+//! few enough requests to stay under ~50 ms in the browser, otherwise the per-time-step engine (`fluid`),
+//! and scales the tally to the 30-day month (`report`). Both engines are deterministic for `seed`.
+
+mod arrivals;
+pub mod data;
+pub mod exact;
+pub mod fluid;
+pub mod init;
+pub mod params;
+mod report;
+pub mod stats;
 
 use serde::Serialize;
 
-use super::scenario::Scenario;
+use super::scenario::{SECONDS_PER_MONTH, Scenario};
+pub use init::{FALLBACK_RUNTIME, RUNTIMES, is_known_runtime};
+pub use params::SimParams;
 
 /// Which platform's execution model to simulate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -50,8 +65,60 @@ pub struct ColdStartReport {
     pub throttled_fraction: f64,
     pub peak_db_connections: f64,
     pub series: DaySeries,
+    /// Cold starts caused by keep-warm pings per month (not in `cold_starts`, but billed).
+    pub keep_warm_cold_starts: f64,
+    /// Seconds actually simulated (scaled to the month for every monthly figure).
+    pub simulated_s: f64,
+    /// Caveats of this run, e.g. an unknown runtime id that was simulated as the fallback.
+    pub notes: Vec<String>,
 }
 
-pub fn simulate(_s: &Scenario, _target: SimTarget) -> ColdStartReport {
-    ColdStartReport::default()
+/// What either engine counted over its horizon, before scaling to the month.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    pub horizon_s: f64,
+    pub requests: f64,
+    pub served: f64,
+    pub cold_starts: f64,
+    pub ping_cold_starts: f64,
+    pub throttled: f64,
+    pub init_ms_sum: f64,
+    pub env_seconds: f64,
+    pub busy_seconds: f64,
+    pub peak_envs: f64,
+    pub hist: stats::Histogram,
+    pub minute_requests: Vec<f64>,
+    pub minute_cold: Vec<f64>,
+    pub minute_envs: Vec<f64>,
+}
+
+/// Requests per month up to which the exact engine simulates the whole month.
+pub const EXACT_MONTH_MAX: f64 = 500_000.0;
+/// Requests per WEEK up to which the exact engine simulates one week (scaled by 30/7); above, `fluid`.
+pub const EXACT_WEEK_MAX: f64 = 500_000.0;
+pub const SECONDS_PER_WEEK: f64 = 7.0 * 86_400.0;
+
+pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
+    let p = SimParams::new(s, target);
+    let per_month = s.requests_per_month.max(0.0);
+    let (method, tally) = if per_month <= EXACT_MONTH_MAX {
+        ("exact", exact::run(&p, SECONDS_PER_MONTH))
+    } else if per_month * SECONDS_PER_WEEK / SECONDS_PER_MONTH <= EXACT_WEEK_MAX {
+        ("exact_week", exact::run(&p, SECONDS_PER_WEEK))
+    } else {
+        ("fluid_week", fluid::run(&p, SECONDS_PER_WEEK))
+    };
+    report::build(&p, method, tally)
+}
+
+/// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.
+pub fn simulate_exact(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
+    let p = SimParams::new(s, target);
+    report::build(&p, "exact", exact::run(&p, horizon_s))
+}
+
+/// The scalable engine over an explicit horizon, reported as a month.
+pub fn simulate_fluid(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
+    let p = SimParams::new(s, target);
+    report::build(&p, "fluid", fluid::run(&p, horizon_s))
 }

@@ -1,0 +1,319 @@
+//! The exact engine: every request is an event. Environments finishing work sit in a min-heap by finish
+//! time; environments with a free slot sit in a max-heap by creation order, so a request goes to the most
+//! recently created one that can take it (SimFaaS's rule; always-warm environments first). An idle
+//! environment dies `keep_alive` after its last request; death is discovered lazily when it reaches the top
+//! of the free heap (or at the end), which is exact because an idle lifetime is fixed once drawn.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::Tally;
+use super::arrivals::Arrivals;
+use super::params::SimParams;
+use super::stats::Histogram;
+use crate::core::rng::Rng;
+
+/// Always-warm environments outrank on-demand ones in the free heap.
+const PERMANENT: u64 = 1 << 62;
+
+#[derive(Clone, Copy, Default)]
+struct Env {
+    created: f64,
+    ready: f64,
+    busy_since: f64,
+    expiry: f64,
+    /// Rank in the free heap: creation order, plus `PERMANENT` for always-warm environments.
+    key: u64,
+    in_flight: u32,
+    free_listed: bool,
+}
+
+/// Raw counts over the simulated horizon (not scaled to a month).
+#[derive(Clone, Debug, Default)]
+struct Outcome {
+    pub horizon_s: f64,
+    pub arrivals: u64,
+    pub served: u64,
+    pub throttled: u64,
+    pub cold_starts: u64,
+    pub ping_cold_starts: u64,
+    pub init_ms_sum: f64,
+    pub env_seconds: f64,
+    pub busy_seconds: f64,
+    pub hist: Histogram,
+    pub minute_requests: Vec<f64>,
+    pub minute_cold: Vec<f64>,
+    /// Environments alive at any time during each minute.
+    pub minute_envs: Vec<f64>,
+}
+
+struct Engine<'a> {
+    p: &'a SimParams,
+    rng: Rng,
+    envs: Vec<Env>,
+    spare_slots: Vec<u32>,
+    done: BinaryHeap<Reverse<(u64, u32)>>,
+    free: BinaryHeap<(u64, u32)>,
+    seq: u64,
+    busy_envs: u32,
+    tokens: f64,
+    token_t: f64,
+    env_diff: Vec<f64>,
+    out: Outcome,
+}
+
+/// Simulates `horizon_s` seconds of arrivals over the weekly rate curve.
+pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
+    let minutes = (horizon_s / 60.0).ceil() as usize + 1;
+    let mut e = Engine {
+        p,
+        rng: Rng::stream(p.seed, 1),
+        envs: Vec::new(),
+        spare_slots: Vec::new(),
+        done: BinaryHeap::with_capacity(1024),
+        free: BinaryHeap::with_capacity(1024),
+        seq: 0,
+        busy_envs: 0,
+        tokens: p.scale.map_or(0.0, |s| s.0),
+        token_t: 0.0,
+        env_diff: vec![0.0; minutes + 1],
+        out: Outcome {
+            horizon_s,
+            minute_requests: vec![0.0; minutes],
+            minute_cold: vec![0.0; minutes],
+            ..Outcome::default()
+        },
+    };
+    for _ in 0..p.permanent {
+        e.create(0.0, true);
+    }
+    let mut arrivals_rng = Rng::stream(p.seed, 2);
+    let mut arrivals = match p.cron_batch {
+        Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
+        None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
+    };
+    let ping_every = if p.ping_count > 0 {
+        p.ping_every_s
+    } else {
+        f64::INFINITY
+    };
+    let mut next_ping = if ping_every.is_finite() {
+        0.0
+    } else {
+        f64::INFINITY
+    };
+    while let Some(t) = arrivals.next(&mut arrivals_rng) {
+        while next_ping <= t {
+            for _ in 0..p.ping_count {
+                e.serve(next_ping, false);
+            }
+            next_ping += ping_every;
+        }
+        e.serve(t, true);
+    }
+    e.finish()
+}
+
+impl Engine<'_> {
+    /// A new environment (cold unless permanent), busy from `t` with nothing in flight yet.
+    fn create(&mut self, t: f64, permanent: bool) -> u32 {
+        self.seq += 1;
+        let env = Env {
+            created: t,
+            ready: t,
+            busy_since: t,
+            // On-demand: finite, so it can die once idle; the real expiry is drawn when it goes idle.
+            expiry: if permanent { f64::INFINITY } else { 0.0 },
+            key: if permanent {
+                PERMANENT | self.seq
+            } else {
+                self.seq
+            },
+            in_flight: 0,
+            free_listed: false,
+        };
+        let slot = match self.spare_slots.pop() {
+            Some(i) => {
+                self.envs[i as usize] = env;
+                i
+            }
+            None => {
+                self.envs.push(env);
+                (self.envs.len() - 1) as u32
+            }
+        };
+        let last = self.env_diff.len() - 1;
+        self.env_diff[((t / 60.0) as usize).min(last)] += 1.0;
+        if permanent {
+            self.free.push((PERMANENT | self.seq, slot));
+            self.envs[slot as usize].free_listed = true;
+        }
+        slot
+    }
+
+    /// An environment whose idle lifetime ran out at `end`.
+    fn bury(&mut self, slot: u32, end: f64) {
+        let env = self.envs[slot as usize];
+        let end = end.min(self.out.horizon_s);
+        self.out.env_seconds += end - env.created;
+        self.env_diff[(end / 60.0) as usize + 1] -= 1.0;
+        self.spare_slots.push(slot);
+    }
+
+    #[inline]
+    fn release_until(&mut self, t: f64) {
+        while let Some(&Reverse((bits, slot))) = self.done.peek() {
+            let finish = f64::from_bits(bits);
+            if finish > t {
+                break;
+            }
+            self.done.pop();
+            let keep = self.p.keep_alive(&mut self.rng);
+            let env = &mut self.envs[slot as usize];
+            env.in_flight -= 1;
+            if env.in_flight == 0 {
+                self.busy_envs -= 1;
+                self.out.busy_seconds += finish - env.busy_since;
+                if env.expiry.is_finite() {
+                    env.expiry = finish + keep;
+                }
+            }
+            if !env.free_listed {
+                env.free_listed = true;
+                self.free.push((env.key, slot));
+            }
+        }
+    }
+
+    /// One request (user or keep-warm ping) arriving at `t`.
+    #[inline]
+    fn serve(&mut self, t: f64, user: bool) {
+        self.release_until(t);
+        let minute = (t / 60.0) as usize;
+        if user {
+            self.out.arrivals += 1;
+            self.out.minute_requests[minute] += 1.0;
+        }
+        let service = if user {
+            self.p.service.sample(&mut self.rng)
+        } else {
+            self.p.ping_s
+        };
+        let slot = loop {
+            match self.free.peek() {
+                Some(&(_, slot)) => {
+                    let env = self.envs[slot as usize];
+                    if env.in_flight == 0 && env.expiry <= t {
+                        self.free.pop();
+                        self.bury(slot, env.expiry);
+                        continue;
+                    }
+                    break Some(slot);
+                }
+                None => break None,
+            }
+        };
+        let (slot, start, cold) = match slot {
+            Some(slot) => (slot, t.max(self.envs[slot as usize].ready), false),
+            None => {
+                if self.busy_envs >= self.p.quota {
+                    self.out.throttled += u64::from(user);
+                    return;
+                }
+                let Some(delay) = self.take_token(t) else {
+                    self.out.throttled += u64::from(user);
+                    return;
+                };
+                let at = t + delay;
+                let slot = self.create(at, false);
+                let init_ms = self.p.cold.sample(&mut self.rng);
+                let env = &mut self.envs[slot as usize];
+                env.ready = at + init_ms / 1000.0;
+                if user {
+                    self.out.cold_starts += 1;
+                    self.out.init_ms_sum += init_ms;
+                    self.out.minute_cold[minute] += 1.0;
+                } else {
+                    self.out.ping_cold_starts += 1;
+                }
+                (slot, env.ready, true)
+            }
+        };
+        let slots = self.p.slots;
+        let env = &mut self.envs[slot as usize];
+        if env.in_flight == 0 {
+            self.busy_envs += 1;
+            env.busy_since = if cold { env.created } else { t };
+        }
+        env.in_flight += 1;
+        if env.in_flight >= slots && env.free_listed {
+            self.free.pop(); // it was the top: full now
+            env.free_listed = false;
+        } else if env.in_flight < slots && !env.free_listed {
+            env.free_listed = true;
+            self.free.push((env.key, slot));
+        }
+        let finish = start + service;
+        self.done.push(Reverse((finish.to_bits(), slot)));
+        if user {
+            self.out.served += 1;
+            self.out.hist.add((finish - t) * 1000.0);
+        }
+    }
+
+    /// Scaling-rate limit: `Some(delay)` to create an environment, `None` = throttled (sync callers).
+    fn take_token(&mut self, t: f64) -> Option<f64> {
+        let Some((cap, per_s)) = self.p.scale else {
+            return Some(0.0);
+        };
+        self.tokens = (self.tokens + (t - self.token_t) * per_s).min(cap);
+        self.token_t = t;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            return Some(0.0);
+        }
+        if self.p.sync {
+            return None;
+        }
+        let delay = (1.0 - self.tokens) / per_s;
+        self.tokens -= 1.0;
+        Some(delay)
+    }
+
+    fn finish(mut self) -> Tally {
+        let h = self.out.horizon_s;
+        self.release_until(f64::INFINITY);
+        while let Some((_, slot)) = self.free.pop() {
+            let expiry = self.envs[slot as usize].expiry;
+            self.bury(slot, expiry);
+        }
+        let mut live = 0.0;
+        let n = self.out.minute_requests.len();
+        self.out.minute_envs = self.env_diff[..n]
+            .iter()
+            .map(|d| {
+                live += d;
+                live
+            })
+            .collect();
+        self.out.horizon_s = h;
+        let o = self.out;
+        let peak_envs = o.minute_envs.iter().fold(0.0f64, |a, &b| a.max(b));
+        Tally {
+            horizon_s: h,
+            requests: o.arrivals as f64,
+            served: o.served as f64,
+            cold_starts: o.cold_starts as f64,
+            throttled: o.throttled as f64,
+            init_ms_sum: o.init_ms_sum,
+            ping_cold_starts: o.ping_cold_starts as f64,
+            env_seconds: o.env_seconds,
+            busy_seconds: o.busy_seconds,
+            peak_envs,
+            hist: o.hist,
+            minute_requests: o.minute_requests,
+            minute_cold: o.minute_cold,
+            minute_envs: o.minute_envs,
+        }
+    }
+}

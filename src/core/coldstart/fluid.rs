@@ -1,0 +1,167 @@
+//! The scalable engine: cost grows with time steps, not requests. Per step of `dt` seconds the rate λ is
+//! known; requests in flight behave like an M/G/∞ queue with mean m = λ·E[S] (Little's law). The step's
+//! PEAK in-flight count is sampled as max(X₀, level of the last up-crossing): X₀ ~ Poisson(m) at the step's
+//! start, and level k is crossed at rate λ·P(X = k − 1) (arrivals see time averages), so
+//! P(peak < k) = P(X₀ < k)·exp(−λ·dt·P(X = k − 1)); a normal approximation is used for m ≥ 10.
+//! With most-recently-created routing, the live pool is the running max of that need over the keep-alive
+//! window, and a cold start is each rise of the need above the window's earlier max.
+
+use std::collections::VecDeque;
+
+use super::Tally;
+use super::params::SimParams;
+use super::stats::Histogram;
+use crate::core::rng::Rng;
+use crate::core::traffic::MINUTES_PER_WEEK;
+
+/// Below this mean in-flight count the peak is sampled from the Poisson terms, above it from a normal.
+const DISCRETE_BELOW: f64 = 10.0;
+/// Latency percentiles come from this many sampled requests (p99.9 still has 20 samples beyond it).
+const LATENCY_SAMPLES: usize = 20_000;
+
+/// Peak in-flight requests during one step.
+fn peak(m: f64, arrivals: f64, rng: &mut Rng) -> f64 {
+    if arrivals <= 0.0 && m <= 0.0 {
+        return 0.0;
+    }
+    if m < DISCRETE_BELOW {
+        let u = rng.uniform();
+        let (mut pmf, mut k) = ((-m).exp(), 0.0);
+        let mut cdf = pmf;
+        // Largest k with P(peak ≥ k) ≥ u.
+        while k < 200.0 && 1.0 - cdf * (-arrivals * pmf).exp() >= u {
+            k += 1.0;
+            pmf *= m / k;
+            cdf += pmf;
+        }
+        return k;
+    }
+    let sd = m.sqrt();
+    let z0 = rng.normal();
+    let c = arrivals / sd / (std::f64::consts::TAU).sqrt();
+    let arg = c / rng.exp1();
+    let z = if arg > 1.0 {
+        z0.max((2.0 * arg.ln()).sqrt())
+    } else {
+        z0
+    };
+    (m + z * sd).ceil().max(0.0)
+}
+
+/// Time-average number of environments with ≥ 1 request when X ~ Poisson(m) requests share `slots` each:
+/// exact m for one slot; otherwise P(X ≥ 1) for light load and m/slots + ½ rounding for heavy load.
+fn busy_envs(m: f64, slots: f64) -> f64 {
+    if slots <= 1.0 {
+        return m;
+    }
+    let any = -(-m).exp_m1();
+    any.max(m / slots + any * (slots - 1.0) / (2.0 * slots))
+        .min(m)
+}
+
+/// Simulates `horizon_s` seconds (one week is representative: the rate curve repeats weekly).
+pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
+    let mut rng = Rng::stream(p.seed, 3);
+    let mean_s = p.service.mean_s;
+    let (lo, hi) = p.keep_alive;
+    let dt = mean_s.max((lo / 30.0).clamp(1.0, 10.0));
+    let window = ((0.5 * (lo + hi) / dt).round() as usize).max(1);
+    let steps = (horizon_s / dt).ceil() as usize;
+    let minutes = (horizon_s / 60.0).ceil() as usize;
+    let slots = p.slots as f64;
+    let quota = p.quota as f64;
+    let permanent = p.permanent as f64;
+    let mut out = Tally {
+        horizon_s,
+        minute_requests: vec![0.0; minutes],
+        minute_cold: vec![0.0; minutes],
+        minute_envs: vec![0.0; minutes],
+        ..Tally::default()
+    };
+    let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
+    let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
+    let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 {
+        0.0
+    } else {
+        f64::INFINITY
+    };
+    for i in 0..steps {
+        let t = i as f64 * dt;
+        let span = dt.min(horizon_s - t);
+        let minute = ((t / 60.0) as usize).min(minutes - 1);
+        let rate = p.rates[minute % MINUTES_PER_WEEK];
+        let m = rate * mean_s;
+        let arrivals = rate * span;
+        // Beyond the quota requests are throttled; at the quota the pool stops growing.
+        let over = if m > quota * slots {
+            1.0 - quota * slots / m
+        } else {
+            0.0
+        };
+        let mut need = (peak(m, arrivals, &mut rng) / slots).ceil().min(quota);
+        let mut throttled = arrivals * over;
+        let mut pinged = 0.0;
+        while next_ping < t + span {
+            pinged = p.ping_count as f64;
+            next_ping += p.ping_every_s;
+        }
+        while recent.front().is_some_and(|&(j, _)| j + window <= i) {
+            recent.pop_front();
+        }
+        let before = recent.front().map_or(0.0, |f| f.1);
+        if let Some((cap, per_s)) = p.scale {
+            tokens = (tokens + per_s * span).min(cap);
+        }
+        let user_need = (need - permanent).max(0.0);
+        let mut cold = (user_need - before).max(0.0);
+        if cold > tokens.floor() {
+            // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait.
+            let excess = cold - tokens.floor();
+            if p.sync {
+                throttled += (excess * (arrivals / need.max(1.0)).max(1.0)).min(arrivals);
+            }
+            cold -= excess;
+            need -= excess;
+        }
+        let user_need = (need - permanent).max(0.0);
+        let all_need = user_need.max(pinged);
+        tokens -= (all_need - before).max(0.0);
+        out.ping_cold_starts += (all_need - user_need.max(before)).max(0.0);
+        while recent.back().is_some_and(|b| b.1 <= all_need) {
+            recent.pop_back();
+        }
+        recent.push_back((i, all_need));
+        let live = permanent + recent.front().map_or(0.0, |f| f.1);
+        out.requests += arrivals;
+        out.cold_starts += cold;
+        out.throttled += throttled.min(arrivals);
+        out.env_seconds += live * span;
+        out.busy_seconds += busy_envs(m * (1.0 - over), slots).min(live) * span;
+        out.peak_envs = out.peak_envs.max(live);
+        out.minute_cold[minute] += cold;
+        let last = (((t + span) / 60.0).ceil() as usize).clamp(minute + 1, minutes);
+        for mm in minute..last {
+            out.minute_envs[mm] = out.minute_envs[mm].max(live);
+        }
+    }
+    for (mm, r) in out.minute_requests.iter_mut().enumerate() {
+        *r = p.rates[mm % MINUTES_PER_WEEK] * 60.0;
+    }
+    out.init_ms_sum = out.cold_starts * p.cold.mean();
+    out.served = out.requests - out.throttled;
+    out.hist = latency(p, out.cold_starts / out.served.max(1e-300), &mut rng);
+    out
+}
+
+/// Latency of sampled requests: service time, plus a cold start with the simulated probability.
+fn latency(p: &SimParams, cold_fraction: f64, rng: &mut Rng) -> Histogram {
+    let mut h = Histogram::new();
+    for _ in 0..LATENCY_SAMPLES {
+        let mut ms = p.service.sample(rng) * 1000.0;
+        if rng.uniform() < cold_fraction {
+            ms += p.cold.sample(rng);
+        }
+        h.add(ms);
+    }
+    h
+}
