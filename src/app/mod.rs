@@ -1,3 +1,22 @@
 //! The Yew front end (wasm32 only). It calls the core and never the other way round.
 
-pub fn start() {}
+mod components;
+mod explorer;
+pub mod format;
+mod state;
+
+pub use explorer::Explorer;
+
+/// Mounts the explorer into `#app` (or the body when the page has no such element).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<Explorer>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<Explorer>::new().render();
+        }
+    }
+}

@@ -7,6 +7,7 @@ pub mod coldstart;
 pub mod cost;
 pub mod crossover;
 pub mod eval;
+pub mod keys;
 pub mod rng;
 pub mod scenario;
 pub mod sensitivity;

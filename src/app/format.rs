@@ -1,0 +1,50 @@
+//! How numbers read on screen: dollars with cents, volumes with SI suffixes.
+
+/// `$18.67`, `$1,234.50`, `$0.0042` for sub-cent figures.
+pub fn usd(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    if v != 0.0 && v.abs() < 0.01 {
+        return format!("${v:.4}");
+    }
+    let cents = (v * 100.0).round() as i64;
+    format!("${}.{:02}", group(cents / 100), (cents % 100).abs())
+}
+
+/// `12,345,678`.
+pub fn group(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// `10M`, `2.5B`, `750k` — for axis ticks and compact labels.
+pub fn si(v: f64) -> String {
+    let (scaled, suffix) = match v.abs() {
+        a if a >= 1e12 => (v / 1e12, "T"),
+        a if a >= 1e9 => (v / 1e9, "B"),
+        a if a >= 1e6 => (v / 1e6, "M"),
+        a if a >= 1e3 => (v / 1e3, "k"),
+        _ => (v, ""),
+    };
+    let text = if scaled.abs() >= 100.0 || scaled.fract().abs() < 0.05 {
+        format!("{scaled:.0}")
+    } else if scaled.abs() >= 10.0 {
+        format!("{scaled:.1}")
+    } else {
+        format!("{scaled:.2}")
+    };
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    format!("{text}{suffix}")
+}

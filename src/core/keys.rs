@@ -1,0 +1,265 @@
+//! Scenario fields addressed by key and text value: the one path through which the URL query, saved
+//! state and the UI's controls change a scenario. Each value is checked on its own, so one bad field is
+//! reported and dropped while every valid field is kept.
+
+use serde_json::{Map, Value};
+
+use super::scenario::{FieldError, Scenario};
+
+/// Longest text value accepted for one key (a 10,080-weight custom profile fits).
+pub const MAX_VALUE_LEN: usize = 200_000;
+
+fn as_map(s: &Scenario) -> Map<String, Value> {
+    match serde_json::to_value(s) {
+        Ok(Value::Object(map)) => map,
+        // A struct of plain fields always serialises to an object.
+        _ => Map::new(),
+    }
+}
+
+fn error(key: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: key.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Parses `text` as the JSON type the key holds in `template` (numbers, booleans, enum names, lists).
+fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldError> {
+    let text = text.trim();
+    if text.len() > MAX_VALUE_LEN {
+        return Err(error(
+            key,
+            format!("value longer than {MAX_VALUE_LEN} characters"),
+        ));
+    }
+    let whole = template.is_u64();
+    let number = |t: &str| -> Result<Value, FieldError> {
+        let v: f64 = t
+            .parse()
+            .map_err(|_| error(key, format!("'{}' is not a number", clip(t))))?;
+        if !v.is_finite() {
+            return Err(error(key, "must be a finite number"));
+        }
+        if whole {
+            if v < 0.0 || v.fract() != 0.0 || v > 9_007_199_254_740_992.0 {
+                return Err(error(key, format!("{v} is not a whole number ≥ 0")));
+            }
+            return Ok(Value::from(v as u64));
+        }
+        Ok(serde_json::Number::from_f64(v)
+            .map(Value::Number)
+            .unwrap_or(Value::Null))
+    };
+    match template {
+        Value::Bool(_) => match text {
+            "1" | "true" | "yes" | "on" => Ok(Value::Bool(true)),
+            "0" | "false" | "no" | "off" => Ok(Value::Bool(false)),
+            _ => Err(error(key, format!("'{}' is not true/false", clip(text)))),
+        },
+        Value::String(_) => Ok(Value::String(text.to_string())),
+        Value::Array(_) => {
+            if text.is_empty() {
+                return Ok(Value::Array(Vec::new()));
+            }
+            text.split(',')
+                .map(number)
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        }
+        // Numbers and optional numbers (null = "none"); integers are checked by deserialisation.
+        _ if text.is_empty() || text == "none" => Ok(Value::Null),
+        _ => number(text),
+    }
+}
+
+fn clip(t: &str) -> String {
+    t.chars().take(40).collect()
+}
+
+/// The scenario with one key set from text, or why not (the key is named).
+pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> {
+    let mut map = as_map(s);
+    let Some(template) = map.get(key) else {
+        return Err(error(key, "unknown key"));
+    };
+    // An optional field that is currently `null` takes numbers.
+    let template = if template.is_null() {
+        Value::from(0.0)
+    } else {
+        template.clone()
+    };
+    let value = parse_like(key, &template, text)?;
+    map.insert(key.to_string(), value);
+    let next: Scenario = serde_json::from_value(Value::Object(map))
+        .map_err(|e| error(key, clean(&e.to_string())))?;
+    match next.validate().into_iter().find(|e| e.field == key) {
+        Some(e) => Err(e),
+        None => Ok(next),
+    }
+}
+
+fn clean(msg: &str) -> String {
+    // serde's messages are precise but name Rust types; keep the useful part.
+    msg.replace("u32", "a whole number")
+        .replace("u64", "a whole number")
+        .replace("f64", "a number")
+}
+
+/// Applies key/value pairs to the defaults: every valid one is kept, every invalid one reported.
+/// Pairs that are valid alone but inconsistent together (e.g. business hours reversed) are reported
+/// and the scenario falls back to the defaults for those keys.
+pub fn from_pairs<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> (Scenario, Vec<FieldError>) {
+    let mut s = Scenario::default();
+    let mut errors = Vec::new();
+    for (key, text) in pairs {
+        match set(&s, key, text) {
+            Ok(next) => s = next,
+            Err(e) => errors.push(e),
+        }
+    }
+    // Cross-field checks: reset the field named and the one it is compared with.
+    let defaults = as_map(&Scenario::default());
+    for _ in 0..3 {
+        let problems = s.validate();
+        if problems.is_empty() {
+            break;
+        }
+        let mut map = as_map(&s);
+        for e in problems {
+            let partner = match e.field.as_str() {
+                "business_end_hour" => Some("business_start_hour"),
+                "keep_alive_max_s" => Some("keep_alive_s"),
+                _ => None,
+            };
+            for key in std::iter::once(e.field.as_str()).chain(partner) {
+                if let Some(v) = defaults.get(key) {
+                    map.insert(key.to_string(), v.clone());
+                }
+            }
+            errors.push(e);
+        }
+        if let Ok(fixed) = serde_json::from_value(Value::Object(map)) {
+            s = fixed;
+        }
+    }
+    if !s.validate().is_empty() {
+        s = Scenario::default();
+    }
+    (s, errors)
+}
+
+/// The keys whose value differs from the default, with their text values (the inverse of `from_pairs`).
+pub fn to_pairs(s: &Scenario) -> Vec<(String, String)> {
+    let defaults = as_map(&Scenario::default());
+    as_map(s)
+        .into_iter()
+        .filter(|(k, v)| defaults.get(k) != Some(v))
+        .map(|(k, v)| (k, text_of(&v)))
+        .collect()
+}
+
+fn text_of(v: &Value) -> String {
+    match v {
+        Value::Null => "none".into(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(","),
+        other => other.to_string(),
+    }
+}
+
+/// Every key a scenario has, in declaration order.
+pub fn all() -> Vec<String> {
+    as_map(&Scenario::default()).keys().cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scenario::{Arch, TrafficShape};
+
+    #[test]
+    fn sets_each_kind_of_field() {
+        let s = Scenario::default();
+        assert_eq!(
+            set(&s, "requests_per_month", "2.5e7")
+                .unwrap()
+                .requests_per_month,
+            2.5e7
+        );
+        assert_eq!(set(&s, "arch", "arm64").unwrap().arch, Arch::Arm64);
+        assert!(set(&s, "vpc", "true").unwrap().vpc);
+        assert_eq!(
+            set(&s, "latency_slo_p99_ms", "300")
+                .unwrap()
+                .latency_slo_p99_ms,
+            Some(300.0)
+        );
+        assert_eq!(
+            set(&s, "provisioned_concurrency", "12")
+                .unwrap()
+                .provisioned_concurrency,
+            12
+        );
+    }
+
+    #[test]
+    fn rejects_with_the_key_named() {
+        let s = Scenario::default();
+        for (key, text) in [
+            ("memory_mb", "64"),
+            ("memory_mb", "NaN"),
+            ("memory_mb", "inf"),
+            ("memory_mb", "1e999"),
+            ("duration_ms", "-5"),
+            ("arch", "sparc"),
+            ("provisioned_concurrency", "1.5"),
+            ("vpc", "maybe"),
+            ("no_such_key", "1"),
+        ] {
+            let err = set(&s, key, text).unwrap_err();
+            assert_eq!(err.field, key, "{key}={text}: {err}");
+        }
+    }
+
+    #[test]
+    fn bad_pairs_are_reported_and_good_ones_kept() {
+        let (s, errors) = from_pairs([
+            ("requests_per_month", "5e6"),
+            ("memory_mb", "abc"),
+            ("traffic_shape", "spiky"),
+        ]);
+        assert_eq!(s.requests_per_month, 5e6);
+        assert_eq!(s.traffic_shape, TrafficShape::Spiky);
+        assert_eq!(s.memory_mb, Scenario::default().memory_mb);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "memory_mb");
+    }
+
+    #[test]
+    fn inconsistent_pairs_fall_back() {
+        let (s, errors) = from_pairs([("business_start_hour", "20"), ("business_end_hour", "9")]);
+        assert!(s.validate().is_empty());
+        assert!(!errors.is_empty());
+    }
+
+    #[test]
+    fn pairs_round_trip() {
+        let s = Scenario {
+            requests_per_month: 123_456_789.0,
+            arch: Arch::Arm64,
+            latency_slo_p99_ms: Some(250.0),
+            custom_profile: vec![1.0; 168],
+            traffic_shape: TrafficShape::Custom,
+            runtime: "java21".into(),
+            ..Scenario::default()
+        };
+        let pairs = to_pairs(&s);
+        let (back, errors) = from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(back, s);
+        assert!(to_pairs(&Scenario::default()).is_empty());
+    }
+}

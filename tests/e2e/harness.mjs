@@ -1,0 +1,68 @@
+// A tiny test runner for the e2e suite: named tests, one fresh page each, guards against console
+// errors and requests to other origins, and a result line the ./dev summary counts.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+export const SHOTS = 'target/e2e';
+mkdirSync(SHOTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A new page whose console errors and foreign requests are recorded for `assertClean`. */
+export async function openPage(browser, origin, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      page.problems.push(`request to another origin: ${url}`);
+    }
+  });
+  return page;
+}
+
+export function assertClean(page) {
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** `crossover eval` of a scenario, by the native release binary: the oracle for what the page shows. */
+export function evalNative(scenario) {
+  const out = execFileSync('target/release/crossover', ['eval', '-'], { input: JSON.stringify(scenario) });
+  return JSON.parse(out.toString());
+}
+
+/** `$18.67` → 18.67 */
+export function dollars(text) {
+  return Number(text.replace(/[$,]/g, ''));
+}
+
+export async function run(tests) {
+  let passed = 0, failed = 0;
+  for (const [name, fn] of tests) {
+    const started = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`test ${name} ... ok (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`test ${name} ... FAILED\n${e.stack ?? e}`);
+    }
+  }
+  console.log(`\ne2e result: ${passed} passed; ${failed} failed`);
+  return failed;
+}
