@@ -7,7 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "crossover-web is the browser app; build it with `./dev serve`. Natively, use `crossover`."
-    );
+    eprintln!("crossover-web is the browser app; build it with `./dev serve`. Natively, use `crossover`.");
 }

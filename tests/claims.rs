@@ -15,11 +15,7 @@ const SEEDS: [&str; 5] = [
 ];
 
 fn assert_valid(what: &str, patches: &[&serde_json::Value]) {
-    let merged: serde_json::Map<_, _> = patches
-        .iter()
-        .filter_map(|p| p.as_object())
-        .flat_map(|m| m.clone())
-        .collect();
+    let merged: serde_json::Map<_, _> = patches.iter().filter_map(|p| p.as_object()).flat_map(|m| m.clone()).collect();
     let text = serde_json::Value::Object(merged).to_string();
     if let Err(e) = crossover::core::scenario::from_json(&text) {
         panic!("{what}: {e:?}");
@@ -33,12 +29,7 @@ fn claims_data_is_well_formed() {
     let mut ids = HashSet::new();
     for c in &all {
         assert!(ids.insert(c.id.as_str()), "duplicate id {}", c.id);
-        assert!(
-            SEEDS.contains(&c.source.as_str()),
-            "{}: unknown source {}",
-            c.id,
-            c.source
-        );
+        assert!(SEEDS.contains(&c.source.as_str()), "{}: unknown source {}", c.id, c.source);
         assert!(c.claim.len() > 20, "{}: claim text missing", c.id);
         let (lo, hi) = (c.claimed.low, c.claimed.high);
         assert!(lo.is_some() || hi.is_some(), "{}: no claimed value", c.id);
@@ -67,10 +58,7 @@ fn rows_are_one_line_and_name_the_status() {
         claim: "10 provisioned environments of 128 MB cost about $35 a month.".into(),
         source: SEEDS[3].into(),
         claimed: "35.00".into(),
-        claimed_range: claims::Range {
-            low: Some(35.0),
-            high: Some(35.0),
-        },
+        claimed_range: claims::Range { low: Some(35.0), high: Some(35.0) },
         recomputed: 13.5,
         unit: "$/month".into(),
         status: "off".into(),
@@ -92,22 +80,11 @@ fn checks() -> Vec<ClaimCheck> {
 fn every_claim_is_recomputed_with_a_finite_figure() {
     let all = checks();
     assert_eq!(all.len(), claims::claims().len());
-    let missing: Vec<String> = all
-        .iter()
-        .filter(|c| !c.recomputed.is_finite())
-        .map(|c| format!("{}: {}", c.id, c.reason))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "not recomputed:\n{}",
-        missing.join("\n")
-    );
+    let missing: Vec<String> =
+        all.iter().filter(|c| !c.recomputed.is_finite()).map(|c| format!("{}: {}", c.id, c.reason)).collect();
+    assert!(missing.is_empty(), "not recomputed:\n{}", missing.join("\n"));
     for c in &all {
         assert!(c.status == "holds" || c.status == "off");
-        assert!(
-            c.status == "holds" || !c.reason.is_empty(),
-            "{} is off without a reason",
-            c.id
-        );
+        assert!(c.status == "holds" || !c.reason.is_empty(), "{} is off without a reason", c.id);
     }
 }

@@ -29,12 +29,7 @@ fn infeasible(mut p: PlatformCost, why: &str) -> PlatformCost {
 fn cold(p99: f64, peak_instances: f64, peak_db: f64) -> ColdStartReport {
     ColdStartReport {
         requests: 1000.0,
-        latency_ms: Percentiles {
-            p50: p99 / 4.0,
-            p95: p99 / 2.0,
-            p99,
-            p999: p99 * 2.0,
-        },
+        latency_ms: Percentiles { p50: p99 / 4.0, p95: p99 / 2.0, p99, p999: p99 * 2.0 },
         peak_instances,
         peak_db_connections: peak_db,
         ..ColdStartReport::default()
@@ -43,12 +38,7 @@ fn cold(p99: f64, peak_instances: f64, peak_db: f64) -> ColdStartReport {
 
 /// Lambda cheap, containers dear: the usual small workload.
 fn cheap_serverless() -> Vec<PlatformCost> {
-    vec![
-        price(AwsLambda, 3.0),
-        price(CloudRun, 4.0),
-        price(AwsFargate, 18.0),
-        price(AwsEc2, 15.0),
-    ]
+    vec![price(AwsLambda, 3.0), price(CloudRun, 4.0), price(AwsFargate, 18.0), price(AwsEc2, 15.0)]
 }
 
 fn run(s: Scenario, costs: &[PlatformCost], c: &ColdStartReport) -> Verdict {
@@ -64,10 +54,7 @@ fn reason<'a>(v: &'a Verdict, dimension: &str) -> &'a crossover::core::verdict::
 
 #[test]
 fn small_stateless_workload_is_go_on_the_cheapest_function() {
-    let s = Scenario {
-        requests_per_month: 1e6,
-        ..Scenario::default()
-    };
+    let s = Scenario { requests_per_month: 1e6, ..Scenario::default() };
     let v = run(s, &cheap_serverless(), &cold(400.0, 2.0, 0.0));
     assert_eq!(v.decision, Decision::Go, "{v:#?}");
     assert_eq!(v.recommended, AwsLambda);
@@ -79,14 +66,8 @@ fn small_stateless_workload_is_go_on_the_cheapest_function() {
 #[test]
 fn every_serverless_platform_over_its_time_limit_is_a_blocker() {
     let costs = vec![
-        infeasible(
-            price(AwsLambda, 0.0),
-            "duration 7,200 s exceeds the 900 s timeout",
-        ),
-        infeasible(
-            price(CloudRun, 0.0),
-            "duration 7,200 s exceeds the 3,600 s request timeout",
-        ),
+        infeasible(price(AwsLambda, 0.0), "duration 7,200 s exceeds the 900 s timeout"),
+        infeasible(price(CloudRun, 0.0), "duration 7,200 s exceeds the 3,600 s request timeout"),
         price(AwsEc2, 20.0),
         price(AwsFargate, 30.0),
     ];
@@ -95,11 +76,7 @@ fn every_serverless_platform_over_its_time_limit_is_a_blocker() {
     assert!(v.score <= 10);
     let r = reason(&v, "execution time");
     assert_eq!(r.signal, Signal::Blocker);
-    assert!(
-        r.detail.contains("900 s") && r.detail.contains("Step Functions"),
-        "{}",
-        r.detail
-    );
+    assert!(r.detail.contains("900 s") && r.detail.contains("Step Functions"), "{}", r.detail);
     // The workaround's own order prefers Fargate, but the cheapest feasible of its platforms wins.
     assert_eq!(v.recommended, AwsEc2);
 }
@@ -113,38 +90,15 @@ fn blockers_from_the_workload_itself() {
         assert_eq!(v.recommended, want, "{dimension}");
     };
     let base = Scenario::default;
-    check(
-        Scenario {
-            needs_gpu: true,
-            ..base()
-        },
-        0.0,
-        "gpu",
-        CloudRun,
-    );
-    check(
-        Scenario {
-            long_lived_connections: true,
-            ..base()
-        },
-        0.0,
-        "state",
-        CloudRun,
-    );
-    let db = Scenario {
-        db_max_connections: Some(200),
-        ..base()
-    };
+    check(Scenario { needs_gpu: true, ..base() }, 0.0, "gpu", CloudRun);
+    check(Scenario { long_lived_connections: true, ..base() }, 0.0, "state", CloudRun);
+    let db = Scenario { db_max_connections: Some(200), ..base() };
     check(db, 800.0, "database connections", AwsEc2);
 }
 
 #[test]
 fn rds_proxy_turns_the_database_blocker_into_a_condition() {
-    let s = Scenario {
-        db_max_connections: Some(200),
-        rds_proxy: true,
-        ..Scenario::default()
-    };
+    let s = Scenario { db_max_connections: Some(200), rds_proxy: true, ..Scenario::default() };
     let v = run(s, &cheap_serverless(), &cold(300.0, 50.0, 800.0));
     assert_eq!(v.decision, Decision::ConditionalGo);
     assert!(v.conditions.iter().any(|c| c.contains("RDS Proxy")));
@@ -158,11 +112,7 @@ fn steady_load_where_containers_are_cheaper_is_no_go_on_containers() {
         duration_ms: 50.0,
         ..Scenario::default()
     };
-    let costs = vec![
-        price(AwsLambda, 9000.0),
-        price(AwsFargate, 900.0),
-        price(AwsEc2, 700.0),
-    ];
+    let costs = vec![price(AwsLambda, 9000.0), price(AwsFargate, 900.0), price(AwsEc2, 700.0)];
     let v = run(s, &costs, &cold(120.0, 120.0, 0.0));
     assert_eq!(v.decision, Decision::NoGo);
     assert_eq!(v.recommended, AwsEc2);
@@ -172,31 +122,17 @@ fn steady_load_where_containers_are_cheaper_is_no_go_on_containers() {
 
 #[test]
 fn missed_latency_target_asks_for_provisioned_concurrency() {
-    let s = Scenario {
-        runtime: "java21".into(),
-        latency_slo_p99_ms: Some(100.0),
-        ..Scenario::default()
-    };
+    let s = Scenario { runtime: "java21".into(), latency_slo_p99_ms: Some(100.0), ..Scenario::default() };
     let v = run(s, &cheap_serverless(), &cold(4000.0, 12.0, 0.0));
     assert_ne!(v.decision, Decision::Go);
     assert_eq!(reason(&v, "latency").signal, Signal::NoGo);
     assert!(reason(&v, "latency").detail.contains("4,000 ms"));
-    assert!(
-        v.conditions
-            .iter()
-            .any(|c| c.contains("provisioned concurrency 12")),
-        "{:?}",
-        v.conditions
-    );
+    assert!(v.conditions.iter().any(|c| c.contains("provisioned concurrency 12")), "{:?}", v.conditions);
 }
 
 #[test]
 fn soft_no_go_signals_become_conditions() {
-    let s = Scenario {
-        stateful: true,
-        iac_mature: false,
-        ..Scenario::default()
-    };
+    let s = Scenario { stateful: true, iac_mature: false, ..Scenario::default() };
     let v = run(s, &cheap_serverless(), &cold(300.0, 2.0, 0.0));
     assert_eq!(v.decision, Decision::ConditionalGo, "{v:#?}");
     assert_eq!(v.score, 70);
@@ -205,14 +141,8 @@ fn soft_no_go_signals_become_conditions() {
 
 #[test]
 fn firm_no_go_cases_of_the_seeds() {
-    let portable = Scenario {
-        portability_required: true,
-        ..Scenario::default()
-    };
-    let hard_latency = Scenario {
-        latency_slo_p99_ms: Some(80.0),
-        ..Scenario::default()
-    };
+    let portable = Scenario { portability_required: true, ..Scenario::default() };
+    let hard_latency = Scenario { latency_slo_p99_ms: Some(80.0), ..Scenario::default() };
     for s in [portable, hard_latency] {
         let v = run(s, &cheap_serverless(), &cold(60.0, 2.0, 0.0));
         assert_eq!(v.decision, Decision::NoGo, "{v:#?}");
@@ -224,11 +154,7 @@ fn firm_no_go_cases_of_the_seeds() {
 fn total_on_empty_and_zero_inputs() {
     for s in [
         Scenario::default(),
-        Scenario {
-            requests_per_month: 0.0,
-            latency_slo_p99_ms: Some(50.0),
-            ..Scenario::default()
-        },
+        Scenario { requests_per_month: 0.0, latency_slo_p99_ms: Some(50.0), ..Scenario::default() },
     ] {
         let v = run(s, &[], &ColdStartReport::default());
         assert!(v.score <= 100);

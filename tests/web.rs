@@ -14,14 +14,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Mounts the explorer into a new element and waits for Yew's first render.
 async fn mount() -> Element {
     let document = gloo::utils::document();
-    let root = document
-        .create_element("div")
-        .expect("a div can be created");
-    document
-        .body()
-        .expect("the test page has a body")
-        .append_child(&root)
-        .expect("append");
+    let root = document.create_element("div").expect("a div can be created");
+    document.body().expect("the test page has a body").append_child(&root).expect("append");
     yew::Renderer::<Explorer>::with_root(root.clone()).render();
     settle().await;
     root
@@ -32,19 +26,14 @@ async fn settle() {
 }
 
 fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
+    root.query_selector(selector).ok().flatten().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn default_scenario_shows_the_core_lambda_cost() {
     let root = mount().await;
     let expected = eval::assess(&Scenario::default(), &Catalog::builtin());
-    let lambda =
-        eval::platform(&expected.platforms, PlatformId::AwsLambda).expect("lambda is priced");
+    let lambda = eval::platform(&expected.platforms, PlatformId::AwsLambda).expect("lambda is priced");
     let shown = text(&root, "#lambda-cost");
     assert_eq!(shown, crossover::app::format::usd(lambda.monthly_usd));
 }
@@ -53,12 +42,8 @@ async fn default_scenario_shows_the_core_lambda_cost() {
 async fn moving_the_slider_changes_the_cost() {
     let root = mount().await;
     let before = text(&root, "#lambda-cost");
-    let slider: HtmlInputElement = root
-        .query_selector("#requests")
-        .unwrap()
-        .expect("the requests slider exists")
-        .dyn_into()
-        .unwrap();
+    let slider: HtmlInputElement =
+        root.query_selector("#requests").unwrap().expect("the requests slider exists").dyn_into().unwrap();
     slider.set_value("900");
     let event = web_sys::Event::new_with_event_init_dict("input", &{
         let init = web_sys::EventInit::new();

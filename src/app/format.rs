@@ -17,7 +17,7 @@ pub fn group(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -41,10 +41,16 @@ pub fn si(v: f64) -> String {
     } else {
         format!("{scaled:.2}")
     };
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
     format!("{text}{suffix}")
+}
+
+/// A number as a form field shows it: whole above 100, else up to three decimals.
+pub fn field_text(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        format!("{}", v.round())
+    } else {
+        let t = format!("{v:.3}");
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
 }

@@ -16,15 +16,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let pretty = args.iter().any(|a| a == "--pretty");
     let json = args.iter().any(|a| a == "--json");
-    let positional: Vec<&str> = args
-        .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(String::as_str)
-        .collect();
-    if let Some(flag) = args
-        .iter()
-        .find(|a| a.starts_with("--") && !["--pretty", "--json"].contains(&a.as_str()))
-    {
+    let positional: Vec<&str> = args.iter().filter(|a| !a.starts_with("--")).map(String::as_str).collect();
+    if let Some(flag) = args.iter().find(|a| a.starts_with("--") && !["--pretty", "--json"].contains(&a.as_str())) {
         return usage(&format!("unknown option {flag}"));
     }
     match positional.as_slice() {
@@ -54,11 +47,7 @@ fn run_eval(path: &str, pretty: bool) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             eprintln!("crossover: cannot read {path}: {e}");
-            return ExitCode::from(if e.kind() == std::io::ErrorKind::InvalidData {
-                2
-            } else {
-                1
-            });
+            return ExitCode::from(if e.kind() == std::io::ErrorKind::InvalidData { 2 } else { 1 });
         }
     };
     let s = match scenario::from_json(&text) {
@@ -86,11 +75,7 @@ fn run_claims(json: bool) -> ExitCode {
 }
 
 fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> ExitCode {
-    let out = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
+    let out = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
     match out {
         Ok(text) => {
             println!("{text}");

@@ -40,34 +40,18 @@ pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
     let usage = SimUsage {
         lambda_cold_starts: coldstart.cold_starts,
         lambda_mean_init_ms: coldstart.mean_init_ms,
-        cloud_run_busy_instance_s: cloud_run.avg_busy_instances
-            * super::scenario::SECONDS_PER_MONTH,
+        cloud_run_busy_instance_s: cloud_run.avg_busy_instances * super::scenario::SECONDS_PER_MONTH,
     };
     let platforms = cost::price_all(s, cat, Some(&usage));
     let verdict = verdict::decide(s, cat, &platforms, &coldstart);
-    Assessment {
-        platforms,
-        coldstart,
-        verdict,
-    }
+    Assessment { platforms, coldstart, verdict }
 }
 
 pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {
-    let Assessment {
-        platforms,
-        coldstart,
-        verdict,
-    } = assess(s, cat);
+    let Assessment { platforms, coldstart, verdict } = assess(s, cat);
     let breakeven = crossover::curves(s, cat, CURVE_POINTS).breakeven;
     let sensitivity = sensitivity::analyze(s, cat);
-    Evaluation {
-        catalog_as_of: cat.as_of.clone(),
-        platforms,
-        breakeven,
-        coldstart,
-        verdict,
-        sensitivity,
-    }
+    Evaluation { catalog_as_of: cat.as_of.clone(), platforms, breakeven, coldstart, verdict, sensitivity }
 }
 
 /// The cheapest feasible platform, optionally only among serverless or container options.

@@ -18,26 +18,18 @@ fn as_map(s: &Scenario) -> Map<String, Value> {
 }
 
 fn error(key: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: key.to_string(),
-        message: message.into(),
-    }
+    FieldError { field: key.to_string(), message: message.into() }
 }
 
 /// Parses `text` as the JSON type the key holds in `template` (numbers, booleans, enum names, lists).
 fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldError> {
     let text = text.trim();
     if text.len() > MAX_VALUE_LEN {
-        return Err(error(
-            key,
-            format!("value longer than {MAX_VALUE_LEN} characters"),
-        ));
+        return Err(error(key, format!("value longer than {MAX_VALUE_LEN} characters")));
     }
     let whole = template.is_u64();
     let number = |t: &str| -> Result<Value, FieldError> {
-        let v: f64 = t
-            .parse()
-            .map_err(|_| error(key, format!("'{}' is not a number", clip(t))))?;
+        let v: f64 = t.parse().map_err(|_| error(key, format!("'{}' is not a number", clip(t))))?;
         if !v.is_finite() {
             return Err(error(key, "must be a finite number"));
         }
@@ -47,9 +39,7 @@ fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldErr
             }
             return Ok(Value::from(v as u64));
         }
-        Ok(serde_json::Number::from_f64(v)
-            .map(Value::Number)
-            .unwrap_or(Value::Null))
+        Ok(serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null))
     };
     match template {
         Value::Bool(_) => match text {
@@ -62,10 +52,7 @@ fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldErr
             if text.is_empty() {
                 return Ok(Value::Array(Vec::new()));
             }
-            text.split(',')
-                .map(number)
-                .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array)
+            text.split(',').map(number).collect::<Result<Vec<_>, _>>().map(Value::Array)
         }
         // Numbers and optional numbers (null = "none"); integers are checked by deserialisation.
         _ if text.is_empty() || text == "none" => Ok(Value::Null),
@@ -84,15 +71,10 @@ pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> 
         return Err(error(key, "unknown key"));
     };
     // An optional field that is currently `null` takes numbers.
-    let template = if template.is_null() {
-        Value::from(0.0)
-    } else {
-        template.clone()
-    };
+    let template = if template.is_null() { Value::from(0.0) } else { template.clone() };
     let value = parse_like(key, &template, text)?;
     map.insert(key.to_string(), value);
-    let next: Scenario = serde_json::from_value(Value::Object(map))
-        .map_err(|e| error(key, clean(&e.to_string())))?;
+    let next: Scenario = serde_json::from_value(Value::Object(map)).map_err(|e| error(key, clean(&e.to_string())))?;
     match next.validate().into_iter().find(|e| e.field == key) {
         Some(e) => Err(e),
         None => Ok(next),
@@ -101,17 +83,13 @@ pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> 
 
 fn clean(msg: &str) -> String {
     // serde's messages are precise but name Rust types; keep the useful part.
-    msg.replace("u32", "a whole number")
-        .replace("u64", "a whole number")
-        .replace("f64", "a number")
+    msg.replace("u32", "a whole number").replace("u64", "a whole number").replace("f64", "a number")
 }
 
 /// Applies key/value pairs to the defaults: every valid one is kept, every invalid one reported.
 /// Pairs that are valid alone but inconsistent together (e.g. business hours reversed) are reported
 /// and the scenario falls back to the defaults for those keys.
-pub fn from_pairs<'a>(
-    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> (Scenario, Vec<FieldError>) {
+pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<FieldError>) {
     let mut s = Scenario::default();
     let mut errors = Vec::new();
     for (key, text) in pairs {
@@ -154,11 +132,7 @@ pub fn from_pairs<'a>(
 /// The keys whose value differs from the default, with their text values (the inverse of `from_pairs`).
 pub fn to_pairs(s: &Scenario) -> Vec<(String, String)> {
     let defaults = as_map(&Scenario::default());
-    as_map(s)
-        .into_iter()
-        .filter(|(k, v)| defaults.get(k) != Some(v))
-        .map(|(k, v)| (k, text_of(&v)))
-        .collect()
+    as_map(s).into_iter().filter(|(k, v)| defaults.get(k) != Some(v)).map(|(k, v)| (k, text_of(&v))).collect()
 }
 
 fn text_of(v: &Value) -> String {
@@ -168,6 +142,11 @@ fn text_of(v: &Value) -> String {
         Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(","),
         other => other.to_string(),
     }
+}
+
+/// The text value of one key (`none` for an unset optional), or `None` for an unknown key.
+pub fn get(s: &Scenario, key: &str) -> Option<String> {
+    as_map(s).get(key).map(text_of)
 }
 
 /// Every key a scenario has, in declaration order.
@@ -183,26 +162,11 @@ mod tests {
     #[test]
     fn sets_each_kind_of_field() {
         let s = Scenario::default();
-        assert_eq!(
-            set(&s, "requests_per_month", "2.5e7")
-                .unwrap()
-                .requests_per_month,
-            2.5e7
-        );
+        assert_eq!(set(&s, "requests_per_month", "2.5e7").unwrap().requests_per_month, 2.5e7);
         assert_eq!(set(&s, "arch", "arm64").unwrap().arch, Arch::Arm64);
         assert!(set(&s, "vpc", "true").unwrap().vpc);
-        assert_eq!(
-            set(&s, "latency_slo_p99_ms", "300")
-                .unwrap()
-                .latency_slo_p99_ms,
-            Some(300.0)
-        );
-        assert_eq!(
-            set(&s, "provisioned_concurrency", "12")
-                .unwrap()
-                .provisioned_concurrency,
-            12
-        );
+        assert_eq!(set(&s, "latency_slo_p99_ms", "300").unwrap().latency_slo_p99_ms, Some(300.0));
+        assert_eq!(set(&s, "provisioned_concurrency", "12").unwrap().provisioned_concurrency, 12);
     }
 
     #[test]
@@ -226,11 +190,7 @@ mod tests {
 
     #[test]
     fn bad_pairs_are_reported_and_good_ones_kept() {
-        let (s, errors) = from_pairs([
-            ("requests_per_month", "5e6"),
-            ("memory_mb", "abc"),
-            ("traffic_shape", "spiky"),
-        ]);
+        let (s, errors) = from_pairs([("requests_per_month", "5e6"), ("memory_mb", "abc"), ("traffic_shape", "spiky")]);
         assert_eq!(s.requests_per_month, 5e6);
         assert_eq!(s.traffic_shape, TrafficShape::Spiky);
         assert_eq!(s.memory_mb, Scenario::default().memory_mb);

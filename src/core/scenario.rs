@@ -305,10 +305,7 @@ pub const RANGES: &[(&str, f64, f64)] = &[
 
 /// The (min, max) of a numeric key, if it has one.
 pub fn range_of(key: &str) -> Option<(f64, f64)> {
-    RANGES
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|&(_, lo, hi)| (lo, hi))
+    RANGES.iter().find(|(k, _, _)| *k == key).map(|&(_, lo, hi)| (lo, hi))
 }
 
 /// Longest `runtime` id accepted, and longest custom profile.
@@ -320,15 +317,12 @@ fn check(errors: &mut Vec<FieldError>, key: &str, value: f64) {
         return;
     };
     if !value.is_finite() {
-        errors.push(FieldError {
-            field: key.into(),
-            message: format!("must be a finite number in {lo}–{hi}"),
-        });
+        errors.push(FieldError { field: key.into(), message: format!("must be a finite number in {lo}–{hi}") });
     } else if value < lo || value > hi {
-        errors.push(FieldError {
-            field: key.into(),
-            message: format!("{value} is outside the allowed range {lo}–{hi}"),
-        });
+        errors
+            .push(FieldError {
+                field: key.into(), message: format!("{value} is outside the allowed range {lo}–{hi}")
+            });
     }
 }
 
@@ -381,35 +375,25 @@ impl Scenario {
         if s.business_end_hour <= s.business_start_hour {
             e.push(FieldError {
                 field: "business_end_hour".into(),
-                message: format!(
-                    "must be after business_start_hour ({})",
-                    s.business_start_hour
-                ),
+                message: format!("must be after business_start_hour ({})", s.business_start_hour),
             });
         }
         if let (Some(lo), Some(hi)) = (s.keep_alive_s, s.keep_alive_max_s)
             && hi < lo
         {
             e.push(FieldError {
-                field: "keep_alive_max_s".into(),
-                message: format!("must be ≥ keep_alive_s ({lo})"),
+                field: "keep_alive_max_s".into(), message: format!("must be ≥ keep_alive_s ({lo})")
             });
         }
         if s.runtime.is_empty() || s.runtime.len() > MAX_RUNTIME_LEN {
             e.push(FieldError {
-                field: "runtime".into(),
-                message: format!("must be 1–{MAX_RUNTIME_LEN} characters"),
+                field: "runtime".into(), message: format!("must be 1–{MAX_RUNTIME_LEN} characters")
             });
         }
-        if s.traffic_shape == TrafficShape::Custom
-            && ![168, 1_440, 10_080].contains(&s.custom_profile.len())
-        {
+        if s.traffic_shape == TrafficShape::Custom && ![168, 1_440, 10_080].contains(&s.custom_profile.len()) {
             e.push(FieldError {
                 field: "custom_profile".into(),
-                message: format!(
-                    "needs 168, 1440 or 10080 weights, got {}",
-                    s.custom_profile.len()
-                ),
+                message: format!("needs 168, 1440 or 10080 weights, got {}", s.custom_profile.len()),
             });
         }
         if s.custom_profile.len() > MAX_PROFILE_LEN {
@@ -418,17 +402,9 @@ impl Scenario {
                 message: format!("at most {MAX_PROFILE_LEN} weights"),
             });
         } else if s.custom_profile.iter().any(|w| !w.is_finite() || *w < 0.0) {
-            e.push(FieldError {
-                field: "custom_profile".into(),
-                message: "weights must be finite and ≥ 0".into(),
-            });
-        } else if s.traffic_shape == TrafficShape::Custom
-            && !s.custom_profile.iter().any(|w| *w > 0.0)
-        {
-            e.push(FieldError {
-                field: "custom_profile".into(),
-                message: "at least one weight must be > 0".into(),
-            });
+            e.push(FieldError { field: "custom_profile".into(), message: "weights must be finite and ≥ 0".into() });
+        } else if s.traffic_shape == TrafficShape::Custom && !s.custom_profile.iter().any(|w| *w > 0.0) {
+            e.push(FieldError { field: "custom_profile".into(), message: "at least one weight must be > 0".into() });
         }
         e
     }
@@ -438,11 +414,7 @@ impl Scenario {
 pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
     let scenario: Scenario = serde_json::from_str(text).map_err(|err| vec![json_error(&err)])?;
     let errors = scenario.validate();
-    if errors.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(scenario) } else { Err(errors) }
 }
 
 fn json_error(err: &serde_json::Error) -> FieldError {
@@ -454,10 +426,7 @@ fn json_error(err: &serde_json::Error) -> FieldError {
         .filter(|_| msg.starts_with("unknown field") || msg.starts_with("missing field"))
         .unwrap_or("scenario")
         .to_string();
-    FieldError {
-        field,
-        message: msg,
-    }
+    FieldError { field, message: msg }
 }
 
 #[cfg(test)]
@@ -485,10 +454,7 @@ mod tests {
 
     #[test]
     fn non_finite_is_rejected() {
-        let s = Scenario {
-            duration_ms: f64::NAN,
-            ..Scenario::default()
-        };
+        let s = Scenario { duration_ms: f64::NAN, ..Scenario::default() };
         assert_eq!(s.validate()[0].field, "duration_ms");
     }
 }

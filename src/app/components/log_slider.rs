@@ -31,16 +31,7 @@ fn from_position(p: f64, min: f64, max: f64) -> f64 {
 
 #[function_component(LogSlider)]
 pub fn log_slider(props: &Props) -> Html {
-    let Props {
-        id,
-        label,
-        unit,
-        hint,
-        min,
-        max,
-        value,
-        onchange,
-    } = props;
+    let Props { id, label, unit, hint, min, max, value, onchange } = props;
     let (min, max) = (min.max(f64::MIN_POSITIVE), *max);
 
     let oninput = {
@@ -76,7 +67,7 @@ pub fn log_slider(props: &Props) -> Html {
                     {oninput} />
                 <input type="number" class="typed" aria-label={format!("{label}, typed")}
                     min={min.to_string()} max={max.to_string()}
-                    value={format!("{}", value.round())} onchange={onnumber} />
+                    value={format::field_text(*value)} onchange={onnumber} />
             </div>
             <small id={hint_id}>{hint}</small>
         </div>

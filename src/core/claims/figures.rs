@@ -57,31 +57,15 @@ pub fn scenario_of(patches: &[&Value]) -> Result<Scenario, String> {
 fn platform_id(name: &str) -> Result<PlatformId, String> {
     PlatformId::ALL
         .into_iter()
-        .find(|id| {
-            serde_json::to_value(id)
-                .ok()
-                .as_ref()
-                .and_then(Value::as_str)
-                == Some(name)
-        })
+        .find(|id| serde_json::to_value(id).ok().as_ref().and_then(Value::as_str) == Some(name))
         .ok_or_else(|| format!("unknown platform {name}"))
 }
 
 fn sim_target(name: &str) -> Result<SimTarget, String> {
-    [
-        SimTarget::AwsLambda,
-        SimTarget::AzureConsumption,
-        SimTarget::CloudRun,
-    ]
-    .into_iter()
-    .find(|t| {
-        serde_json::to_value(t)
-            .ok()
-            .as_ref()
-            .and_then(Value::as_str)
-            == Some(name)
-    })
-    .ok_or_else(|| format!("unknown simulation target {name}"))
+    [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun]
+        .into_iter()
+        .find(|t| serde_json::to_value(t).ok().as_ref().and_then(Value::as_str) == Some(name))
+        .ok_or_else(|| format!("unknown simulation target {name}"))
 }
 
 fn priced(s: &Scenario, cat: &Catalog, id: PlatformId) -> Result<PlatformCost, String> {
@@ -97,18 +81,13 @@ fn monthly(s: &Scenario, cat: &Catalog, id: PlatformId) -> Result<f64, String> {
 /// Geometric bisection for the volume where `a` and `b` cost the same.
 fn breakeven(s: &Scenario, cat: &Catalog, a: PlatformId, b: PlatformId) -> Result<f64, String> {
     let gap = |v: f64| -> Result<f64, String> {
-        let t = Scenario {
-            requests_per_month: v,
-            ..s.clone()
-        };
+        let t = Scenario { requests_per_month: v, ..s.clone() };
         Ok(monthly(&t, cat, a)? - monthly(&t, cat, b)?)
     };
     let (mut lo, mut hi) = (1e3_f64, 1e12_f64);
     let (g_lo, g_hi) = (gap(lo)?, gap(hi)?);
     if g_lo.signum() == g_hi.signum() {
-        return Err(format!(
-            "{a:?} and {b:?} do not cross between 1,000 and 10¹² requests/month"
-        ));
+        return Err(format!("{a:?} and {b:?} do not cross between 1,000 and 10¹² requests/month"));
     }
     for _ in 0..SEARCH_STEPS {
         let mid = (lo * hi).sqrt();
@@ -123,22 +102,16 @@ fn breakeven(s: &Scenario, cat: &Catalog, a: PlatformId, b: PlatformId) -> Resul
 
 fn with_field(s: &Scenario, field: &str, value: f64) -> Result<Scenario, String> {
     let mut v = serde_json::to_value(s).map_err(|e| e.to_string())?;
-    let num = if value.fract() == 0.0 {
-        Value::from(value as u64)
-    } else {
-        Value::from(value)
-    };
+    let num = if value.fract() == 0.0 { Value::from(value as u64) } else { Value::from(value) };
     v[field] = num;
     scenario_of(&[&v])
 }
 
 /// Bisects the key's accepted range for the last value the platform still runs.
 fn max_feasible(s: &Scenario, cat: &Catalog, id: PlatformId, field: &str) -> Result<f64, String> {
-    let (mut lo, mut hi) =
-        scenario::range_of(field).ok_or_else(|| format!("{field} has no range"))?;
-    let feasible = |x: f64| -> Result<bool, String> {
-        Ok(priced(&with_field(s, field, x.round())?, cat, id)?.feasible)
-    };
+    let (mut lo, mut hi) = scenario::range_of(field).ok_or_else(|| format!("{field} has no range"))?;
+    let feasible =
+        |x: f64| -> Result<bool, String> { Ok(priced(&with_field(s, field, x.round())?, cat, id)?.feasible) };
     if feasible(hi)? {
         return Ok(hi);
     }
@@ -166,20 +139,15 @@ impl Figure {
             Figure::LineItem { platform, item } => {
                 let p = priced(s, cat, platform_id(platform)?)?;
                 let want = item.to_lowercase();
-                let hits: Vec<f64> = p
-                    .breakdown
-                    .iter()
-                    .filter(|li| li.item.to_lowercase().contains(&want))
-                    .map(|li| li.usd)
-                    .collect();
+                let hits: Vec<f64> =
+                    p.breakdown.iter().filter(|li| li.item.to_lowercase().contains(&want)).map(|li| li.usd).collect();
                 if hits.is_empty() {
                     return Err(format!("no '{item}' line item for {}", p.name));
                 }
                 Ok(hits.iter().sum())
             }
             Figure::CostRatio { platform, versus } => {
-                Ok(monthly(s, cat, platform_id(platform)?)?
-                    / monthly(s, cat, platform_id(versus)?)?)
+                Ok(monthly(s, cat, platform_id(platform)?)? / monthly(s, cat, platform_id(versus)?)?)
             }
             Figure::BreakevenVolume { platform, versus } => {
                 breakeven(s, cat, platform_id(platform)?, platform_id(versus)?)
@@ -187,18 +155,11 @@ impl Figure {
             Figure::BreakevenUtilization { platform, versus } => {
                 // One environment busy all month; the function's bill grows linearly with its busy share
                 // while the container's stays, so they meet at the ratio of the two bills.
-                let busy = Scenario {
-                    requests_per_month: SECONDS_PER_MONTH * 1000.0 / s.duration_ms,
-                    ..s.clone()
-                };
+                let busy = Scenario { requests_per_month: SECONDS_PER_MONTH * 1000.0 / s.duration_ms, ..s.clone() };
                 let f = monthly(&busy, cat, platform_id(platform)?)?;
                 Ok(100.0 * monthly(&busy, cat, platform_id(versus)?)? / f)
             }
-            Figure::Latency {
-                target,
-                stat,
-                minus_duration,
-            } => {
+            Figure::Latency { target, stat, minus_duration } => {
                 let r = coldstart::simulate(s, sim_target(target)?);
                 let x = match stat.as_str() {
                     "p50" => r.latency_ms.p50,
@@ -208,15 +169,9 @@ impl Figure {
                     "mean_init" => return Ok(r.mean_init_ms),
                     other => return Err(format!("unknown statistic {other}")),
                 };
-                Ok(if *minus_duration {
-                    x - s.duration_ms
-                } else {
-                    x
-                })
+                Ok(if *minus_duration { x - s.duration_ms } else { x })
             }
-            Figure::MaxFeasible { platform, field } => {
-                max_feasible(s, cat, platform_id(platform)?, field)
-            }
+            Figure::MaxFeasible { platform, field } => max_feasible(s, cat, platform_id(platform)?, field),
             Figure::Default { field } => serde_json::to_value(Scenario::default())
                 .ok()
                 .and_then(|v| v.get(field).and_then(Value::as_f64))

@@ -89,8 +89,7 @@ pub struct ClaimCheck {
 
 /// Every claim of the data file. The file is embedded, so a parse error is a build-time bug.
 pub fn claims() -> Vec<Claim> {
-    serde_json::from_str(CLAIMS_JSON)
-        .expect("data/claims.json matches the Claim schema (tests/claims.rs)")
+    serde_json::from_str(CLAIMS_JSON).expect("data/claims.json matches the Claim schema (tests/claims.rs)")
 }
 
 impl Compute {
@@ -101,9 +100,7 @@ impl Compute {
             (Some(b), rel) => {
                 let mut with_base: Vec<&Value> = patches.to_vec();
                 with_base.push(b);
-                let b = self
-                    .figure
-                    .compute(&figures::scenario_of(&with_base)?, cat)?;
+                let b = self.figure.compute(&figures::scenario_of(&with_base)?, cat)?;
                 match rel.unwrap_or("difference") {
                     "difference" => a - b,
                     "ratio" => a / b,
@@ -115,11 +112,7 @@ impl Compute {
             (None, _) => a,
         };
         let x = x * self.scale.unwrap_or(1.0);
-        if x.is_finite() {
-            Ok(x)
-        } else {
-            Err("the figure is not finite".into())
-        }
+        if x.is_finite() { Ok(x) } else { Err("the figure is not finite".into()) }
     }
 }
 
@@ -160,18 +153,9 @@ fn check_one(c: &Claim, cat: &Catalog) -> ClaimCheck {
 
 /// Tries the standard variants and the claim's own; the first that lands in range names the cause.
 fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
-    let free = c
-        .scenario
-        .get("free_tier")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let free = c.scenario.get("free_tier").and_then(Value::as_bool).unwrap_or(false);
     let mut variants = vec![Variant {
-        label: if free {
-            "without the free tier"
-        } else {
-            "with the free tier counted"
-        }
-        .into(),
+        label: if free { "without the free tier" } else { "with the free tier counted" }.into(),
         patch: serde_json::json!({ "free_tier": !free }),
         factor: None,
     }];
@@ -196,7 +180,9 @@ fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
             return why;
         }
     }
-    c.note.clone().unwrap_or_else(|| "no variant tried (free tier, 730-hour month) reproduces it: the model and the article disagree".into())
+    c.note.clone().unwrap_or_else(|| {
+        "no variant tried (free tier, 730-hour month) reproduces it: the model and the article disagree".into()
+    })
 }
 
 fn claimed_text(r: Range) -> String {

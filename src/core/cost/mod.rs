@@ -1,9 +1,24 @@
-//! STUB — owned by the cost-engine work: monthly cost of every platform, with a line-item breakdown.
+//! Monthly cost of every platform, with a line-item breakdown whose `detail` shows the arithmetic.
+//!
+//! One file per platform family; each has `infeasible` (the named limit a workload breaks, if any)
+//! and `price` (charges written to a `Bill`). Every price comes from the catalogue's `Rates`.
+
+mod azure;
+mod bill;
+mod capacity;
+mod cloud_run;
+mod containers;
+mod front_door;
+mod lambda;
+mod usage;
+mod workers;
 
 use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::scenario::Scenario;
+use bill::Bill;
+pub(crate) use usage::Usage;
 
 /// Stable platform ids of the `crossover eval` contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -33,10 +48,25 @@ impl PlatformId {
 
     /// Pay-per-use (functions and request-billed containers) as opposed to provisioned capacity.
     pub fn is_serverless(self) -> bool {
-        !matches!(
-            self,
-            PlatformId::AwsFargate | PlatformId::AwsEc2 | PlatformId::AwsEks
-        )
+        !matches!(self, PlatformId::AwsFargate | PlatformId::AwsEc2 | PlatformId::AwsEks)
+    }
+
+    /// Display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlatformId::AwsLambda => "AWS Lambda",
+            PlatformId::AzureFunctions => "Azure Functions (Consumption)",
+            PlatformId::AzureFlex => "Azure Functions (Flex Consumption)",
+            PlatformId::CloudRun => "Google Cloud Run (request-based)",
+            PlatformId::CloudflareWorkers => "Cloudflare Workers (Standard)",
+            PlatformId::AwsFargate => "AWS Fargate (ECS) + ALB",
+            PlatformId::AwsEc2 => "AWS EC2 + ALB",
+            PlatformId::AwsEks => "AWS EKS (EC2 nodes) + ALB",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -44,7 +74,7 @@ impl PlatformId {
 pub struct LineItem {
     pub item: String,
     pub usd: f64,
-    /// The arithmetic behind the figure, e.g. "10,000,000 req × $0.20/M".
+    /// The arithmetic behind the figure, e.g. "10,000,000 req × $0.20/1M".
     pub detail: String,
 }
 
@@ -70,6 +100,89 @@ pub struct SimUsage {
     pub cloud_run_busy_instance_s: f64,
 }
 
-pub fn price_all(_s: &Scenario, _cat: &Catalog, _sim: Option<&SimUsage>) -> Vec<PlatformCost> {
-    Vec::new()
+/// The named limit that rules `id` out for this workload, if any. Limits are per request, so
+/// feasibility does not depend on the monthly volume.
+pub fn infeasible_reason(id: PlatformId, s: &Scenario, cat: &Catalog) -> Option<String> {
+    let r = cat.rates();
+    match id {
+        PlatformId::AwsLambda => lambda::infeasible(s, r),
+        PlatformId::AzureFunctions => azure::consumption_infeasible(s, r),
+        PlatformId::AzureFlex => azure::flex_infeasible(s, r),
+        PlatformId::CloudRun => cloud_run::infeasible(s, r),
+        PlatformId::CloudflareWorkers => workers::infeasible(s, r),
+        PlatformId::AwsFargate => containers::fargate_infeasible(s),
+        PlatformId::AwsEc2 | PlatformId::AwsEks => containers::ec2_infeasible(s, r),
+    }
+}
+
+fn price_one(id: PlatformId, u: &Usage, bill: &mut Bill) {
+    match id {
+        PlatformId::AwsLambda => {
+            lambda::price(u, bill);
+            front_door::price(u, bill);
+        }
+        PlatformId::AzureFunctions => azure::consumption_price(u, bill),
+        PlatformId::AzureFlex => azure::flex_price(u, bill),
+        PlatformId::CloudRun => cloud_run::price(u, bill),
+        PlatformId::CloudflareWorkers => workers::price(u, bill),
+        PlatformId::AwsFargate => containers::fargate_price(u, bill),
+        PlatformId::AwsEc2 => containers::ec2_price(u, bill, false),
+        PlatformId::AwsEks => containers::ec2_price(u, bill, true),
+    }
+}
+
+/// One `PlatformCost` per `PlatformId::ALL`, in that order. Infeasible platforms are still priced
+/// (for reference) but carry `feasible: false` and the limit they break.
+pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<PlatformCost> {
+    let weights = usage::weights(s);
+    let u = Usage::new(s, cat.rates(), sim, &weights, s.requests_per_month);
+    PlatformId::ALL
+        .iter()
+        .map(|&id| {
+            let mut bill = Bill::new(true);
+            price_one(id, &u, &mut bill);
+            let reason = infeasible_reason(id, s, cat);
+            PlatformCost {
+                id,
+                name: id.name().to_string(),
+                monthly_usd: bill.total,
+                feasible: reason.is_none(),
+                infeasible_reason: reason,
+                breakdown: bill.items,
+            }
+        })
+        .collect()
+}
+
+/// Prices one scenario at many volumes without breakdowns (the crossover curves, searches).
+/// Traffic weights and feasibility are computed once.
+pub struct Pricer<'a> {
+    s: &'a Scenario,
+    cat: &'a Catalog,
+    weights: Vec<f64>,
+    feasible: [bool; 8],
+}
+
+impl<'a> Pricer<'a> {
+    pub fn new(s: &'a Scenario, cat: &'a Catalog) -> Pricer<'a> {
+        let feasible = PlatformId::ALL.map(|id| infeasible_reason(id, s, cat).is_none());
+        Pricer { s, cat, weights: usage::weights(s), feasible }
+    }
+
+    pub fn feasible(&self, id: PlatformId) -> bool {
+        self.feasible[id.index()]
+    }
+
+    /// Monthly USD of every platform at `requests` per month (analytic, no simulation), in
+    /// `PlatformId::ALL` order; `None` where infeasible.
+    pub fn totals(&self, requests: f64) -> [Option<f64>; 8] {
+        let u = Usage::new(self.s, self.cat.rates(), None, &self.weights, requests);
+        PlatformId::ALL.map(|id| {
+            self.feasible[id.index()].then(|| {
+                let mut bill = Bill::new(false);
+                price_one(id, &u, &mut bill);
+                bill.total
+            })
+        })
+    }
 }

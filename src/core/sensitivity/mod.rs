@@ -80,41 +80,19 @@ fn scaled(cold: &ColdStartReport, factor: f64) -> ColdStartReport {
     }
 }
 
-fn volume_flips(
-    s: &Scenario,
-    cat: &Catalog,
-    cold: &ColdStartReport,
-    used: &mut u32,
-) -> [Option<VolumeFlip>; 2] {
+fn volume_flips(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u32) -> [Option<VolumeFlip>; 2] {
     let base = s.requests_per_month.clamp(MIN_VOLUME, MAX_VOLUME);
     let recommended = |v: f64| {
-        let t = Scenario {
-            requests_per_month: v,
-            ..s.clone()
-        };
-        let factor = if s.requests_per_month > 0.0 {
-            v / s.requests_per_month
-        } else {
-            0.0
-        };
-        verdict::decide(
-            &t,
-            cat,
-            &cost::price_all(&t, cat, None),
-            &scaled(cold, factor),
-        )
-        .recommended
+        let t = Scenario { requests_per_month: v, ..s.clone() };
+        let factor = if s.requests_per_month > 0.0 { v / s.requests_per_month } else { 0.0 };
+        verdict::decide(&t, cat, &cost::price_all(&t, cat, None), &scaled(cold, factor)).recommended
     };
     let from = recommended(base);
     [MAX_VOLUME, MIN_VOLUME].map(|limit| {
         let mut b = Budget::new(VOLUME_EVALS);
         let flip = geometric_flip(base, limit, 4.0, &mut b, recommended);
         *used += b.used;
-        flip.map(|(v, to)| VolumeFlip {
-            requests_per_month: v,
-            from,
-            to,
-        })
+        flip.map(|(v, to)| VolumeFlip { requests_per_month: v, from, to })
     })
 }
 
@@ -127,10 +105,7 @@ fn slo_flips(
 ) -> [Option<SloFlip>; 2] {
     let (lo, hi) = (1.0, 600_000.0);
     let decision = |slo: f64| {
-        let t = Scenario {
-            latency_slo_p99_ms: Some(slo),
-            ..s.clone()
-        };
+        let t = Scenario { latency_slo_p99_ms: Some(slo), ..s.clone() };
         verdict::decide(&t, cat, costs, cold).decision
     };
     let start = s.latency_slo_p99_ms.unwrap_or(hi);
@@ -143,36 +118,22 @@ fn slo_flips(
     })
 }
 
-fn provisioned(
-    s: &Scenario,
-    cat: &Catalog,
-    cold: &ColdStartReport,
-    used: &mut u32,
-) -> Option<ProvisionedNeed> {
+fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u32) -> Option<ProvisionedNeed> {
     let target_ms = s.latency_slo_p99_ms?;
     let mut b = Budget::new(PC_SIMS);
     let p99_at = |b: &mut Budget, n: u32| {
         b.take();
-        let t = Scenario {
-            provisioned_concurrency: n,
-            ..s.clone()
-        };
+        let t = Scenario { provisioned_concurrency: n, ..s.clone() };
         coldstart::simulate(&t, SimTarget::AwsLambda).latency_ms.p99
     };
-    let hi_n = (2 * dimensions::provisioned_estimate(cold, &dimensions::load(s)))
-        .min(s.concurrency_quota.max(1));
+    let hi_n = (2 * dimensions::provisioned_estimate(cold, &dimensions::load(s))).min(s.concurrency_quota.max(1));
     let need = if cold.latency_ms.p99 <= target_ms && s.provisioned_concurrency == 0 {
         Some((0, cold.latency_ms.p99))
     } else {
         let top = p99_at(&mut b, hi_n);
         if top > target_ms {
             *used += b.used;
-            return Some(ProvisionedNeed {
-                target_ms,
-                concurrency: None,
-                p99_ms: top,
-                monthly_usd: None,
-            });
+            return Some(ProvisionedNeed { target_ms, concurrency: None, p99_ms: top, monthly_usd: None });
         }
         // Integer bisection: `lo` misses the target, `hi` meets it.
         let (mut lo, mut hi, mut p99) = (0, hi_n, top);
@@ -192,11 +153,7 @@ fn provisioned(
         target_ms,
         concurrency: Some(n),
         p99_ms,
-        monthly_usd: if n == 0 {
-            Some(0.0)
-        } else {
-            provisioned_cost(s, cat, n)
-        },
+        monthly_usd: if n == 0 { Some(0.0) } else { provisioned_cost(s, cat, n) },
     })
 }
 
@@ -209,10 +166,7 @@ pub fn analyze(s: &Scenario, cat: &Catalog) -> Sensitivity {
     let provisioned = provisioned(s, cat, &cold, &mut used);
     let power_curve = power::curve(s, cat);
     used += power::SIZES_MB.len() as u32;
-    let power_best = power_curve
-        .iter()
-        .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
-        .cloned();
+    let power_best = power_curve.iter().min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd)).cloned();
     let mut out = Sensitivity {
         volume_up,
         volume_down,
@@ -253,9 +207,7 @@ fn sentences(s: &Scenario, costs: &[PlatformCost], x: &Sensitivity) -> Vec<Strin
         }
     }
     if x.volume_up.is_none() && x.volume_down.is_none() {
-        out.push(
-            "No volume between 1,000 and 10¹² requests/month changes the recommendation.".into(),
-        );
+        out.push("No volume between 1,000 and 10¹² requests/month changes the recommendation.".into());
     }
     for (flip, word) in [(&x.slo_tighter, "tighter"), (&x.slo_looser, "looser")] {
         if let Some(f) = flip {
@@ -289,11 +241,7 @@ fn sentences(s: &Scenario, costs: &[PlatformCost], x: &Sensitivity) -> Vec<Strin
     if let Some(best) = &x.power_best {
         let here = x.power_curve.iter().find(|p| p.memory_mb == s.memory_mb);
         let versus = here.map_or(String::new(), |h| {
-            format!(
-                ", against {} at the configured {} MB",
-                usd(h.monthly_usd),
-                num(h.memory_mb, 0)
-            )
+            format!(", against {} at the configured {} MB", usd(h.monthly_usd), num(h.memory_mb, 0))
         });
         out.push(format!(
             "The cheapest Lambda memory size for this work is {} MB: {} ms per request, {}/month{versus}.",
@@ -302,9 +250,6 @@ fn sentences(s: &Scenario, costs: &[PlatformCost], x: &Sensitivity) -> Vec<Strin
             usd(best.monthly_usd)
         ));
     }
-    out.push(format!(
-        "These searches ran {} model evaluations.",
-        x.evaluations
-    ));
+    out.push(format!("These searches ran {} model evaluations.", x.evaluations));
     out
 }

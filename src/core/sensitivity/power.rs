@@ -12,9 +12,8 @@ use crate::core::scenario::Scenario;
 /// Memory at which a function gets one full vCPU.
 pub const ONE_VCPU_MB: f64 = 1769.0;
 /// Sizes tried: the usual power-tuning grid plus the 1-vCPU point.
-pub const SIZES_MB: [f64; 12] = [
-    128.0, 256.0, 512.0, 1024.0, 1536.0, 1769.0, 2048.0, 3008.0, 4096.0, 6144.0, 8192.0, 10240.0,
-];
+pub const SIZES_MB: [f64; 12] =
+    [128.0, 256.0, 512.0, 1024.0, 1536.0, 1769.0, 2048.0, 3008.0, 4096.0, 6144.0, 8192.0, 10240.0];
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PowerPoint {
@@ -35,17 +34,9 @@ pub fn curve(s: &Scenario, cat: &Catalog) -> Vec<PowerPoint> {
     SIZES_MB
         .iter()
         .filter_map(|&m| {
-            let t = Scenario {
-                memory_mb: m,
-                duration_ms: duration_at(s, m),
-                ..s.clone()
-            };
+            let t = Scenario { memory_mb: m, duration_ms: duration_at(s, m), ..s.clone() };
             let p = eval::platform(&cost::price_all(&t, cat, None), PlatformId::AwsLambda)?.clone();
-            p.feasible.then_some(PowerPoint {
-                memory_mb: m,
-                duration_ms: t.duration_ms,
-                monthly_usd: p.monthly_usd,
-            })
+            p.feasible.then_some(PowerPoint { memory_mb: m, duration_ms: t.duration_ms, monthly_usd: p.monthly_usd })
         })
         .collect()
 }
@@ -56,12 +47,7 @@ mod tests {
 
     #[test]
     fn cpu_part_scales_with_memory_up_to_one_vcpu() {
-        let s = Scenario {
-            memory_mb: 512.0,
-            duration_ms: 200.0,
-            cpu_fraction: 0.5,
-            ..Scenario::default()
-        };
+        let s = Scenario { memory_mb: 512.0, duration_ms: 200.0, cpu_fraction: 0.5, ..Scenario::default() };
         for (m, want) in [
             (512.0, 200.0),
             (1024.0, 150.0),
@@ -69,11 +55,7 @@ mod tests {
             (ONE_VCPU_MB, 100.0 + 100.0 * 512.0 / ONE_VCPU_MB),
             (10240.0, 100.0 + 100.0 * 512.0 / ONE_VCPU_MB),
         ] {
-            assert!(
-                (duration_at(&s, m) - want).abs() < 1e-9,
-                "{m}: {}",
-                duration_at(&s, m)
-            );
+            assert!((duration_at(&s, m) - want).abs() < 1e-9, "{m}: {}", duration_at(&s, m));
         }
     }
 }

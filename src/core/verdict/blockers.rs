@@ -23,11 +23,7 @@ pub(super) struct Blocker {
 
 fn blocker(dimension: &str, detail: String, runs_on: &'static [PlatformId]) -> Blocker {
     Blocker {
-        reason: Reason {
-            dimension: dimension.into(),
-            signal: Signal::Blocker,
-            detail,
-        },
+        reason: Reason { dimension: dimension.into(), signal: Signal::Blocker, detail },
         runs_on,
         condition: None,
     }
@@ -36,10 +32,7 @@ fn blocker(dimension: &str, detail: String, runs_on: &'static [PlatformId]) -> B
 /// The seeds' workaround for a limit, chosen from the words of the engine's infeasibility reasons.
 fn workaround(reasons: &str) -> (&'static str, &'static str, &'static [PlatformId]) {
     let r = reasons.to_lowercase();
-    if ["timeout", "duration", "execution", "minute", "900 s"]
-        .iter()
-        .any(|k| r.contains(k))
-    {
+    if ["timeout", "duration", "execution", "minute", "900 s"].iter().any(|k| r.contains(k)) {
         (
             "execution time",
             "split the job into Step Functions steps or an SQS fan-out of chunks under 15 minutes, \
@@ -59,11 +52,7 @@ fn workaround(reasons: &str) -> (&'static str, &'static str, &'static [PlatformI
             &[CloudRun, AwsFargate, AwsEc2, AwsEks],
         )
     } else {
-        (
-            "platform limits",
-            "run it on Cloud Run or Fargate",
-            &[CloudRun, AwsFargate, AwsEc2, AwsEks],
-        )
+        ("platform limits", "run it on Cloud Run or Fargate", &[CloudRun, AwsFargate, AwsEc2, AwsEks])
     }
 }
 
@@ -130,10 +119,8 @@ pub(super) fn find(s: &Scenario, costs: &[PlatformCost], cold: &ColdStartReport)
 
 /// What the engine says about limits when some, not all, serverless platforms are ruled out.
 pub(super) fn partial_limits(costs: &[PlatformCost]) -> Option<Reason> {
-    let (ok, out): (Vec<&PlatformCost>, Vec<&PlatformCost>) = costs
-        .iter()
-        .filter(|p| p.id.is_serverless())
-        .partition(|p| p.feasible);
+    let (ok, out): (Vec<&PlatformCost>, Vec<&PlatformCost>) =
+        costs.iter().filter(|p| p.id.is_serverless()).partition(|p| p.feasible);
     if ok.is_empty() || out.is_empty() {
         return None;
     }

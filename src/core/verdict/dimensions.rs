@@ -37,26 +37,13 @@ pub fn load(s: &Scenario) -> Load {
     let w = traffic::hourly_weights(s);
     let mean = w.iter().sum::<f64>() / w.len().max(1) as f64;
     let peak = w.iter().copied().fold(0.0, f64::max);
-    let (ratio, utilization) = if mean > 0.0 && peak > 0.0 {
-        (peak / mean, mean / peak)
-    } else {
-        (1.0, 1.0)
-    };
+    let (ratio, utilization) = if mean > 0.0 && peak > 0.0 { (peak / mean, mean / peak) } else { (1.0, 1.0) };
     let peak_rps = sustained * ratio;
-    Load {
-        sustained_rps: sustained,
-        peak_rps,
-        utilization,
-        peak_concurrency: peak_rps * s.duration_ms / 1000.0,
-    }
+    Load { sustained_rps: sustained, peak_rps, utilization, peak_concurrency: peak_rps * s.duration_ms / 1000.0 }
 }
 
 fn reason(dimension: &str, signal: Signal, detail: String) -> Reason {
-    Reason {
-        dimension: dimension.into(),
-        signal,
-        detail,
-    }
+    Reason { dimension: dimension.into(), signal, detail }
 }
 
 pub fn traffic_shape(s: &Scenario, l: &Load) -> Reason {
@@ -74,8 +61,7 @@ pub fn traffic_shape(s: &Scenario, l: &Load) -> Reason {
         );
         reason("traffic shape", Signal::NoGo, detail)
     } else if l.sustained_rps < SMALL_RPS || l.utilization < BREAK_EVEN_UTILIZATION {
-        let detail =
-            format!("{base}: small or peaky enough that paying per request beats idle capacity");
+        let detail = format!("{base}: small or peaky enough that paying per request beats idle capacity");
         reason("traffic shape", Signal::Go, detail)
     } else {
         let detail = format!("{base}: steady but under the {} line", rps(STEADY_RPS));
@@ -88,12 +74,10 @@ pub fn state(s: &Scenario) -> (Reason, Option<String>) {
         let r = reason(
             "state",
             Signal::NoGo,
-            "sessions or in-memory state must survive between requests; functions lose it on every new environment".into(),
+            "sessions or in-memory state must survive between requests; functions lose it on every new environment"
+                .into(),
         );
-        (
-            r,
-            Some("move session state to DynamoDB, S3 or Redis".into()),
-        )
+        (r, Some("move session state to DynamoDB, S3 or Redis".into()))
     } else {
         let r = reason("state", Signal::Go, "stateless requests".into());
         (r, None)
@@ -103,46 +87,28 @@ pub fn state(s: &Scenario) -> (Reason, Option<String>) {
 /// Monthly cost of `n` provisioned environments: the Lambda bill with them minus the bill without.
 pub fn provisioned_cost(s: &Scenario, cat: &Catalog, n: u32) -> Option<f64> {
     let lambda = |pc: u32| {
-        let t = Scenario {
-            provisioned_concurrency: pc,
-            ..s.clone()
-        };
-        eval::platform(&cost::price_all(&t, cat, None), PlatformId::AwsLambda)
-            .map(|p| p.monthly_usd)
+        let t = Scenario { provisioned_concurrency: pc, ..s.clone() };
+        eval::platform(&cost::price_all(&t, cat, None), PlatformId::AwsLambda).map(|p| p.monthly_usd)
     };
     Some(lambda(n)? - lambda(0)?)
 }
 
 /// Environments that cover the peak hour: the simulation's peak, else Little's law.
 pub fn provisioned_estimate(cold: &ColdStartReport, l: &Load) -> u32 {
-    let n = if cold.peak_instances > 0.0 {
-        cold.peak_instances
-    } else {
-        l.peak_concurrency
-    };
+    let n = if cold.peak_instances > 0.0 { cold.peak_instances } else { l.peak_concurrency };
     n.ceil().clamp(1.0, 100_000.0) as u32
 }
 
-pub fn latency(
-    s: &Scenario,
-    cat: &Catalog,
-    cold: &ColdStartReport,
-    l: &Load,
-) -> (Reason, Option<String>) {
+pub fn latency(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, l: &Load) -> (Reason, Option<String>) {
     let p99 = cold.latency_ms.p99;
     let Some(slo) = s.latency_slo_p99_ms else {
-        let detail = format!(
-            "no p99 target; simulated p99 incl. cold starts is {}",
-            ms(p99)
-        );
+        let detail = format!("no p99 target; simulated p99 incl. cold starts is {}", ms(p99));
         return (reason("latency", Signal::Neutral, detail), None);
     };
     let pc_text = |n: u32| match provisioned_cost(s, cat, n) {
-        Some(usd_month) => format!(
-            "provisioned concurrency {n}, {}{}/month",
-            if usd_month >= 0.0 { "+" } else { "" },
-            usd(usd_month)
-        ),
+        Some(usd_month) => {
+            format!("provisioned concurrency {n}, {}{}/month", if usd_month >= 0.0 { "+" } else { "" }, usd(usd_month))
+        }
         None => format!("provisioned concurrency {n}"),
     };
     let met = p99 <= slo;
@@ -153,13 +119,8 @@ pub fn latency(
         ms(slo)
     );
     if met && (slo >= HARD_P99_MS || s.provisioned_concurrency > 0) {
-        let cond = (s.provisioned_concurrency > 0).then(|| {
-            format!(
-                "{} budgeted, to keep p99 ≤ {}",
-                pc_text(s.provisioned_concurrency),
-                ms(slo)
-            )
-        });
+        let cond = (s.provisioned_concurrency > 0)
+            .then(|| format!("{} budgeted, to keep p99 ≤ {}", pc_text(s.provisioned_concurrency), ms(slo)));
         return (reason("latency", Signal::Go, format!("{seen}: met")), cond);
     }
     let n = provisioned_estimate(cold, l).max(s.provisioned_concurrency);
@@ -171,35 +132,22 @@ pub fn latency(
     } else {
         format!("{seen}: missed by {}", ms(p99 - slo))
     };
-    let cond = format!(
-        "{} (the peak hour's {} environments), to meet p99 ≤ {}",
-        pc_text(n),
-        num(f64::from(n), 0),
-        ms(slo)
-    );
+    let cond =
+        format!("{} (the peak hour's {} environments), to meet p99 ≤ {}", pc_text(n), num(f64::from(n), 0), ms(slo));
     (reason("latency", Signal::NoGo, why), Some(cond))
 }
 
 pub fn team(s: &Scenario) -> (Reason, Option<String>) {
     if s.iac_mature {
-        (
-            reason(
-                "team",
-                Signal::Go,
-                "the team runs infrastructure as code and distributed tracing".into(),
-            ),
-            None,
-        )
+        (reason("team", Signal::Go, "the team runs infrastructure as code and distributed tracing".into()), None)
     } else {
         let r = reason(
             "team",
             Signal::NoGo,
-            "no infrastructure-as-code discipline: per-function pipelines and traces across async hops would be new".into(),
+            "no infrastructure-as-code discipline: per-function pipelines and traces across async hops would be new"
+                .into(),
         );
-        (
-            r,
-            Some("adopt SAM / Serverless Framework pipelines and trace propagation first".into()),
-        )
+        (r, Some("adopt SAM / Serverless Framework pipelines and trace propagation first".into()))
     }
 }
 
@@ -211,20 +159,13 @@ pub fn lock_in(s: &Scenario) -> Reason {
             "portability is contractually required, and triggers, IAM roles and event sources are provider-specific; a container image on Cloud Run or Kubernetes stays portable".into(),
         )
     } else {
-        reason(
-            "vendor lock-in",
-            Signal::Go,
-            "provider-specific services are acceptable".into(),
-        )
+        reason("vendor lock-in", Signal::Go, "provider-specific services are acceptable".into())
     }
 }
 
 pub fn cost(costs: &[PlatformCost]) -> Reason {
     let fmt = |p: &PlatformCost| format!("{} {}/month", p.name, usd(p.monthly_usd));
-    match (
-        eval::cheapest(costs, Some(true)),
-        eval::cheapest(costs, Some(false)),
-    ) {
+    match (eval::cheapest(costs, Some(true)), eval::cheapest(costs, Some(false))) {
         (Some(sl), Some(ct)) => {
             let ratio = if ct.monthly_usd > 0.0 {
                 sl.monthly_usd / ct.monthly_usd
@@ -233,12 +174,8 @@ pub fn cost(costs: &[PlatformCost]) -> Reason {
             } else {
                 1.0
             };
-            let detail = format!(
-                "cheapest serverless {} vs cheapest container {} ({}×)",
-                fmt(sl),
-                fmt(ct),
-                num(ratio, 2)
-            );
+            let detail =
+                format!("cheapest serverless {} vs cheapest container {} ({}×)", fmt(sl), fmt(ct), num(ratio, 2));
             let signal = if ratio <= 1.0 - COST_TIE {
                 Signal::Go
             } else if ratio >= 1.0 + COST_TIE {
@@ -248,16 +185,8 @@ pub fn cost(costs: &[PlatformCost]) -> Reason {
             };
             reason("cost", signal, detail)
         }
-        (Some(sl), None) => reason(
-            "cost",
-            Signal::Go,
-            format!("only serverless is feasible: {}", fmt(sl)),
-        ),
-        (None, Some(ct)) => reason(
-            "cost",
-            Signal::NoGo,
-            format!("only containers are feasible: {}", fmt(ct)),
-        ),
+        (Some(sl), None) => reason("cost", Signal::Go, format!("only serverless is feasible: {}", fmt(sl))),
+        (None, Some(ct)) => reason("cost", Signal::NoGo, format!("only containers are feasible: {}", fmt(ct))),
         (None, None) => reason("cost", Signal::Neutral, "no platform priced".into()),
     }
 }

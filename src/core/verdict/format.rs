@@ -16,25 +16,13 @@ pub fn num(x: f64, decimals: usize) -> String {
         grouped.push(ch);
     }
     // "-0.00" would read as a negative figure; only a visible magnitude keeps the sign.
-    let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
-    }
+    let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac}") }
 }
 
 /// Dollars with cents: `$1,234.50`.
 pub fn usd(x: f64) -> String {
-    if x < 0.0 {
-        format!("-${}", num(-x, 2))
-    } else {
-        format!("${}", num(x, 2))
-    }
+    if x < 0.0 { format!("-${}", num(-x, 2)) } else { format!("${}", num(x, 2)) }
 }
 
 /// A request rate: two significant decimals below 10 req/s, whole numbers above.

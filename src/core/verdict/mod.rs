@@ -85,33 +85,18 @@ fn score(reasons: &[Reason]) -> u8 {
                 Signal::NoGo | Signal::Blocker => 0.0,
             };
     }
-    if total > 0.0 {
-        (100.0 * got / total).round().clamp(0.0, 100.0) as u8
-    } else {
-        50
-    }
+    if total > 0.0 { (100.0 * got / total).round().clamp(0.0, 100.0) as u8 } else { 50 }
 }
 
 fn signal_of(reasons: &[Reason], dimension: &str) -> Option<Signal> {
-    reasons
-        .iter()
-        .find(|r| r.dimension == dimension)
-        .map(|r| r.signal)
+    reasons.iter().find(|r| r.dimension == dimension).map(|r| r.signal)
 }
 
-pub fn decide(
-    s: &Scenario,
-    cat: &Catalog,
-    costs: &[PlatformCost],
-    cold: &ColdStartReport,
-) -> Verdict {
+pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdStartReport) -> Verdict {
     let load = dimensions::load(s);
     let blockers = blockers::find(s, costs, cold);
     let mut reasons: Vec<Reason> = blockers.iter().map(|b| b.reason.clone()).collect();
-    let mut conditions: Vec<String> = blockers
-        .iter()
-        .filter_map(|b| b.condition.clone())
-        .collect();
+    let mut conditions: Vec<String> = blockers.iter().filter_map(|b| b.condition.clone()).collect();
 
     reasons.push(dimensions::traffic_shape(s, &load));
     reasons.push(dimensions::cost(costs));
@@ -126,20 +111,16 @@ pub fn decide(
     if s.rds_proxy
         && let Some(limit) = s.db_max_connections
     {
-        conditions.push(format!(
-            "RDS Proxy pools the database connections (limit {})",
-            format::num(f64::from(limit), 0)
-        ));
+        conditions
+            .push(format!("RDS Proxy pools the database connections (limit {})", format::num(f64::from(limit), 0)));
     }
 
     let mut score = score(&reasons);
     let no_go_signal = reasons.iter().any(|r| r.signal == Signal::NoGo);
-    let steady_and_dearer = signal_of(&reasons, "traffic shape") == Some(Signal::NoGo)
-        && signal_of(&reasons, "cost") == Some(Signal::NoGo);
+    let steady_and_dearer =
+        signal_of(&reasons, "traffic shape") == Some(Signal::NoGo) && signal_of(&reasons, "cost") == Some(Signal::NoGo);
     let firm_no_go = s.portability_required
-        || (s.provisioned_concurrency == 0
-            && s.latency_slo_p99_ms
-                .is_some_and(|slo| slo < dimensions::HARD_P99_MS));
+        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo < dimensions::HARD_P99_MS));
     let decision = if !blockers.is_empty() {
         score = score.min(BLOCKED_SCORE_CAP);
         Decision::NoGo
@@ -150,20 +131,10 @@ pub fn decide(
     } else {
         Decision::ConditionalGo
     };
-    Verdict {
-        decision,
-        score,
-        recommended: recommend(decision, costs, &blockers),
-        conditions,
-        reasons,
-    }
+    Verdict { decision, score, recommended: recommend(decision, costs, &blockers), conditions, reasons }
 }
 
-fn recommend(
-    decision: Decision,
-    costs: &[PlatformCost],
-    blockers: &[blockers::Blocker],
-) -> PlatformId {
+fn recommend(decision: Decision, costs: &[PlatformCost], blockers: &[blockers::Blocker]) -> PlatformId {
     if decision != Decision::NoGo {
         return eval::cheapest(costs, Some(true))
             .or_else(|| eval::cheapest(costs, None))
@@ -172,12 +143,7 @@ fn recommend(
     // Every blocker's workaround must hold on the platform: keep the first blocker's preference order,
     // filtered to the platforms every other blocker allows too.
     let allowed: Vec<PlatformId> = blockers.first().map_or(Vec::new(), |first| {
-        first
-            .runs_on
-            .iter()
-            .copied()
-            .filter(|id| blockers.iter().all(|b| b.runs_on.contains(id)))
-            .collect()
+        first.runs_on.iter().copied().filter(|id| blockers.iter().all(|b| b.runs_on.contains(id))).collect()
     });
     let cheapest_allowed = costs
         .iter()

@@ -1,0 +1,56 @@
+//! The scenario outside the page: the URL query (shareable, reload-safe) and localStorage (survives a
+//! closed tab). Both hold the same text — the non-default keys of `core::keys::to_pairs` — under a
+//! schema version, and both decode through `core::keys::from_pairs`, so a bad value is reported by key
+//! and replaced by its default while the rest of the scenario is kept.
+
+use crate::core::query::{decode, encode};
+use crate::core::scenario::{FieldError, Scenario};
+
+const STORAGE_KEY: &str = "crossover.scenario";
+/// Where an undecodable stored value is kept aside (for export) instead of being dropped.
+pub const CORRUPT_KEY: &str = "crossover.scenario.corrupt";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The current page's query string.
+pub fn current_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Replaces the URL's query with the scenario (no new history entry per slider step).
+pub fn write_url(s: &Scenario, extra: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let history = window.history().map_err(|_| "no history")?;
+    let url = format!("?{}{extra}", encode(s));
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).map_err(|_| "the URL could not be updated".to_string())
+}
+
+/// Saves the scenario; a failure (quota, private mode) is reported, never fatal.
+pub fn save(s: &Scenario) -> Result<(), String> {
+    let storage = storage().ok_or("browser storage is unavailable")?;
+    storage.set_item(STORAGE_KEY, &encode(s)).map_err(|_| "browser storage refused the write (full or disabled)".to_string())
+}
+
+/// The saved scenario, if any. A value that names no key at all is kept aside under `CORRUPT_KEY`.
+pub fn load() -> Option<(Scenario, Vec<FieldError>)> {
+    let storage = storage()?;
+    let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    match decode(&text) {
+        Some((s, errors)) => {
+            if !errors.is_empty() {
+                let _ = storage.set_item(CORRUPT_KEY, &text);
+            }
+            Some((s, errors))
+        }
+        None if text.trim_start_matches('?').starts_with("v=") => None,
+        None => {
+            let _ = storage.set_item(CORRUPT_KEY, &text);
+            Some((
+                Scenario::default(),
+                vec![FieldError { field: "saved scenario".into(), message: "was unreadable; defaults restored and the old value kept aside".into() }],
+            ))
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Monthly cost against requests per month, log–log: one line per platform, the current volume as a
+//! vertical marker, and each break-even point marked and labelled with its volume.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{Style, count, dollars, platform_colour};
+use crate::core::cost::PlatformId;
+use crate::core::crossover::Curves;
+
+/// Cost of `id` at `volume`, interpolated log–log between grid points.
+pub fn cost_at(curves: &Curves, id: PlatformId, volume: f64) -> Option<f64> {
+    let series = curves.series.iter().find(|s| s.id == id)?;
+    let i = curves.volumes.iter().position(|&v| v >= volume)?;
+    if i == 0 {
+        return series.usd[0];
+    }
+    let (v0, v1) = (curves.volumes[i - 1], curves.volumes[i]);
+    let (c0, c1) = (series.usd[i - 1]?, series.usd[i]?);
+    if c0 <= 0.0 || c1 <= 0.0 {
+        return Some(c0 + (c1 - c0) * (volume - v0) / (v1 - v0));
+    }
+    let t = (volume.ln() - v0.ln()) / (v1.ln() - v0.ln());
+    Some((c0.ln() + t * (c1.ln() - c0.ln())).exp())
+}
+
+/// The y range that shows every positive cost, padded; `None` when there is nothing to draw.
+fn cost_range(curves: &Curves) -> Option<(f64, f64)> {
+    let values =
+        curves.series.iter().flat_map(|s| s.usd.iter().flatten().copied()).filter(|v| *v > 0.0 && v.is_finite());
+    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    (hi > 0.0).then(|| (lo.max(0.01) / 1.5, hi * 1.5))
+}
+
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curves: &Curves,
+    current_volume: f64,
+    labels: &dyn Fn(PlatformId) -> String,
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&style.background)?;
+    let text = |size: f64| ("sans-serif", style.font(size)).into_font().color(&style.ink);
+    let (Some((ylo, yhi)), Some(&xlo), Some(&xhi)) =
+        (cost_range(curves), curves.volumes.first(), curves.volumes.last())
+    else {
+        root.draw(&Text::new(
+            "No feasible platform to plot",
+            (style.px(16.0) as i32, style.px(16.0) as i32),
+            text(14.0),
+        ))?;
+        return Ok(());
+    };
+    let mut chart = ChartBuilder::on(root)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(36.0))
+        .y_label_area_size(style.px(58.0))
+        .build_cartesian_2d((xlo..xhi).log_scale(), (ylo..yhi).log_scale())?;
+    chart
+        .configure_mesh()
+        .light_line_style(style.grid.mix(0.4))
+        .bold_line_style(style.grid)
+        .axis_style(style.ink.mix(0.6))
+        .label_style(text(12.0))
+        .x_desc("requests / month")
+        .y_desc("USD / month")
+        .x_label_formatter(&|v| count(*v))
+        .y_label_formatter(&|v| dollars(*v))
+        .x_labels(8)
+        .y_labels(8)
+        .draw()?;
+
+    let stroke = style.px(2.0);
+    for s in &curves.series {
+        let colour = platform_colour(s.id, style);
+        // Infeasible stretches (None) and zero costs (free tier) break the line instead of bending it.
+        let mut segment: Vec<(f64, f64)> = Vec::new();
+        let mut segments = Vec::new();
+        for (&v, c) in curves.volumes.iter().zip(&s.usd) {
+            match c {
+                Some(c) if *c > 0.0 => segment.push((v, *c)),
+                _ if !segment.is_empty() => segments.push(std::mem::take(&mut segment)),
+                _ => {}
+            }
+        }
+        segments.push(segment);
+        let mut first = true;
+        for seg in segments.into_iter().filter(|s| !s.is_empty()) {
+            let drawn = chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;
+            if std::mem::take(&mut first) {
+                drawn
+                    .label(labels(s.id))
+                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(stroke)));
+            }
+        }
+    }
+
+    // The current volume.
+    let marker = style.ink.mix(0.7).stroke_width(style.px(1.0));
+    chart.draw_series(std::iter::once(PathElement::new(vec![(current_volume, ylo), (current_volume, yhi)], marker)))?;
+    chart.draw_series(std::iter::once(Text::new(
+        format!("now: {}", count(current_volume)),
+        (current_volume, yhi / 1.3),
+        text(12.0),
+    )))?;
+
+    // Break-even points where the cheapest option changes.
+    for b in &curves.breakeven {
+        if let Some(usd) = cost_at(curves, b.from, b.requests_per_month).filter(|c| *c > 0.0) {
+            let colour = platform_colour(b.to, style);
+            chart.draw_series(std::iter::once(Circle::new(
+                (b.requests_per_month, usd),
+                style.px(5.0),
+                colour.filled(),
+            )))?;
+            chart.draw_series(std::iter::once(Circle::new(
+                (b.requests_per_month, usd),
+                style.px(5.0),
+                style.ink.stroke_width(1),
+            )))?;
+            chart.draw_series(std::iter::once(Text::new(
+                count(b.requests_per_month),
+                (b.requests_per_month * 1.15, usd / 1.35),
+                text(12.0),
+            )))?;
+        }
+    }
+
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(style.background.mix(0.85))
+        .border_style(style.grid)
+        .label_font(text(11.0))
+        .draw()?;
+    root.present()
+}

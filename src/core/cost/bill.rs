@@ -1,0 +1,101 @@
+//! The line-item ledger every model writes to, and the number formatting of its `detail` text.
+
+use super::LineItem;
+
+/// Collects line items. In totals-only mode (the crossover curves) the `detail` closures never
+/// run, so pricing allocates nothing.
+pub(crate) struct Bill {
+    detailed: bool,
+    pub total: f64,
+    pub items: Vec<LineItem>,
+}
+
+impl Bill {
+    pub fn new(detailed: bool) -> Bill {
+        Bill { detailed, total: 0.0, items: Vec::new() }
+    }
+
+    /// Adds one charge. Float noise below zero (free allowances) is clamped: a bill never credits.
+    pub fn add(&mut self, item: &str, usd: f64, detail: impl FnOnce() -> String) {
+        let usd = if usd.is_finite() { usd.max(0.0) } else { 0.0 };
+        self.total += usd;
+        if self.detailed {
+            self.items.push(LineItem { item: item.to_string(), usd, detail: detail() });
+        }
+    }
+}
+
+/// Cost of `amount` under tiered prices: `tiers` are (start of tier, price per unit), first start 0.
+/// Tiers are read in order; a tier whose start is below the previous one is simply empty.
+pub(crate) fn tiered(amount: f64, tiers: &[(f64, f64)]) -> f64 {
+    let mut cost = 0.0;
+    let mut floor = 0.0_f64;
+    for (i, &(start, price)) in tiers.iter().enumerate() {
+        let start = start.max(floor);
+        let end = tiers.get(i + 1).map_or(f64::INFINITY, |t| t.0.max(start));
+        if amount > start {
+            cost += (amount.min(end) - start) * price;
+        }
+        floor = end;
+    }
+    cost
+}
+
+/// A count or quantity with thousands separators: 10,000,000 · 0.25 · 1,234.5
+pub(crate) fn num(x: f64) -> String {
+    if !x.is_finite() {
+        return format!("{x}");
+    }
+    let decimals = if x.abs() >= 1000.0 {
+        0
+    } else if x.abs() >= 10.0 {
+        1
+    } else {
+        3
+    };
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::with_capacity(text.len() + 8);
+    if x < 0.0 {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A unit price exactly as the catalogue holds it: $0.0000166667
+pub(crate) fn rate(x: f64) -> String {
+    format!("${x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiers_split_the_amount() {
+        let t = [(0.0, 3.0), (10.0, 2.0), (20.0, 1.0)];
+        assert_eq!(tiered(5.0, &t), 15.0);
+        assert_eq!(tiered(25.0, &t), 30.0 + 20.0 + 5.0);
+        assert_eq!(tiered(0.0, &t), 0.0);
+    }
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(num(10_000_000.0), "10,000,000");
+        assert_eq!(num(0.25), "0.25");
+        assert_eq!(num(512.0), "512");
+        assert_eq!(num(1234.56), "1,235");
+        assert_eq!(rate(0.0000166667), "$0.0000166667");
+    }
+}

@@ -1,0 +1,63 @@
+//! The capacity model that sizes provisioned containers and instances.
+//!
+//! Per hour of the week, at rate λ = mean rate × the hour's weight:
+//! - CPU: λ × duration × cpu_fraction vCPU-seconds of work arrive per second; one unit serves
+//!   `vcpu × target_utilization` of it (headroom for bursts and latency).
+//! - memory: λ × duration requests are in flight on average, each assumed to hold `memory_mb`
+//!   (as it would on Lambda: conservative for event-loop runtimes); units give all their memory.
+//!
+//! Units needed = the larger of the two; at least one while any request arrives and never below
+//! `min_capacity`. Autoscaled fleets follow the need hour by hour and average fractional units
+//! (scaling happens within the hour); fixed fleets run ceil(peak need) units all month.
+
+use super::Usage;
+use crate::core::scenario::{ContainerScaling, SECONDS_PER_MONTH};
+
+/// One unit of capacity: a Fargate task or an EC2 instance.
+pub(super) struct Unit {
+    pub vcpu: f64,
+    pub gb: f64,
+}
+
+/// What runs over the month.
+pub(super) struct Fleet {
+    pub unit_hours: f64,
+    /// Units in the busiest hour.
+    pub peak_units: f64,
+}
+
+impl Fleet {
+    /// Mean units running.
+    pub fn mean_units(&self) -> f64 {
+        self.unit_hours / (SECONDS_PER_MONTH / 3600.0)
+    }
+}
+
+pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
+    let s = u.s;
+    let min_units = f64::from(s.min_capacity);
+    let cpu_per_unit = unit.vcpu * s.target_utilization;
+    let need = |w: f64| {
+        let in_flight = u.rate * w * u.duration_s;
+        let by_cpu = in_flight * s.cpu_fraction / cpu_per_unit;
+        let by_memory = in_flight * u.memory_gb / unit.gb;
+        let units = by_cpu.max(by_memory);
+        let units = if units > 0.0 { units.max(1.0) } else { 0.0 };
+        units.max(min_units)
+    };
+    let hours_per_weight = u.seconds_per_weight() / 3600.0;
+    let mut unit_hours = 0.0;
+    let mut peak: f64 = 0.0;
+    for &w in u.weights {
+        let units = need(w);
+        unit_hours += units * hours_per_weight;
+        peak = peak.max(units);
+    }
+    match s.container_scaling {
+        ContainerScaling::Autoscaled => Fleet { unit_hours, peak_units: peak },
+        ContainerScaling::Fixed => {
+            let units = peak.ceil();
+            Fleet { unit_hours: units * SECONDS_PER_MONTH / 3600.0, peak_units: units }
+        }
+    }
+}

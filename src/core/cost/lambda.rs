@@ -1,0 +1,209 @@
+//! AWS Lambda: requests, tiered GB-s duration billed per whole ms, provisioned concurrency,
+//! ephemeral storage, billed INIT of cold starts and keep-warm pings.
+
+use super::Usage;
+use super::bill::{Bill, num, rate, tiered};
+use crate::core::catalog::Rates;
+use crate::core::scenario::{Arch, Invocation, SECONDS_PER_MONTH, Scenario};
+
+pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+    if s.needs_gpu {
+        return Some("needs_gpu: Lambda offers no GPUs".into());
+    }
+    if s.duration_ms > r.lambda_max_duration_s * 1000.0 {
+        return Some(format!(
+            "duration {} s exceeds Lambda's {} s maximum timeout",
+            num(s.duration_ms / 1000.0),
+            num(r.lambda_max_duration_s)
+        ));
+    }
+    if s.memory_mb > r.lambda_max_memory_mb {
+        return Some(format!(
+            "memory {} MB exceeds Lambda's {} MB maximum",
+            num(s.memory_mb),
+            num(r.lambda_max_memory_mb)
+        ));
+    }
+    if s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb {
+        return Some(format!(
+            "payload {} KB exceeds Lambda's synchronous payload limit of {} KB (6 MB)",
+            num(s.payload_kb),
+            num(r.lambda_max_sync_payload_kb)
+        ));
+    }
+    None
+}
+
+/// (on-demand duration tiers, PC price, PC duration price) for the architecture.
+fn arch_prices(u: &Usage) -> ([(f64, f64); 3], f64, f64) {
+    let r = u.r;
+    match u.s.arch {
+        Arch::X86_64 => (
+            [
+                (0.0, r.lambda_duration_x86_t1),
+                (r.lambda_tier_x86_t2_from, r.lambda_duration_x86_t2),
+                (r.lambda_tier_x86_t3_from, r.lambda_duration_x86_t3),
+            ],
+            r.lambda_pc_x86,
+            r.lambda_pc_duration_x86,
+        ),
+        Arch::Arm64 => (
+            [
+                (0.0, r.lambda_duration_arm_t1),
+                (r.lambda_tier_arm_t2_from, r.lambda_duration_arm_t2),
+                (r.lambda_tier_arm_t3_from, r.lambda_duration_arm_t3),
+            ],
+            r.lambda_pc_arm,
+            r.lambda_pc_duration_arm,
+        ),
+    }
+}
+
+pub(super) fn price(u: &Usage, bill: &mut Bill) {
+    let (s, r) = (u.s, u.r);
+    let n = u.requests;
+    // Billed per whole millisecond since Dec 2020: round each request up.
+    let billed_s = s.duration_ms.ceil() / 1000.0;
+    let gb = u.memory_gb;
+    let (tiers, pc_price, pc_duration_price) = arch_prices(u);
+
+    let free_req = if s.free_tier { r.lambda_free_requests } else { 0.0 };
+    let billable_req = (n - free_req).max(0.0);
+    bill.add("Requests", billable_req / 1e6 * r.lambda_requests, || {
+        format!(
+            "{} req{} × {}/1M",
+            num(billable_req),
+            if s.free_tier { " after 1M free" } else { "" },
+            rate(r.lambda_requests)
+        )
+    });
+
+    // PC serves the share of requests its capacity covers: capacity ÷ mean concurrency needed.
+    let pc = f64::from(s.provisioned_concurrency);
+    let needed = u.rate * billed_s;
+    let pc_share = if pc <= 0.0 {
+        0.0
+    } else if needed <= pc {
+        1.0
+    } else {
+        pc / needed
+    };
+    let total_gbs = n * billed_s * gb;
+    if pc > 0.0 {
+        let pc_gbs = pc * gb * SECONDS_PER_MONTH;
+        bill.add("Provisioned concurrency", pc_gbs * pc_price, || {
+            format!("{pc} env × {} GB × 2,592,000 s = {} GB-s × {}", num(gb), num(pc_gbs), rate(pc_price))
+        });
+        let served = total_gbs * pc_share;
+        bill.add("Duration on provisioned concurrency", served * pc_duration_price, || {
+            format!("{}% of requests: {} GB-s × {}", num(pc_share * 100.0), num(served), rate(pc_duration_price))
+        });
+    }
+
+    let od_gbs = total_gbs * (1.0 - pc_share);
+    let (cold, init_ms) = cold_starts(u, pc_share);
+    let init_gbs = cold * init_ms / 1000.0 * gb;
+    // The free tier and the volume tiers apply to all on-demand GB-s, INIT included; the cost is
+    // split between the two lines in proportion to their GB-s.
+    let free_gbs = if s.free_tier { r.lambda_free_gb_s } else { 0.0 };
+    let all_gbs = od_gbs + init_gbs;
+    let cost = tiered((all_gbs - free_gbs).max(0.0), &tiers);
+    let share = |part: f64| {
+        if all_gbs > 0.0 { cost * part / all_gbs } else { 0.0 }
+    };
+    let tier_note = || {
+        let free = if s.free_tier { ", 400,000 GB-s free shared with INIT" } else { "" };
+        format!("{} (tiered above {} GB-s{free})", rate(tiers[0].1), num(tiers[1].0))
+    };
+    bill.add("Duration (on demand)", share(od_gbs), || {
+        format!(
+            "{} req × {} ms × {} GB = {} GB-s × {}",
+            num(n * (1.0 - pc_share)),
+            num(billed_s * 1000.0),
+            num(gb),
+            num(od_gbs),
+            tier_note()
+        )
+    });
+    let method = if u.sim.is_some() { "simulated" } else { "estimated" };
+    bill.add("INIT of cold starts", share(init_gbs), || {
+        format!(
+            "{} cold starts ({method}) × {} ms × {} GB = {} GB-s × {}",
+            num(cold),
+            num(init_ms),
+            num(gb),
+            num(init_gbs),
+            tier_note()
+        )
+    });
+
+    let extra_gb = (s.ephemeral_storage_mb - r.lambda_ephemeral_free_mb).max(0.0) / 1024.0;
+    if extra_gb > 0.0 {
+        let gbs = extra_gb * n * billed_s;
+        bill.add("Ephemeral storage", gbs * r.lambda_ephemeral, || {
+            format!(
+                "{} GB above 512 MB × {} s = {} GB-s × {}",
+                num(extra_gb),
+                num(n * billed_s),
+                num(gbs),
+                rate(r.lambda_ephemeral)
+            )
+        });
+    }
+
+    if s.keep_warm_every_min > 0 && s.keep_warm_count > 0 {
+        // Each ping is a request billed for 1 ms (the handler returns at once), at list price.
+        let pings = f64::from(s.keep_warm_count) * SECONDS_PER_MONTH / 60.0 / f64::from(s.keep_warm_every_min);
+        let usd = pings / 1e6 * r.lambda_requests + pings * 0.001 * gb * tiers[0].1;
+        bill.add("Keep-warm pings", usd, || {
+            format!(
+                "{} pings × ({}/1M + 1 ms × {} GB × {})",
+                num(pings),
+                rate(r.lambda_requests),
+                num(gb),
+                rate(tiers[0].1)
+            )
+        });
+    }
+}
+
+/// (cold starts per month, mean billed INIT ms). From the simulation when given, otherwise a
+/// conservative closed form:
+/// - idle gaps: with Poisson arrivals at λ per s and keep-alive T, a request finds no warm
+///   environment with probability e^(−λT), i.e. λ·e^(−λT) cold starts per s. That falls again
+///   for λT > 1; we hold it at its peak 1/(e·T) instead, standing in for AWS's periodic
+///   recycling and scale-out (and keeping cost monotone in volume). Keep-warm pings more often
+///   than T remove idle-gap cold starts.
+/// - ramps: each rise of mean concurrency (rate × duration) from one hour to the next starts
+///   that many new environments.
+///
+/// PC-served requests never cold start.
+fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
+    let (s, r) = (u.s, u.r);
+    if let Some(sim) = u.sim {
+        let finite = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
+        return (finite(sim.lambda_cold_starts), finite(sim.lambda_mean_init_ms));
+    }
+    let init_ms = s.init_ms_override.unwrap_or(r.lambda_init_ms_typical + s.init_ms);
+    let keep_alive = s.keep_alive_s.unwrap_or(r.lambda_keep_alive_s).max(1.0);
+    let pinged =
+        s.keep_warm_every_min > 0 && s.keep_warm_count > 0 && f64::from(s.keep_warm_every_min) * 60.0 < keep_alive;
+    let secs = u.seconds_per_weight();
+    let mut idle = 0.0;
+    let mut ramp = 0.0;
+    let mut prev = u.weights.last().map_or(0.0, |w| u.rate * w * u.duration_s);
+    for w in u.weights {
+        let lambda = u.rate * w;
+        if !pinged {
+            let x = (lambda * keep_alive).min(1.0);
+            idle += x * (-x).exp() / keep_alive * secs;
+        }
+        let concurrency = lambda * u.duration_s;
+        ramp += (concurrency - prev).max(0.0);
+        prev = concurrency;
+    }
+    // The weights are hours of one week; the month holds 30/7 weeks.
+    let weeks = SECONDS_PER_MONTH / (u.weights.len() as f64 * 3600.0);
+    let cold = ((idle + ramp * weeks) * (1.0 - pc_share)).min(u.requests);
+    (cold, init_ms)
+}

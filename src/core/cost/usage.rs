@@ -1,0 +1,69 @@
+//! Figures derived once per pricing and shared by every model.
+
+use super::SimUsage;
+use crate::core::catalog::Rates;
+use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
+use crate::core::traffic;
+
+/// The workload as the cost models see it.
+pub(crate) struct Usage<'a> {
+    pub s: &'a Scenario,
+    pub r: &'a Rates,
+    pub sim: Option<&'a SimUsage>,
+    /// Relative rate of each hour of a week, mean 1 (see `weights`).
+    pub weights: &'a [f64],
+    /// Requests per month (≥ 0).
+    pub requests: f64,
+    /// Mean request rate, per second.
+    pub rate: f64,
+    /// Mean duration, seconds.
+    pub duration_s: f64,
+    /// Configured memory, GB (1 GB = 1,024 MB, as Lambda and Azure meter it).
+    pub memory_gb: f64,
+}
+
+impl<'a> Usage<'a> {
+    pub fn new(
+        s: &'a Scenario,
+        r: &'a Rates,
+        sim: Option<&'a SimUsage>,
+        weights: &'a [f64],
+        requests: f64,
+    ) -> Usage<'a> {
+        let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
+        Usage {
+            s,
+            r,
+            sim,
+            weights,
+            requests,
+            rate: requests / SECONDS_PER_MONTH,
+            duration_s: s.duration_ms / 1000.0,
+            memory_gb: s.memory_mb / 1024.0,
+        }
+    }
+
+    /// Seconds of the month that one weight (one hour of the week) stands for.
+    pub fn seconds_per_weight(&self) -> f64 {
+        SECONDS_PER_MONTH / self.weights.len() as f64
+    }
+}
+
+/// The traffic shape's hourly weights, cleaned so the cost models can rely on them: finite,
+/// ≥ 0, mean 1 (the month's total is kept). Anything unusable falls back to a steady week.
+pub(crate) fn weights(s: &Scenario) -> Vec<f64> {
+    let mut w = traffic::hourly_weights(s);
+    for x in &mut w {
+        if !x.is_finite() || *x < 0.0 {
+            *x = 0.0;
+        }
+    }
+    let mean = w.iter().sum::<f64>() / w.len().max(1) as f64;
+    if w.is_empty() || mean <= 0.0 || !mean.is_finite() {
+        return vec![1.0; 168];
+    }
+    for x in &mut w {
+        *x /= mean;
+    }
+    w
+}
