@@ -37,7 +37,7 @@ fn workaround(reasons: &str) -> (&'static str, &'static str, &'static [PlatformI
             "execution time",
             "split the job into Step Functions steps or an SQS fan-out of chunks under 15 minutes, \
              or run it whole on Fargate (no time limit) or Cloud Run (60 minutes)",
-            &[AwsFargate, CloudRun, AwsEc2, AwsEks],
+            &[AwsFargate, CloudRun],
         )
     } else if r.contains("memory") {
         (
@@ -56,17 +56,33 @@ fn workaround(reasons: &str) -> (&'static str, &'static str, &'static [PlatformI
     }
 }
 
+/// Azure Flex Consumption has no maximum timeout, but Microsoft guarantees an execution only for
+/// 60 minutes (an instance being scaled in may stop it after that). The catalogue carries no Flex limit,
+/// so longer runs are ruled out here rather than treated as a safe serverless option.
+pub const FLEX_GUARANTEED_S: f64 = 3600.0;
+
+fn unusable(s: &Scenario, p: &PlatformCost) -> bool {
+    !p.feasible || (p.id == PlatformId::AzureFlex && s.duration_ms > FLEX_GUARANTEED_S * 1000.0)
+}
+
+fn why_unusable(s: &Scenario, p: &PlatformCost) -> String {
+    match &p.infeasible_reason {
+        Some(r) => r.clone(),
+        None if unusable(s, p) => format!(
+            "duration {} s is past the {} s Flex Consumption guarantees an execution",
+            num(s.duration_ms / 1000.0, 0),
+            num(FLEX_GUARANTEED_S, 0)
+        ),
+        None => "feasible".into(),
+    }
+}
+
 pub(super) fn find(s: &Scenario, costs: &[PlatformCost], cold: &ColdStartReport) -> Vec<Blocker> {
     let mut found = Vec::new();
     let serverless: Vec<&PlatformCost> = costs.iter().filter(|p| p.id.is_serverless()).collect();
-    if !serverless.is_empty() && serverless.iter().all(|p| !p.feasible) {
-        let why: Vec<String> = serverless
-            .iter()
-            .map(|p| {
-                let reason = p.infeasible_reason.as_deref().unwrap_or("infeasible");
-                format!("{}: {reason}", p.name)
-            })
-            .collect();
+    // A GPU rules every function out by itself; its own blocker below says so once.
+    if !s.needs_gpu && !serverless.is_empty() && serverless.iter().all(|p| unusable(s, p)) {
+        let why: Vec<String> = serverless.iter().map(|p| format!("{}: {}", p.name, why_unusable(s, p))).collect();
         let why = why.join("; ");
         let (dimension, fix, runs_on) = workaround(&why);
         found.push(blocker(
@@ -118,19 +134,13 @@ pub(super) fn find(s: &Scenario, costs: &[PlatformCost], cold: &ColdStartReport)
 }
 
 /// What the engine says about limits when some, not all, serverless platforms are ruled out.
-pub(super) fn partial_limits(costs: &[PlatformCost]) -> Option<Reason> {
-    let (ok, out): (Vec<&PlatformCost>, Vec<&PlatformCost>) =
-        costs.iter().filter(|p| p.id.is_serverless()).partition(|p| p.feasible);
+pub(super) fn partial_limits(s: &Scenario, costs: &[PlatformCost]) -> Option<Reason> {
+    let (out, ok): (Vec<&PlatformCost>, Vec<&PlatformCost>) =
+        costs.iter().filter(|p| p.id.is_serverless()).partition(|p| unusable(s, p));
     if ok.is_empty() || out.is_empty() {
         return None;
     }
-    let out: Vec<String> = out
-        .iter()
-        .map(|p| {
-            let reason = p.infeasible_reason.as_deref().unwrap_or("infeasible");
-            format!("{} is ruled out ({reason})", p.name)
-        })
-        .collect();
+    let out: Vec<String> = out.iter().map(|p| format!("{} is ruled out ({})", p.name, why_unusable(s, p))).collect();
     let ok: Vec<&str> = ok.iter().map(|p| p.name.as_str()).collect();
     Some(Reason {
         dimension: "platform limits".into(),

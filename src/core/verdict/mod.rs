@@ -107,7 +107,7 @@ pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdSt
         conditions.extend(c);
     }
     reasons.push(dimensions::lock_in(s));
-    reasons.extend(blockers::partial_limits(costs));
+    reasons.extend(blockers::partial_limits(s, costs));
     if s.rds_proxy
         && let Some(limit) = s.db_max_connections
     {
