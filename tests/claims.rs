@@ -76,7 +76,6 @@ fn checks() -> Vec<ClaimCheck> {
 }
 
 #[test]
-#[ignore = "needs the cost engine and the simulation merged from main"]
 fn every_claim_is_recomputed_with_a_finite_figure() {
     let all = checks();
     assert_eq!(all.len(), claims::claims().len());

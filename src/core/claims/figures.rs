@@ -24,8 +24,14 @@ pub enum Figure {
     CostRatio { platform: String, versus: String },
     /// Requests per month where the two bills are equal.
     BreakevenVolume { platform: String, versus: String },
-    /// Busy share (%) of one function environment at which it costs what `versus` costs for the same work.
-    BreakevenUtilization { platform: String, versus: String },
+    /// Busy share (%) of one function environment at which it costs what `versus` costs for the same work;
+    /// with `versus_item`, only those line items of `versus` count (e.g. the instances without the ALB).
+    BreakevenUtilization {
+        platform: String,
+        versus: String,
+        #[serde(default)]
+        versus_item: Option<String>,
+    },
     /// A latency statistic of the simulation: p50 / p95 / p99 / p999 or `mean_init` (mean cold-start delay).
     Latency {
         target: String,
@@ -76,6 +82,18 @@ fn priced(s: &Scenario, cat: &Catalog, id: PlatformId) -> Result<PlatformCost, S
 
 fn monthly(s: &Scenario, cat: &Catalog, id: PlatformId) -> Result<f64, String> {
     priced(s, cat, id).map(|p| p.monthly_usd)
+}
+
+/// The sum of the line items whose name contains `item` (case-insensitive).
+fn line_items(s: &Scenario, cat: &Catalog, id: PlatformId, item: &str) -> Result<f64, String> {
+    let p = priced(s, cat, id)?;
+    let want = item.to_lowercase();
+    let hits: Vec<f64> =
+        p.breakdown.iter().filter(|li| li.item.to_lowercase().contains(&want)).map(|li| li.usd).collect();
+    if hits.is_empty() {
+        return Err(format!("no '{item}' line item for {}", p.name));
+    }
+    Ok(hits.iter().sum())
 }
 
 /// Geometric bisection for the volume where `a` and `b` cost the same.
@@ -152,12 +170,16 @@ impl Figure {
             Figure::BreakevenVolume { platform, versus } => {
                 breakeven(s, cat, platform_id(platform)?, platform_id(versus)?)
             }
-            Figure::BreakevenUtilization { platform, versus } => {
+            Figure::BreakevenUtilization { platform, versus, versus_item } => {
                 // One environment busy all month; the function's bill grows linearly with its busy share
                 // while the container's stays, so they meet at the ratio of the two bills.
                 let busy = Scenario { requests_per_month: SECONDS_PER_MONTH * 1000.0 / s.duration_ms, ..s.clone() };
                 let f = monthly(&busy, cat, platform_id(platform)?)?;
-                Ok(100.0 * monthly(&busy, cat, platform_id(versus)?)? / f)
+                let c = match versus_item {
+                    Some(item) => line_items(&busy, cat, platform_id(versus)?, item)?,
+                    None => monthly(&busy, cat, platform_id(versus)?)?,
+                };
+                Ok(100.0 * c / f)
             }
             Figure::Latency { target, stat, minus_duration } => {
                 let r = coldstart::simulate(s, sim_target(target)?);
