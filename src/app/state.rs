@@ -1,19 +1,65 @@
-//! All UI state in one reducer: the scenario being explored plus what the page says about it.
+//! All UI state in one reducer: the scenario being explored, the notices the page shows about it, and
+//! the page's own settings. Every control dispatches `Action::Set(key, text)`; the value goes through
+//! `core::keys`, so the UI can never hold a scenario the core would reject.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::scenario::Scenario;
+use crate::core::keys;
+use crate::core::scenario::{FieldError, Scenario};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::Auto,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Auto => "Theme: auto",
+            Theme::Light => "Theme: light",
+            Theme::Dark => "Theme: dark",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
     pub scenario: Scenario,
+    /// Visible messages: rejected values from a link, saved state or a typed field.
+    pub notices: Vec<String>,
+    pub theme: Theme,
+    /// The preset last applied, until the scenario is changed by hand.
+    pub preset: Option<String>,
 }
 
 pub enum Action {
-    /// Sets a numeric scenario key (the slider's `key`); values outside the key's range are clamped.
-    SetNumber(&'static str, f64),
+    /// Sets one scenario key from text; an invalid value leaves the scenario as it was and says why.
+    Set(&'static str, String),
+    /// Replaces the scenario (a preset, a restored link), reporting what was dropped.
+    Load {
+        scenario: Scenario,
+        errors: Vec<FieldError>,
+        origin: String,
+        preset: Option<String>,
+    },
+    Reset,
+    Notice(String),
+    DismissNotices,
+    CycleTheme,
 }
 
 impl Reducible for State {
@@ -22,21 +68,30 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetNumber(key, value) => set_number(&mut next.scenario, key, value),
+            Action::Set(key, text) => match keys::set(&next.scenario, key, &text) {
+                Ok(s) => {
+                    next.scenario = s;
+                    next.preset = None;
+                }
+                Err(e) => next.notices.push(format!("Not applied — {e}")),
+            },
+            Action::Load { scenario, errors, origin, preset } => {
+                next.scenario = scenario;
+                next.preset = preset;
+                next.notices.extend(errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")));
+            }
+            Action::Reset => {
+                next.scenario = Scenario::default();
+                next.preset = None;
+                next.notices.clear();
+            }
+            Action::Notice(text) => next.notices.push(text),
+            Action::DismissNotices => next.notices.clear(),
+            Action::CycleTheme => next.theme = next.theme.next(),
         }
+        // Keep the list short: a pasted bad link must not bury the page.
+        let excess = next.notices.len().saturating_sub(8);
+        next.notices.drain(..excess);
         Rc::new(next)
-    }
-}
-
-fn set_number(s: &mut Scenario, key: &str, value: f64) {
-    if !value.is_finite() {
-        return;
-    }
-    let value = match crate::core::scenario::range_of(key) {
-        Some((lo, hi)) => value.clamp(lo, hi),
-        None => value,
-    };
-    if key == "requests_per_month" {
-        s.requests_per_month = value;
     }
 }

@@ -75,10 +75,20 @@ pub fn curves(s: &Scenario, cat: &Catalog, points: usize) -> Curves {
 }
 
 /// Narrows [lo, hi] (cheapest `from` at lo, something else at hi) to 0.1 % and reports the
-/// volume where the change happens, with the option that takes over just above it.
+/// volume where the change happens, with the option that takes over just above it. Where a cost
+/// turns steeply (a free allowance running out), 0.1 % of volume can still be a visible gap in
+/// dollars, so the search goes on until the two costs agree to 0.1 % as well (or the bracket
+/// cannot shrink: a jump, e.g. a fixed fleet adding a unit).
 fn bisect(pricer: &Pricer, mut lo: f64, mut hi: f64, from: PlatformId) -> BreakEven {
     let mut to = cheapest(&pricer.totals(hi)).unwrap_or(from);
-    while hi / lo > 1.0 + PRECISION {
+    let gap = |v: f64, to: PlatformId| {
+        let t = pricer.totals(v);
+        match (t[from as usize], t[to as usize]) {
+            (Some(a), Some(b)) => (a - b).abs() / a.max(b).max(f64::MIN_POSITIVE),
+            _ => 0.0,
+        }
+    };
+    while hi / lo > 1.0 + PRECISION || (hi / lo > 1.0 + 1e-12 && gap((lo * hi).sqrt(), to) > PRECISION) {
         let mid = (lo * hi).sqrt();
         match cheapest(&pricer.totals(mid)) {
             Some(id) if id == from => lo = mid,

@@ -8,6 +8,7 @@ pub mod cost;
 pub mod crossover;
 pub mod eval;
 pub mod keys;
+pub mod presets;
 pub mod query;
 pub mod rng;
 pub mod scenario;

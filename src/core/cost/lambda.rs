@@ -175,9 +175,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
 ///   recycling and scale-out (and keeping cost monotone in volume). Keep-warm pings more often
 ///   than T remove idle-gap cold starts.
 /// - ramps: each rise of mean concurrency (rate × duration) from one hour to the next starts
-///   that many new environments.
-///
-/// PC-served requests never cold start.
+///   that many new environments. PC-served requests never cold start.
 fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
     let (s, r) = (u.s, u.r);
     if let Some(sim) = u.sim {
