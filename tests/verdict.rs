@@ -234,3 +234,54 @@ mod real {
         assert!(pc.contains("/month") && pc.contains('$'), "{pc}");
     }
 }
+
+// --- What flips it. ---
+
+mod sensitivity {
+    use super::*;
+    use crossover::core::sensitivity::{self, PC_SIMS, SLO_EVALS, VOLUME_EVALS, power};
+
+    fn analyze(s: &Scenario) -> sensitivity::Sensitivity {
+        sensitivity::analyze(s, &Catalog::builtin())
+    }
+
+    #[test]
+    fn growing_volume_moves_a_small_api_off_functions() {
+        let x = analyze(&Scenario { requests_per_month: 1e6, ..Scenario::default() });
+        let up = x.volume_up.as_ref().expect("some volume moves the recommendation");
+        assert!(up.requests_per_month > 1e6 && up.requests_per_month < 1e10, "{up:?}");
+        assert_ne!(up.from, up.to);
+        assert!(
+            x.sentences.iter().any(|t| t.starts_with("Above ") && t.contains("requests/month")),
+            "{:?}",
+            x.sentences
+        );
+    }
+
+    #[test]
+    fn searches_stay_within_their_budget() {
+        let cap = 1 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
+        for s in [
+            Scenario::default(),
+            Scenario { requests_per_month: 0.0, ..Scenario::default() },
+            Scenario { latency_slo_p99_ms: Some(150.0), runtime: "java21".into(), ..Scenario::default() },
+        ] {
+            let x = analyze(&s);
+            assert!(x.evaluations <= cap, "{} > {cap}", x.evaluations);
+            assert!(!x.sentences.is_empty());
+            assert!(x.sentences.iter().all(|t| !t.contains("NaN") && !t.contains("inf")), "{:?}", x.sentences);
+        }
+    }
+
+    #[test]
+    fn power_curve_has_the_configured_size_and_a_cheapest_point() {
+        let s = Scenario { cpu_fraction: 0.9, memory_mb: 512.0, ..Scenario::default() };
+        let x = analyze(&s);
+        assert_eq!(x.power_curve.len(), power::SIZES_MB.len());
+        let best = x.power_best.expect("a cheapest size");
+        assert!(x.power_curve.iter().all(|p| p.monthly_usd >= best.monthly_usd));
+        // CPU-bound work gets faster with memory up to one vCPU and no faster after it.
+        let d = |m: f64| x.power_curve.iter().find(|p| p.memory_mb == m).map(|p| p.duration_ms).unwrap();
+        assert!(d(1024.0) < d(512.0) && d(1769.0) == d(10240.0));
+    }
+}
