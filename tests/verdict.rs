@@ -260,7 +260,7 @@ mod sensitivity {
 
     #[test]
     fn searches_stay_within_their_budget() {
-        let cap = 1 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
+        let cap = 2 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
         for s in [
             Scenario::default(),
             Scenario { requests_per_month: 0.0, ..Scenario::default() },

@@ -1,12 +1,13 @@
 //! What flips the verdict, found by searching the model rather than by rules:
-//! - the request volume at which the recommended platform changes, up and down (cost engine + `decide`,
-//!   with the simulated cold-start report scaled to the volume; at most `VOLUME_EVALS` evaluations);
+//! - the request volume at which the recommended platform changes, up and down (cost engine + `decide`;
+//!   the base point's two simulations, as `eval::assess` runs them, are scaled linearly to each volume
+//!   instead of re-run, so the base recommendation matches the verdict; at most `VOLUME_EVALS` evaluations);
 //! - the p99 target at which the decision changes, tighter and looser (`decide` only, `SLO_EVALS` each);
 //! - the smallest provisioned concurrency that meets the p99 target in the simulation, and its monthly
 //!   cost (`PC_SIMS` simulations);
 //! - the power-tuning curve over `power::SIZES_MB` (one cost evaluation per size).
 //!
-//! Worst case: 1 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, of which at most 13 run the simulation.
+//! Worst case: 2 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, of which at most 14 run the simulation.
 
 pub mod power;
 mod search;
@@ -15,9 +16,9 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
-use super::cost::{self, PlatformCost, PlatformId};
+use super::cost::{self, PlatformCost, PlatformId, SimUsage};
 use super::eval;
-use super::scenario::Scenario;
+use super::scenario::{SECONDS_PER_MONTH, Scenario};
 use super::verdict::dimensions::{self, provisioned_cost};
 use super::verdict::format::{ms, num, usd, volume};
 use super::verdict::{self, Decision};
@@ -71,21 +72,42 @@ pub struct Sensitivity {
     pub sentences: Vec<String>,
 }
 
-/// The cold-start report at another volume: latency kept, concurrency-driven counts scaled linearly.
-fn scaled(cold: &ColdStartReport, factor: f64) -> ColdStartReport {
-    ColdStartReport {
-        peak_instances: cold.peak_instances * factor,
-        peak_db_connections: cold.peak_db_connections * factor,
-        ..cold.clone()
+/// The base point's simulations, as `eval::assess` runs them.
+struct Simulated {
+    lambda: ColdStartReport,
+    cloud_run: ColdStartReport,
+}
+
+impl Simulated {
+    /// The cold-start report at `factor` × the base volume: latency kept, counts scaled linearly.
+    fn lambda_at(&self, factor: f64) -> ColdStartReport {
+        let c = &self.lambda;
+        ColdStartReport {
+            cold_starts: c.cold_starts * factor,
+            peak_instances: c.peak_instances * factor,
+            peak_db_connections: c.peak_db_connections * factor,
+            ..c.clone()
+        }
+    }
+
+    /// What the cost engine is told at `factor` × the base volume (the same as `assess` at factor 1);
+    /// `None` (estimate analytically) when the base volume is zero and the simulations saw nothing.
+    fn usage_at(&self, factor: f64) -> Option<SimUsage> {
+        (self.lambda.requests > 0.0).then(|| SimUsage {
+            lambda_cold_starts: self.lambda.cold_starts * factor,
+            lambda_mean_init_ms: self.lambda.mean_init_ms,
+            cloud_run_busy_instance_s: self.cloud_run.avg_busy_instances * SECONDS_PER_MONTH * factor,
+        })
     }
 }
 
-fn volume_flips(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u32) -> [Option<VolumeFlip>; 2] {
+fn volume_flips(s: &Scenario, cat: &Catalog, sim: &Simulated, used: &mut u32) -> [Option<VolumeFlip>; 2] {
     let base = s.requests_per_month.clamp(MIN_VOLUME, MAX_VOLUME);
     let recommended = |v: f64| {
         let t = Scenario { requests_per_month: v, ..s.clone() };
         let factor = if s.requests_per_month > 0.0 { v / s.requests_per_month } else { 0.0 };
-        verdict::decide(&t, cat, &cost::price_all(&t, cat, None), &scaled(cold, factor)).recommended
+        let costs = cost::price_all(&t, cat, sim.usage_at(factor).as_ref());
+        verdict::decide(&t, cat, &costs, &sim.lambda_at(factor)).recommended
     };
     let from = recommended(base);
     [MAX_VOLUME, MIN_VOLUME].map(|limit| {
@@ -158,12 +180,16 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
 }
 
 pub fn analyze(s: &Scenario, cat: &Catalog) -> Sensitivity {
-    let cold = coldstart::simulate(s, SimTarget::AwsLambda);
-    let costs = cost::price_all(s, cat, None);
-    let mut used = 1;
-    let [volume_up, volume_down] = volume_flips(s, cat, &cold, &mut used);
-    let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, &cold, &mut used);
-    let provisioned = provisioned(s, cat, &cold, &mut used);
+    let sim = Simulated {
+        lambda: coldstart::simulate(s, SimTarget::AwsLambda),
+        cloud_run: coldstart::simulate(s, SimTarget::CloudRun),
+    };
+    let costs = cost::price_all(s, cat, sim.usage_at(1.0).as_ref());
+    let cold = &sim.lambda;
+    let mut used = 2;
+    let [volume_up, volume_down] = volume_flips(s, cat, &sim, &mut used);
+    let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, cold, &mut used);
+    let provisioned = provisioned(s, cat, cold, &mut used);
     let power_curve = power::curve(s, cat);
     used += power::SIZES_MB.len() as u32;
     let power_best = power_curve.iter().min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd)).cloned();
