@@ -93,7 +93,7 @@ impl Simulated {
     /// What the cost engine is told at `factor` × the base volume (the same as `assess` at factor 1);
     /// `None` (estimate analytically) when the base volume is zero and the simulations saw nothing.
     fn usage_at(&self, factor: f64) -> Option<SimUsage> {
-        (self.lambda.requests > 0.0).then(|| SimUsage {
+        (self.lambda.requests > 0.0).then_some(SimUsage {
             lambda_cold_starts: self.lambda.cold_starts * factor,
             lambda_mean_init_ms: self.lambda.mean_init_ms,
             cloud_run_busy_instance_s: self.cloud_run.avg_busy_instances * SECONDS_PER_MONTH * factor,
