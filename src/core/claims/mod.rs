@@ -1,0 +1,232 @@
+//! The seed articles' rules of thumb, recomputed. Every quantitative claim lives in `data/claims.json`
+//! with the scenario it implies and the figure to compute; `check` recomputes each with the engines and,
+//! when a figure is off, tries variants (free tier on/off, a 730-hour month, the claim's own patches)
+//! to name the likely cause.
+
+mod figures;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::catalog::Catalog;
+use super::verdict::format::num;
+pub use figures::Figure;
+
+/// The claims data, embedded so the CLI and the web app need no file access.
+pub const CLAIMS_JSON: &str = include_str!("../../../data/claims.json");
+/// Relative slack around a claimed value or range before it counts as off ("about $35").
+pub const DEFAULT_TOLERANCE: f64 = 0.15;
+/// Absolute slack when the claimed figure is zero (e.g. "the free tier covers it").
+const ZERO_SLACK: f64 = 0.01;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    pub source: String,
+    pub claim: String,
+    /// Partial scenario JSON; unset keys take `Scenario::default()`.
+    pub scenario: Value,
+    pub compute: Compute,
+    pub claimed: Range,
+    pub unit: String,
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    #[serde(default)]
+    pub variants: Vec<Variant>,
+    /// The arithmetic behind an "off" figure, worked out by hand.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Compute {
+    #[serde(flatten)]
+    pub figure: Figure,
+    /// Multiplies the result (unit conversions: ms → s, per month → per hour).
+    #[serde(default)]
+    pub scale: Option<f64>,
+    /// A second scenario patch; the figure is then `relation(figure(scenario), figure(scenario + baseline))`.
+    #[serde(default)]
+    pub baseline: Option<Value>,
+    /// `difference` | `ratio` | `reduction_pct` | `increase_pct`.
+    #[serde(default)]
+    pub relation: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+pub struct Range {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Variant {
+    pub label: String,
+    #[serde(default)]
+    pub patch: Value,
+    #[serde(default)]
+    pub factor: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimCheck {
+    pub id: String,
+    pub claim: String,
+    pub source: String,
+    /// The claimed value or range as text, e.g. "300–900" or "≥ 3,000".
+    pub claimed: String,
+    pub claimed_range: Range,
+    /// The engines' figure; NaN (JSON null) only when an engine cannot produce it.
+    pub recomputed: f64,
+    pub unit: String,
+    /// "holds" or "off".
+    pub status: String,
+    /// Distance to the nearest claimed bound, % of that bound; `None` when it holds or the bound is 0.
+    pub off_by_pct: Option<f64>,
+    pub reason: String,
+}
+
+/// Every claim of the data file. The file is embedded, so a parse error is a build-time bug.
+pub fn claims() -> Vec<Claim> {
+    serde_json::from_str(CLAIMS_JSON).expect("data/claims.json matches the Claim schema (tests/claims.rs)")
+}
+
+impl Compute {
+    pub fn value(&self, patches: &[&Value], cat: &Catalog) -> Result<f64, String> {
+        let s = figures::scenario_of(patches)?;
+        let a = self.figure.compute(&s, cat)?;
+        let x = match (&self.baseline, self.relation.as_deref()) {
+            (Some(b), rel) => {
+                let mut with_base: Vec<&Value> = patches.to_vec();
+                with_base.push(b);
+                let b = self.figure.compute(&figures::scenario_of(&with_base)?, cat)?;
+                match rel.unwrap_or("difference") {
+                    "difference" => a - b,
+                    "ratio" => a / b,
+                    "reduction_pct" => 100.0 * (1.0 - a / b),
+                    "increase_pct" => 100.0 * (a / b - 1.0),
+                    other => return Err(format!("unknown relation {other}")),
+                }
+            }
+            (None, _) => a,
+        };
+        let x = x * self.scale.unwrap_or(1.0);
+        if x.is_finite() { Ok(x) } else { Err("the figure is not finite".into()) }
+    }
+}
+
+/// `None` when `x` is within the claimed range widened by `tol`; else the signed % distance.
+fn distance(x: f64, r: Range, tol: f64) -> Option<Option<f64>> {
+    let lo = r.low.unwrap_or(f64::NEG_INFINITY);
+    let hi = r.high.unwrap_or(f64::INFINITY);
+    let slack = |b: f64| if b == 0.0 { ZERO_SLACK } else { b.abs() * tol };
+    if x >= lo - slack(lo) && x <= hi + slack(hi) {
+        return None;
+    }
+    let bound = if x < lo { lo } else { hi };
+    Some((bound != 0.0).then(|| 100.0 * (x - bound) / bound.abs()))
+}
+
+fn check_one(c: &Claim, cat: &Catalog) -> ClaimCheck {
+    let tol = c.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    let (recomputed, status, off_by_pct, reason) = match c.compute.value(&[&c.scenario], cat) {
+        Err(e) => (f64::NAN, "off", None, format!("not recomputed: {e}")),
+        Ok(x) => match distance(x, c.claimed, tol) {
+            None => (x, "holds", None, c.note.clone().unwrap_or_default()),
+            Some(off) => (x, "off", off, explain(c, cat, tol)),
+        },
+    };
+    ClaimCheck {
+        id: c.id.clone(),
+        claim: c.claim.clone(),
+        source: c.source.clone(),
+        claimed: claimed_text(c.claimed),
+        claimed_range: c.claimed,
+        recomputed,
+        unit: c.unit.clone(),
+        status: status.into(),
+        off_by_pct,
+        reason,
+    }
+}
+
+/// Tries the standard variants and the claim's own; the first that lands in range names the cause.
+fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
+    let free = c.scenario.get("free_tier").and_then(Value::as_bool).unwrap_or(false);
+    let mut variants = vec![Variant {
+        label: if free { "without the free tier" } else { "with the free tier counted" }.into(),
+        patch: serde_json::json!({ "free_tier": !free }),
+        factor: None,
+    }];
+    if c.unit.starts_with('$') {
+        variants.push(Variant {
+            label: "a 730-hour month instead of 720".into(),
+            patch: Value::Null,
+            factor: Some(730.0 / 720.0),
+        });
+    }
+    variants.extend(c.variants.iter().cloned());
+    for v in &variants {
+        let Ok(x) = c.compute.value(&[&c.scenario, &v.patch], cat) else {
+            continue;
+        };
+        let x = x * v.factor.unwrap_or(1.0);
+        if distance(x, c.claimed, tol).is_none() {
+            let mut why = format!("reproduced with {} ({} {})", v.label, sig(x), c.unit);
+            if let Some(note) = &c.note {
+                why = format!("{why}; {note}");
+            }
+            return why;
+        }
+    }
+    c.note.clone().unwrap_or_else(|| {
+        "no variant tried (free tier, 730-hour month) reproduces it: the model and the article disagree".into()
+    })
+}
+
+fn claimed_text(r: Range) -> String {
+    match (r.low, r.high) {
+        (Some(a), Some(b)) if a == b => sig(a),
+        (Some(a), Some(b)) => format!("{}–{}", sig(a), sig(b)),
+        (Some(a), None) => format!("≥ {}", sig(a)),
+        (None, Some(b)) => format!("≤ {}", sig(b)),
+        (None, None) => "any".into(),
+    }
+}
+
+/// A figure with enough digits to compare: 3 significant digits for small values, grouped for large.
+fn sig(x: f64) -> String {
+    let a = x.abs();
+    if a == 0.0 || a >= 100.0 {
+        num(x, 0)
+    } else if a >= 1.0 {
+        num(x, 2)
+    } else {
+        let decimals = (2.0 - a.log10().floor()).clamp(0.0, 12.0) as usize;
+        num(x, decimals)
+    }
+}
+
+pub fn check(cat: &Catalog) -> Vec<ClaimCheck> {
+    claims().iter().map(|c| check_one(c, cat)).collect()
+}
+
+/// One line of the `crossover claims` table.
+pub fn format_row(c: &ClaimCheck) -> String {
+    let status = match c.off_by_pct {
+        _ if c.status == "holds" => "holds".to_string(),
+        Some(p) => format!("off by {}{} %", if p > 0.0 { "+" } else { "" }, num(p, 0)),
+        None => "off".to_string(),
+    };
+    format!(
+        "{:<26} {:>14} {:>14}  {:<22} {:<14} {}  {}",
+        c.id,
+        c.claimed,
+        sig(c.recomputed),
+        c.unit,
+        status,
+        c.source,
+        c.reason
+    )
+}

@@ -1,0 +1,208 @@
+//! What flips the verdict, found by searching the model rather than by rules:
+//! - the request volume at which the recommended platform changes, up and down (cost engine + `decide`;
+//!   the base point's two simulations, as `eval::assess` runs them, are scaled linearly to each volume
+//!   instead of re-run, so the base recommendation matches the verdict; at most `VOLUME_EVALS` evaluations);
+//! - the p99 target at which the decision changes, tighter and looser (`decide` only, `SLO_EVALS` each);
+//! - the smallest provisioned concurrency that meets the p99 target in the simulation, and its monthly
+//!   cost (`PC_SIMS` simulations);
+//! - the power-tuning curve over `power::SIZES_MB` (one cost evaluation per size).
+//!
+//! Worst case: 2 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, of which at most 14 run the simulation.
+
+pub mod power;
+mod search;
+mod sentences;
+
+use serde::Serialize;
+
+use super::catalog::Catalog;
+use super::coldstart::{self, ColdStartReport, SimTarget};
+use super::cost::{self, PlatformCost, PlatformId, SimUsage};
+use super::scenario::{SECONDS_PER_MONTH, Scenario};
+use super::verdict::dimensions::{self, provisioned_cost};
+use super::verdict::{self, Decision};
+pub use power::PowerPoint;
+use search::{Budget, geometric_flip};
+
+pub const VOLUME_EVALS: u32 = 20;
+pub const SLO_EVALS: u32 = 20;
+pub const PC_SIMS: u32 = 12;
+/// Volumes searched: 1,000 … 10¹² requests a month (the scenario's accepted range).
+const MIN_VOLUME: f64 = 1e3;
+const MAX_VOLUME: f64 = 1e12;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VolumeFlip {
+    pub requests_per_month: f64,
+    pub from: PlatformId,
+    pub to: PlatformId,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SloFlip {
+    pub p99_ms: f64,
+    pub from: Decision,
+    pub to: Decision,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProvisionedNeed {
+    pub target_ms: f64,
+    /// Smallest count that met the target in the simulation; `None` when even the largest tried did not.
+    pub concurrency: Option<u32>,
+    /// Simulated p99 at that count (or at the largest count tried).
+    pub p99_ms: f64,
+    /// Added monthly cost of that count on Lambda, when the cost engine prices it.
+    pub monthly_usd: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Sensitivity {
+    pub volume_up: Option<VolumeFlip>,
+    pub volume_down: Option<VolumeFlip>,
+    pub slo_tighter: Option<SloFlip>,
+    pub slo_looser: Option<SloFlip>,
+    pub provisioned: Option<ProvisionedNeed>,
+    pub power_curve: Vec<PowerPoint>,
+    pub power_best: Option<PowerPoint>,
+    /// Model evaluations the searches used.
+    pub evaluations: u32,
+    /// Plain sentences with numbers, for the UI.
+    pub sentences: Vec<String>,
+}
+
+/// The base point's simulations, as `eval::assess` runs them.
+struct Simulated {
+    lambda: ColdStartReport,
+    cloud_run: ColdStartReport,
+}
+
+impl Simulated {
+    /// The cold-start report at `factor` × the base volume: latency kept, counts scaled linearly.
+    fn lambda_at(&self, factor: f64) -> ColdStartReport {
+        let c = &self.lambda;
+        ColdStartReport {
+            cold_starts: c.cold_starts * factor,
+            peak_instances: c.peak_instances * factor,
+            peak_db_connections: c.peak_db_connections * factor,
+            ..c.clone()
+        }
+    }
+
+    /// What the cost engine is told at `factor` × the base volume (the same as `assess` at factor 1);
+    /// `None` (estimate analytically) when the base volume is zero and the simulations saw nothing.
+    fn usage_at(&self, factor: f64) -> Option<SimUsage> {
+        (self.lambda.requests > 0.0).then_some(SimUsage {
+            lambda_cold_starts: self.lambda.cold_starts * factor,
+            lambda_mean_init_ms: self.lambda.mean_init_ms,
+            cloud_run_busy_instance_s: self.cloud_run.avg_busy_instances * SECONDS_PER_MONTH * factor,
+        })
+    }
+}
+
+fn volume_flips(s: &Scenario, cat: &Catalog, sim: &Simulated, used: &mut u32) -> [Option<VolumeFlip>; 2] {
+    let base = s.requests_per_month.clamp(MIN_VOLUME, MAX_VOLUME);
+    let recommended = |v: f64| {
+        let t = Scenario { requests_per_month: v, ..s.clone() };
+        let factor = if s.requests_per_month > 0.0 { v / s.requests_per_month } else { 0.0 };
+        let costs = cost::price_all(&t, cat, sim.usage_at(factor).as_ref());
+        verdict::decide(&t, cat, &costs, &sim.lambda_at(factor)).recommended
+    };
+    let from = recommended(base);
+    [MAX_VOLUME, MIN_VOLUME].map(|limit| {
+        let mut b = Budget::new(VOLUME_EVALS);
+        let flip = geometric_flip(base, limit, 4.0, &mut b, recommended);
+        *used += b.used;
+        flip.map(|(v, to)| VolumeFlip { requests_per_month: v, from, to })
+    })
+}
+
+fn slo_flips(
+    s: &Scenario,
+    cat: &Catalog,
+    costs: &[PlatformCost],
+    cold: &ColdStartReport,
+    used: &mut u32,
+) -> [Option<SloFlip>; 2] {
+    let (lo, hi) = (1.0, 600_000.0);
+    let decision = |slo: f64| {
+        let t = Scenario { latency_slo_p99_ms: Some(slo), ..s.clone() };
+        verdict::decide(&t, cat, costs, cold).decision
+    };
+    let start = s.latency_slo_p99_ms.unwrap_or(hi);
+    let from = decision(start);
+    [lo, hi].map(|limit| {
+        let mut b = Budget::new(SLO_EVALS);
+        let flip = geometric_flip(start, limit, 2.0, &mut b, decision);
+        *used += b.used;
+        flip.map(|(p99_ms, to)| SloFlip { p99_ms, from, to })
+    })
+}
+
+fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u32) -> Option<ProvisionedNeed> {
+    let target_ms = s.latency_slo_p99_ms?;
+    let mut b = Budget::new(PC_SIMS);
+    let p99_at = |b: &mut Budget, n: u32| {
+        b.take();
+        let t = Scenario { provisioned_concurrency: n, ..s.clone() };
+        coldstart::simulate(&t, SimTarget::AwsLambda).latency_ms.p99
+    };
+    let hi_n = (2 * dimensions::provisioned_estimate(cold, &dimensions::load(s))).min(s.concurrency_quota.max(1));
+    let need = if cold.latency_ms.p99 <= target_ms && s.provisioned_concurrency == 0 {
+        Some((0, cold.latency_ms.p99))
+    } else {
+        let top = p99_at(&mut b, hi_n);
+        if top > target_ms {
+            *used += b.used;
+            return Some(ProvisionedNeed { target_ms, concurrency: None, p99_ms: top, monthly_usd: None });
+        }
+        // Integer bisection: `lo` misses the target, `hi` meets it.
+        let (mut lo, mut hi, mut p99) = (0, hi_n, top);
+        while hi - lo > 1 && b.left > 0 {
+            let mid = (lo + hi) / 2;
+            let got = p99_at(&mut b, mid);
+            if got <= target_ms {
+                (hi, p99) = (mid, got);
+            } else {
+                lo = mid;
+            }
+        }
+        Some((hi, p99))
+    };
+    *used += b.used;
+    need.map(|(n, p99_ms)| ProvisionedNeed {
+        target_ms,
+        concurrency: Some(n),
+        p99_ms,
+        monthly_usd: if n == 0 { Some(0.0) } else { provisioned_cost(s, cat, n) },
+    })
+}
+
+pub fn analyze(s: &Scenario, cat: &Catalog) -> Sensitivity {
+    let sim = Simulated {
+        lambda: coldstart::simulate(s, SimTarget::AwsLambda),
+        cloud_run: coldstart::simulate(s, SimTarget::CloudRun),
+    };
+    let costs = cost::price_all(s, cat, sim.usage_at(1.0).as_ref());
+    let cold = &sim.lambda;
+    let mut used = 2;
+    let [volume_up, volume_down] = volume_flips(s, cat, &sim, &mut used);
+    let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, cold, &mut used);
+    let provisioned = provisioned(s, cat, cold, &mut used);
+    let power_curve = power::curve(s, cat);
+    used += power::SIZES_MB.len() as u32;
+    let power_best = power_curve.iter().min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd)).cloned();
+    let mut out = Sensitivity {
+        volume_up,
+        volume_down,
+        slo_tighter,
+        slo_looser,
+        provisioned,
+        power_curve,
+        power_best,
+        evaluations: used,
+        sentences: Vec::new(),
+    };
+    out.sentences = sentences::write(s, &costs, &out);
+    out
+}

@@ -1,0 +1,192 @@
+//! The scored dimensions of the seeds' go/no-go table. Each returns one reason quoting its figures and,
+//! where the seeds name a remedy that keeps the workload serverless, the condition it imposes.
+
+use super::format::{ms, num, pct, rps, usd, volume};
+use super::{Reason, Signal};
+use crate::core::catalog::Catalog;
+use crate::core::coldstart::ColdStartReport;
+use crate::core::cost::{self, PlatformCost, PlatformId};
+use crate::core::eval;
+use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
+use crate::core::traffic;
+
+/// Sustained rate above which the seeds call a baseline "steady" (go/no-go table).
+pub const STEADY_RPS: f64 = 50.0;
+/// 1 M requests a day, the seeds' upper end of a clearly spiky/small workload.
+pub const SMALL_RPS: f64 = 1e6 / 86_400.0;
+/// Utilisation where containers start to win on unit cost (seeds: 60–70 %).
+pub const BREAK_EVEN_UTILIZATION: f64 = 0.6;
+/// A hard p99 target below this is no-go without provisioned concurrency (go/no-go table).
+pub const HARD_P99_MS: f64 = 100.0;
+/// Cost ratios inside this band around 1 are a tie.
+pub const COST_TIE: f64 = 0.1;
+
+/// The load figures the traffic and latency dimensions quote.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Load {
+    pub sustained_rps: f64,
+    pub peak_rps: f64,
+    /// Mean ÷ peak hourly rate: what a fleet sized for the peak hour runs at.
+    pub utilization: f64,
+    /// Requests in flight in the peak hour (Little's law: rate × duration).
+    pub peak_concurrency: f64,
+}
+
+pub fn load(s: &Scenario) -> Load {
+    let sustained = (s.requests_per_month / SECONDS_PER_MONTH).max(0.0);
+    let w = traffic::hourly_weights(s);
+    let mean = w.iter().sum::<f64>() / w.len().max(1) as f64;
+    let peak = w.iter().copied().fold(0.0, f64::max);
+    let (ratio, utilization) = if mean > 0.0 && peak > 0.0 { (peak / mean, mean / peak) } else { (1.0, 1.0) };
+    let peak_rps = sustained * ratio;
+    Load { sustained_rps: sustained, peak_rps, utilization, peak_concurrency: peak_rps * s.duration_ms / 1000.0 }
+}
+
+fn reason(dimension: &str, signal: Signal, detail: String) -> Reason {
+    Reason { dimension: dimension.into(), signal, detail }
+}
+
+pub fn traffic_shape(s: &Scenario, l: &Load) -> Reason {
+    let base = format!(
+        "{} requests/month is {} sustained, {} in the peak hour; a fleet sized for that peak would run at {} utilization",
+        volume(s.requests_per_month),
+        rps(l.sustained_rps),
+        rps(l.peak_rps),
+        pct(l.utilization)
+    );
+    if l.sustained_rps >= STEADY_RPS && l.utilization >= BREAK_EVEN_UTILIZATION {
+        let detail = format!(
+            "{base}: a steady baseline above {} and past the 60–70 % break-even, where containers win",
+            rps(STEADY_RPS)
+        );
+        reason("traffic shape", Signal::NoGo, detail)
+    } else if l.sustained_rps < SMALL_RPS || l.utilization < BREAK_EVEN_UTILIZATION {
+        let detail = format!("{base}: small or peaky enough that paying per request beats idle capacity");
+        reason("traffic shape", Signal::Go, detail)
+    } else {
+        let detail = format!("{base}: steady but under the {} line", rps(STEADY_RPS));
+        reason("traffic shape", Signal::Neutral, detail)
+    }
+}
+
+pub fn state(s: &Scenario) -> (Reason, Option<String>) {
+    if s.stateful {
+        let r = reason(
+            "state",
+            Signal::NoGo,
+            "sessions or in-memory state must survive between requests; functions lose it on every new environment"
+                .into(),
+        );
+        (r, Some("move session state to DynamoDB, S3 or Redis".into()))
+    } else {
+        let r = reason("state", Signal::Go, "stateless requests".into());
+        (r, None)
+    }
+}
+
+/// Monthly cost of `n` provisioned environments: the Lambda bill with them minus the bill without.
+pub fn provisioned_cost(s: &Scenario, cat: &Catalog, n: u32) -> Option<f64> {
+    let lambda = |pc: u32| {
+        let t = Scenario { provisioned_concurrency: pc, ..s.clone() };
+        eval::platform(&cost::price_all(&t, cat, None), PlatformId::AwsLambda).map(|p| p.monthly_usd)
+    };
+    Some(lambda(n)? - lambda(0)?)
+}
+
+/// Environments that cover the peak hour: the simulation's peak, else Little's law.
+pub fn provisioned_estimate(cold: &ColdStartReport, l: &Load) -> u32 {
+    let n = if cold.peak_instances > 0.0 { cold.peak_instances } else { l.peak_concurrency };
+    n.ceil().clamp(1.0, 100_000.0) as u32
+}
+
+pub fn latency(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, l: &Load) -> (Reason, Option<String>) {
+    let p99 = cold.latency_ms.p99;
+    let Some(slo) = s.latency_slo_p99_ms else {
+        let detail = format!("no p99 target; simulated p99 incl. cold starts is {}", ms(p99));
+        return (reason("latency", Signal::Neutral, detail), None);
+    };
+    let pc_text = |n: u32| match provisioned_cost(s, cat, n) {
+        Some(usd_month) => {
+            format!("provisioned concurrency {n}, {}{}/month", if usd_month >= 0.0 { "+" } else { "" }, usd(usd_month))
+        }
+        None => format!("provisioned concurrency {n}"),
+    };
+    let met = p99 <= slo;
+    let seen = format!(
+        "simulated p99 {} ({} of requests cold) against a target of {}",
+        ms(p99),
+        pct(cold.cold_start_fraction),
+        ms(slo)
+    );
+    if met && (slo >= HARD_P99_MS || s.provisioned_concurrency > 0) {
+        let cond = (s.provisioned_concurrency > 0)
+            .then(|| format!("{} budgeted, to keep p99 ≤ {}", pc_text(s.provisioned_concurrency), ms(slo)));
+        return (reason("latency", Signal::Go, format!("{seen}: met")), cond);
+    }
+    let n = provisioned_estimate(cold, l).max(s.provisioned_concurrency);
+    let why = if met {
+        format!(
+            "{seen}: met in simulation, but a hard target under {} is no-go without provisioned concurrency budgeted — a quiet spell makes the tail cold",
+            ms(HARD_P99_MS)
+        )
+    } else {
+        format!("{seen}: missed by {}", ms(p99 - slo))
+    };
+    let cond =
+        format!("{} (the peak hour's {} environments), to meet p99 ≤ {}", pc_text(n), num(f64::from(n), 0), ms(slo));
+    (reason("latency", Signal::NoGo, why), Some(cond))
+}
+
+pub fn team(s: &Scenario) -> (Reason, Option<String>) {
+    if s.iac_mature {
+        (reason("team", Signal::Go, "the team runs infrastructure as code and distributed tracing".into()), None)
+    } else {
+        let r = reason(
+            "team",
+            Signal::NoGo,
+            "no infrastructure-as-code discipline: per-function pipelines and traces across async hops would be new"
+                .into(),
+        );
+        (r, Some("adopt SAM / Serverless Framework pipelines and trace propagation first".into()))
+    }
+}
+
+pub fn lock_in(s: &Scenario) -> Reason {
+    if s.portability_required {
+        reason(
+            "vendor lock-in",
+            Signal::NoGo,
+            "portability is contractually required, and triggers, IAM roles and event sources are provider-specific; a container image on Cloud Run or Kubernetes stays portable".into(),
+        )
+    } else {
+        reason("vendor lock-in", Signal::Go, "provider-specific services are acceptable".into())
+    }
+}
+
+pub fn cost(costs: &[PlatformCost]) -> Reason {
+    let fmt = |p: &PlatformCost| format!("{} {}/month", p.name, usd(p.monthly_usd));
+    match (eval::cheapest(costs, Some(true)), eval::cheapest(costs, Some(false))) {
+        (Some(sl), Some(ct)) => {
+            let ratio = if ct.monthly_usd > 0.0 {
+                sl.monthly_usd / ct.monthly_usd
+            } else if sl.monthly_usd > 0.0 {
+                f64::INFINITY
+            } else {
+                1.0
+            };
+            let detail =
+                format!("cheapest serverless {} vs cheapest container {} ({}×)", fmt(sl), fmt(ct), num(ratio, 2));
+            let signal = if ratio <= 1.0 - COST_TIE {
+                Signal::Go
+            } else if ratio >= 1.0 + COST_TIE {
+                Signal::NoGo
+            } else {
+                Signal::Neutral
+            };
+            reason("cost", signal, detail)
+        }
+        (Some(sl), None) => reason("cost", Signal::Go, format!("only serverless is feasible: {}", fmt(sl))),
+        (None, Some(ct)) => reason("cost", Signal::NoGo, format!("only containers are feasible: {}", fmt(ct))),
+        (None, None) => reason("cost", Signal::Neutral, "no platform priced".into()),
+    }
+}

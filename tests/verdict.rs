@@ -1,0 +1,287 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! `decide` on hand-built prices and cold-start reports: the decision rules alone, whatever the engines say.
+
+use crossover::core::catalog::Catalog;
+use crossover::core::coldstart::{ColdStartReport, Percentiles};
+use crossover::core::cost::{PlatformCost, PlatformId};
+use crossover::core::scenario::{Scenario, TrafficShape};
+use crossover::core::verdict::{Decision, Signal, Verdict, decide};
+
+use PlatformId::*;
+
+fn price(id: PlatformId, usd: f64) -> PlatformCost {
+    PlatformCost {
+        id,
+        name: format!("{id:?}"),
+        monthly_usd: usd,
+        feasible: true,
+        infeasible_reason: None,
+        breakdown: Vec::new(),
+    }
+}
+
+fn infeasible(mut p: PlatformCost, why: &str) -> PlatformCost {
+    p.feasible = false;
+    p.infeasible_reason = Some(why.into());
+    p
+}
+
+fn cold(p99: f64, peak_instances: f64, peak_db: f64) -> ColdStartReport {
+    ColdStartReport {
+        requests: 1000.0,
+        latency_ms: Percentiles { p50: p99 / 4.0, p95: p99 / 2.0, p99, p999: p99 * 2.0 },
+        peak_instances,
+        peak_db_connections: peak_db,
+        ..ColdStartReport::default()
+    }
+}
+
+/// Lambda cheap, containers dear: the usual small workload.
+fn cheap_serverless() -> Vec<PlatformCost> {
+    vec![price(AwsLambda, 3.0), price(CloudRun, 4.0), price(AwsFargate, 18.0), price(AwsEc2, 15.0)]
+}
+
+fn run(s: Scenario, costs: &[PlatformCost], c: &ColdStartReport) -> Verdict {
+    decide(&s, &Catalog::builtin(), costs, c)
+}
+
+fn reason<'a>(v: &'a Verdict, dimension: &str) -> &'a crossover::core::verdict::Reason {
+    v.reasons
+        .iter()
+        .find(|r| r.dimension == dimension)
+        .unwrap_or_else(|| panic!("no {dimension} reason in {:#?}", v.reasons))
+}
+
+#[test]
+fn small_stateless_workload_is_go_on_the_cheapest_function() {
+    let s = Scenario { requests_per_month: 1e6, ..Scenario::default() };
+    let v = run(s, &cheap_serverless(), &cold(400.0, 2.0, 0.0));
+    assert_eq!(v.decision, Decision::Go, "{v:#?}");
+    assert_eq!(v.recommended, AwsLambda);
+    assert!(v.score >= 70);
+    assert!(reason(&v, "cost").detail.contains("$3.00"));
+    assert!(reason(&v, "traffic shape").detail.contains("0.39 req/s"));
+}
+
+#[test]
+fn every_serverless_platform_over_its_time_limit_is_a_blocker() {
+    let costs = vec![
+        infeasible(price(AwsLambda, 0.0), "duration 7,200 s exceeds the 900 s timeout"),
+        infeasible(price(CloudRun, 0.0), "duration 7,200 s exceeds the 3,600 s request timeout"),
+        price(AwsEc2, 20.0),
+        price(AwsFargate, 30.0),
+    ];
+    let v = run(Scenario::default(), &costs, &cold(0.0, 0.0, 0.0));
+    assert_eq!(v.decision, Decision::NoGo);
+    assert!(v.score <= 10);
+    let r = reason(&v, "execution time");
+    assert_eq!(r.signal, Signal::Blocker);
+    assert!(r.detail.contains("900 s") && r.detail.contains("Step Functions"), "{}", r.detail);
+    // The seeds' workaround for long jobs runs on Fargate or Cloud Run, not on the cheaper EC2.
+    assert_eq!(v.recommended, AwsFargate);
+}
+
+#[test]
+fn blockers_from_the_workload_itself() {
+    let check = |s: Scenario, peak_db: f64, dimension: &str, want: PlatformId| {
+        let v = run(s, &cheap_serverless(), &cold(300.0, 50.0, peak_db));
+        assert_eq!(v.decision, Decision::NoGo, "{dimension}");
+        assert_eq!(reason(&v, dimension).signal, Signal::Blocker);
+        assert_eq!(v.recommended, want, "{dimension}");
+    };
+    let base = Scenario::default;
+    check(Scenario { needs_gpu: true, ..base() }, 0.0, "gpu", CloudRun);
+    check(Scenario { long_lived_connections: true, ..base() }, 0.0, "state", CloudRun);
+    let db = Scenario { db_max_connections: Some(200), ..base() };
+    check(db, 800.0, "database connections", AwsEc2);
+}
+
+#[test]
+fn rds_proxy_turns_the_database_blocker_into_a_condition() {
+    let s = Scenario { db_max_connections: Some(200), rds_proxy: true, ..Scenario::default() };
+    let v = run(s, &cheap_serverless(), &cold(300.0, 50.0, 800.0));
+    assert_eq!(v.decision, Decision::ConditionalGo);
+    assert!(v.conditions.iter().any(|c| c.contains("RDS Proxy")));
+}
+
+#[test]
+fn steady_load_where_containers_are_cheaper_is_no_go_on_containers() {
+    let s = Scenario {
+        requests_per_month: 2000.0 * 2_592_000.0,
+        traffic_shape: TrafficShape::Steady,
+        duration_ms: 50.0,
+        ..Scenario::default()
+    };
+    let costs = vec![price(AwsLambda, 9000.0), price(AwsFargate, 900.0), price(AwsEc2, 700.0)];
+    let v = run(s, &costs, &cold(120.0, 120.0, 0.0));
+    assert_eq!(v.decision, Decision::NoGo);
+    assert_eq!(v.recommended, AwsEc2);
+    assert_eq!(reason(&v, "traffic shape").signal, Signal::NoGo);
+    assert!(reason(&v, "cost").detail.contains("$9,000.00"));
+}
+
+#[test]
+fn missed_latency_target_asks_for_provisioned_concurrency() {
+    let s = Scenario { runtime: "java21".into(), latency_slo_p99_ms: Some(100.0), ..Scenario::default() };
+    let v = run(s, &cheap_serverless(), &cold(4000.0, 12.0, 0.0));
+    assert_ne!(v.decision, Decision::Go);
+    assert_eq!(reason(&v, "latency").signal, Signal::NoGo);
+    assert!(reason(&v, "latency").detail.contains("4,000 ms"));
+    assert!(v.conditions.iter().any(|c| c.contains("provisioned concurrency 12")), "{:?}", v.conditions);
+}
+
+#[test]
+fn soft_no_go_signals_become_conditions() {
+    let s = Scenario { stateful: true, iac_mature: false, ..Scenario::default() };
+    let v = run(s, &cheap_serverless(), &cold(300.0, 2.0, 0.0));
+    assert_eq!(v.decision, Decision::ConditionalGo, "{v:#?}");
+    assert_eq!(v.score, 70);
+    assert_eq!(v.conditions.len(), 2);
+}
+
+#[test]
+fn firm_no_go_cases_of_the_seeds() {
+    let portable = Scenario { portability_required: true, ..Scenario::default() };
+    let hard_latency = Scenario { latency_slo_p99_ms: Some(80.0), ..Scenario::default() };
+    for s in [portable, hard_latency] {
+        let v = run(s, &cheap_serverless(), &cold(60.0, 2.0, 0.0));
+        assert_eq!(v.decision, Decision::NoGo, "{v:#?}");
+        assert_eq!(v.recommended, AwsEc2);
+    }
+}
+
+#[test]
+fn total_on_empty_and_zero_inputs() {
+    for s in [
+        Scenario::default(),
+        Scenario { requests_per_month: 0.0, latency_slo_p99_ms: Some(50.0), ..Scenario::default() },
+    ] {
+        let v = run(s, &[], &ColdStartReport::default());
+        assert!(v.score <= 100);
+        assert!(!v.reasons.is_empty());
+        assert!(v.reasons.iter().all(|r| !r.detail.contains("NaN")));
+    }
+}
+
+// --- Against the real engines: the done-when cases. ---
+
+mod real {
+    use super::*;
+    use crossover::core::eval;
+    use crossover::core::scenario::{Invocation, SECONDS_PER_MONTH};
+
+    fn assess(s: Scenario) -> Verdict {
+        eval::assess(&s, &Catalog::builtin()).verdict
+    }
+
+    #[test]
+    fn two_hour_batch_job_is_no_go_on_fargate() {
+        let v = assess(Scenario {
+            requests_per_month: 30.0,
+            traffic_shape: TrafficShape::Cron,
+            cron_every_min: 1440,
+            duration_ms: 2.0 * 3_600_000.0,
+            invocation: Invocation::Async,
+            ..Scenario::default()
+        });
+        assert_eq!(v.decision, Decision::NoGo, "{v:#?}");
+        let r = reason(&v, "execution time");
+        assert!(r.detail.contains("Lambda") && r.detail.contains("900 s"), "{}", r.detail);
+        assert!([AwsFargate, CloudRun].contains(&v.recommended), "{v:#?}");
+    }
+
+    #[test]
+    fn five_minute_daily_cron_is_go() {
+        let v = assess(Scenario {
+            requests_per_month: 30.0,
+            traffic_shape: TrafficShape::Cron,
+            cron_every_min: 1440,
+            duration_ms: 5.0 * 60_000.0,
+            invocation: Invocation::Async,
+            ..Scenario::default()
+        });
+        assert_eq!(v.decision, Decision::Go, "{v:#?}");
+        assert!(v.recommended.is_serverless());
+    }
+
+    #[test]
+    fn steady_2000_rps_goes_to_containers() {
+        let v = assess(Scenario {
+            requests_per_month: 2000.0 * SECONDS_PER_MONTH,
+            traffic_shape: TrafficShape::Steady,
+            duration_ms: 50.0,
+            ..Scenario::default()
+        });
+        assert_eq!(v.decision, Decision::NoGo, "{v:#?}");
+        assert!(!v.recommended.is_serverless(), "{v:#?}");
+        assert!(reason(&v, "traffic shape").detail.contains("2,000 req/s"));
+    }
+
+    #[test]
+    #[ignore = "needs the cold-start simulation merged from main"]
+    fn java_api_with_100ms_p99_needs_provisioned_concurrency() {
+        let v = assess(Scenario {
+            runtime: "java21".into(),
+            requests_per_month: 5e6,
+            traffic_shape: TrafficShape::Diurnal,
+            duration_ms: 30.0,
+            latency_slo_p99_ms: Some(100.0),
+            ..Scenario::default()
+        });
+        assert!(matches!(v.decision, Decision::ConditionalGo | Decision::NoGo), "{v:#?}");
+        let pc = v.conditions.iter().find(|c| c.contains("provisioned concurrency"));
+        let pc = pc.unwrap_or_else(|| panic!("no provisioned concurrency condition: {v:#?}"));
+        assert!(pc.contains("/month") && pc.contains('$'), "{pc}");
+    }
+}
+
+// --- What flips it. ---
+
+mod sensitivity {
+    use super::*;
+    use crossover::core::sensitivity::{self, PC_SIMS, SLO_EVALS, VOLUME_EVALS, power};
+
+    fn analyze(s: &Scenario) -> sensitivity::Sensitivity {
+        sensitivity::analyze(s, &Catalog::builtin())
+    }
+
+    #[test]
+    fn growing_volume_moves_a_small_api_off_functions() {
+        let x = analyze(&Scenario { requests_per_month: 1e6, ..Scenario::default() });
+        let up = x.volume_up.as_ref().expect("some volume moves the recommendation");
+        assert!(up.requests_per_month > 1e6 && up.requests_per_month < 1e10, "{up:?}");
+        assert_ne!(up.from, up.to);
+        assert!(
+            x.sentences.iter().any(|t| t.starts_with("Above ") && t.contains("requests/month")),
+            "{:?}",
+            x.sentences
+        );
+    }
+
+    #[test]
+    fn searches_stay_within_their_budget() {
+        let cap = 2 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
+        for s in [
+            Scenario::default(),
+            Scenario { requests_per_month: 0.0, ..Scenario::default() },
+            Scenario { latency_slo_p99_ms: Some(150.0), runtime: "java21".into(), ..Scenario::default() },
+        ] {
+            let x = analyze(&s);
+            assert!(x.evaluations <= cap, "{} > {cap}", x.evaluations);
+            assert!(!x.sentences.is_empty());
+            assert!(x.sentences.iter().all(|t| !t.contains("NaN") && !t.contains("inf")), "{:?}", x.sentences);
+        }
+    }
+
+    #[test]
+    fn power_curve_has_the_configured_size_and_a_cheapest_point() {
+        let s = Scenario { cpu_fraction: 0.9, memory_mb: 512.0, ..Scenario::default() };
+        let x = analyze(&s);
+        assert_eq!(x.power_curve.len(), power::SIZES_MB.len());
+        let best = x.power_best.expect("a cheapest size");
+        assert!(x.power_curve.iter().all(|p| p.monthly_usd >= best.monthly_usd));
+        // CPU-bound work gets faster with memory up to one vCPU and no faster after it.
+        let d = |m: f64| x.power_curve.iter().find(|p| p.memory_mb == m).map(|p| p.duration_ms).unwrap();
+        assert!(d(1024.0) < d(512.0) && d(1769.0) == d(10240.0));
+    }
+}
