@@ -12,11 +12,7 @@ use crossover::core::scenario::{DurationDistribution, Scenario};
 fn exact_throughput(c: &mut Criterion) {
     // One week at 1e7 requests/month ≈ 2.3M requests, default lognormal service times.
     for dist in [DurationDistribution::Lognormal, DurationDistribution::Fixed] {
-        let s = Scenario {
-            requests_per_month: 1e7,
-            duration_distribution: dist,
-            ..Scenario::default()
-        };
+        let s = Scenario { requests_per_month: 1e7, duration_distribution: dist, ..Scenario::default() };
         let week = 7.0 * 86_400.0;
         let started = Instant::now();
         let r = simulate_exact(&s, SimTarget::AwsLambda, week);
@@ -35,20 +31,11 @@ fn exact_throughput(c: &mut Criterion) {
 
 fn month_by_volume(c: &mut Criterion) {
     for rpm in [1e6, 1e8, 1e10] {
-        let s = Scenario {
-            requests_per_month: rpm,
-            ..Scenario::default()
-        };
+        let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
         let started = Instant::now();
         let r = simulate(&s, SimTarget::AwsLambda);
-        println!(
-            "month at {rpm:e} requests: {:.2} ms ({})",
-            started.elapsed().as_secs_f64() * 1e3,
-            r.method
-        );
-        c.bench_function(&format!("month {rpm:e}"), |b| {
-            b.iter(|| simulate(black_box(&s), SimTarget::AwsLambda))
-        });
+        println!("month at {rpm:e} requests: {:.2} ms ({})", started.elapsed().as_secs_f64() * 1e3, r.method);
+        c.bench_function(&format!("month {rpm:e}"), |b| b.iter(|| simulate(black_box(&s), SimTarget::AwsLambda)));
     }
 }
 

@@ -2,8 +2,7 @@
 //! Traffic totals, simulation invariants, analytic limits and agreement with SimFaaS and between engines.
 
 use crossover::core::coldstart::{
-    self, ColdStartReport, RUNTIMES, SimTarget, is_known_runtime, simulate, simulate_exact,
-    simulate_fluid,
+    self, ColdStartReport, RUNTIMES, SimTarget, is_known_runtime, simulate, simulate_exact, simulate_fluid,
 };
 use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario, TrafficShape};
 use crossover::core::traffic;
@@ -36,16 +35,10 @@ fn every_shape_keeps_the_monthly_total() {
     for shape in SHAPES {
         let s = shaped(shape);
         let month: f64 = traffic::minute_rates(&s).iter().sum::<f64>() * 60.0 * WEEKS_PER_MONTH;
-        assert!(
-            (month / s.requests_per_month - 1.0).abs() < 1e-9,
-            "{shape:?}: {month}"
-        );
+        assert!((month / s.requests_per_month - 1.0).abs() < 1e-9, "{shape:?}: {month}");
         let h = traffic::hourly_weights(&s);
         assert_eq!(h.len(), 168);
-        assert!(
-            (h.iter().sum::<f64>() / 168.0 - 1.0).abs() < 1e-9,
-            "{shape:?}"
-        );
+        assert!((h.iter().sum::<f64>() / 168.0 - 1.0).abs() < 1e-9, "{shape:?}");
     }
 }
 
@@ -53,160 +46,56 @@ fn every_shape_keeps_the_monthly_total() {
 fn simulated_requests_match_the_month_for_every_shape() {
     // 300k/month runs the exact engine over the whole month: sampled total within 1 % (Poisson ±0.2 %).
     for shape in SHAPES {
-        let s = Scenario {
-            requests_per_month: 300_000.0,
-            ..shaped(shape)
-        };
+        let s = Scenario { requests_per_month: 300_000.0, ..shaped(shape) };
         let r = simulate(&s, SimTarget::AwsLambda);
         assert_eq!(r.method, "exact");
-        assert!(
-            (r.requests / 300_000.0 - 1.0).abs() < 0.01,
-            "{shape:?}: {}",
-            r.requests
-        );
+        assert!((r.requests / 300_000.0 - 1.0).abs() < 0.01, "{shape:?}: {}", r.requests);
     }
 }
 
 #[test]
 fn deterministic_for_a_seed() {
     for rpm in [1e5, 3e6, 1e9] {
-        let s = Scenario {
-            requests_per_month: rpm,
-            ..Scenario::default()
-        };
-        assert_eq!(
-            simulate(&s, SimTarget::AwsLambda),
-            simulate(&s, SimTarget::AwsLambda)
-        );
-        let other = Scenario {
-            seed: 7,
-            ..s.clone()
-        };
-        assert_ne!(
-            simulate(&s, SimTarget::AwsLambda).latency_ms,
-            simulate(&other, SimTarget::AwsLambda).latency_ms
-        );
+        let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
+        assert_eq!(simulate(&s, SimTarget::AwsLambda), simulate(&s, SimTarget::AwsLambda));
+        let other = Scenario { seed: 7, ..s.clone() };
+        assert_ne!(simulate(&s, SimTarget::AwsLambda).latency_ms, simulate(&other, SimTarget::AwsLambda).latency_ms);
     }
 }
 
 fn sane(r: &ColdStartReport, what: &str) {
-    assert!(
-        (0.0..=1.0).contains(&r.cold_start_fraction),
-        "{what}: {r:?}"
-    );
+    assert!((0.0..=1.0).contains(&r.cold_start_fraction), "{what}: {r:?}");
     assert!((0.0..=1.0).contains(&r.throttled_fraction), "{what}");
     let l = &r.latency_ms;
-    assert!(
-        l.p50 <= l.p95 && l.p95 <= l.p99 && l.p99 <= l.p999,
-        "{what}: {l:?}"
-    );
+    assert!(l.p50 <= l.p95 && l.p95 <= l.p99 && l.p99 <= l.p999, "{what}: {l:?}");
     assert!(r.avg_busy_instances <= r.avg_instances + 1e-9, "{what}");
     assert!(r.avg_instances <= r.peak_instances + 1e-9, "{what}");
     assert!(r.avg_idle_instances >= -1e-9, "{what}");
     assert_eq!(r.series.requests.len(), 1_440, "{what}");
-    assert!(
-        r.requests.is_finite() && r.cold_starts <= r.requests + 1e-6,
-        "{what}"
-    );
+    assert!(r.requests.is_finite() && r.cold_starts <= r.requests + 1e-6, "{what}");
 }
 
 #[test]
 fn extremes_do_not_panic() {
     let base = Scenario::default();
     let cases = [
-        (
-            "zero",
-            Scenario {
-                requests_per_month: 0.0,
-                ..base.clone()
-            },
-        ),
-        (
-            "1e12",
-            Scenario {
-                requests_per_month: 1e12,
-                ..base.clone()
-            },
-        ),
-        (
-            "1ms",
-            Scenario {
-                duration_ms: 1.0,
-                ..base.clone()
-            },
-        ),
-        (
-            "900s",
-            Scenario {
-                duration_ms: 900_000.0,
-                requests_per_month: 1e6,
-                ..base.clone()
-            },
-        ),
-        (
-            "900s big",
-            Scenario {
-                duration_ms: 900_000.0,
-                requests_per_month: 1e10,
-                ..base.clone()
-            },
-        ),
-        (
-            "10GB",
-            Scenario {
-                memory_mb: 10_240.0,
-                package_mb: 10_240.0,
-                ..base.clone()
-            },
-        ),
-        (
-            "unknown runtime",
-            Scenario {
-                runtime: "cobol".into(),
-                ..base.clone()
-            },
-        ),
-        (
-            "cron huge batch",
-            Scenario {
-                requests_per_month: 4e5,
-                cron_batch: 1_000_000,
-                ..shaped(TrafficShape::Cron)
-            },
-        ),
-        (
-            "keep-warm",
-            Scenario {
-                keep_warm_every_min: 5,
-                keep_warm_count: 3,
-                ..base.clone()
-            },
-        ),
-        (
-            "provisioned",
-            Scenario {
-                provisioned_concurrency: 5,
-                requests_per_month: 1e5,
-                ..base.clone()
-            },
-        ),
+        ("zero", Scenario { requests_per_month: 0.0, ..base.clone() }),
+        ("1e12", Scenario { requests_per_month: 1e12, ..base.clone() }),
+        ("1ms", Scenario { duration_ms: 1.0, ..base.clone() }),
+        ("900s", Scenario { duration_ms: 900_000.0, requests_per_month: 1e6, ..base.clone() }),
+        ("900s big", Scenario { duration_ms: 900_000.0, requests_per_month: 1e10, ..base.clone() }),
+        ("10GB", Scenario { memory_mb: 10_240.0, package_mb: 10_240.0, ..base.clone() }),
+        ("unknown runtime", Scenario { runtime: "cobol".into(), ..base.clone() }),
+        ("cron huge batch", Scenario { requests_per_month: 4e5, cron_batch: 1_000_000, ..shaped(TrafficShape::Cron) }),
+        ("keep-warm", Scenario { keep_warm_every_min: 5, keep_warm_count: 3, ..base.clone() }),
+        ("provisioned", Scenario { provisioned_concurrency: 5, requests_per_month: 1e5, ..base.clone() }),
     ];
     for (what, s) in cases {
-        for target in [
-            SimTarget::AwsLambda,
-            SimTarget::AzureConsumption,
-            SimTarget::CloudRun,
-        ] {
+        for target in [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun] {
             sane(&simulate(&s, target), what);
         }
     }
-    let r = simulate(
-        &Scenario {
-            runtime: "cobol".into(),
-            ..base
-        },
-        SimTarget::AwsLambda,
-    );
+    let r = simulate(&Scenario { runtime: "cobol".into(), ..base }, SimTarget::AwsLambda);
     assert!(!r.notes.is_empty());
 }
 
@@ -232,17 +121,9 @@ fn runtimes_are_listed_and_known() {
     assert!(RUNTIMES.iter().all(|(id, _)| is_known_runtime(id)));
     assert!(!is_known_runtime("cobol"));
     for (id, _) in RUNTIMES {
-        let s = Scenario {
-            runtime: id.to_string(),
-            requests_per_month: 1e4,
-            ..Scenario::default()
-        };
+        let s = Scenario { runtime: id.to_string(), requests_per_month: 1e4, ..Scenario::default() };
         let r = simulate(&s, SimTarget::AwsLambda);
-        assert!(
-            r.mean_init_ms > 100.0 && r.notes.is_empty(),
-            "{id}: {}",
-            r.mean_init_ms
-        );
+        assert!(r.mean_init_ms > 100.0 && r.notes.is_empty(), "{id}: {}", r.mean_init_ms);
     }
 }
 
@@ -261,20 +142,9 @@ fn agrees_with_simfaas() {
         ..Scenario::default()
     };
     let r = simulate_exact(&s, SimTarget::AwsLambda, 1e6);
-    eprintln!(
-        "SimFaaS check: cold {:.5} instances {:.3}",
-        r.cold_start_fraction, r.avg_instances
-    );
-    assert!(
-        (r.cold_start_fraction / 0.0013 - 1.0).abs() < 0.10,
-        "{}",
-        r.cold_start_fraction
-    );
-    assert!(
-        (r.avg_instances / 7.7 - 1.0).abs() < 0.05,
-        "{}",
-        r.avg_instances
-    );
+    eprintln!("SimFaaS check: cold {:.5} instances {:.3}", r.cold_start_fraction, r.avg_instances);
+    assert!((r.cold_start_fraction / 0.0013 - 1.0).abs() < 0.10, "{}", r.cold_start_fraction);
+    assert!((r.avg_instances / 7.7 - 1.0).abs() < 0.05, "{}", r.avg_instances);
 }
 
 #[test]
@@ -293,17 +163,9 @@ fn hourly_requests_with_ten_minute_keep_alive_are_all_cold() {
 #[test]
 fn steady_heavy_traffic_is_almost_never_cold() {
     for (rpm, max_cold) in [(1e6, 3e-3), (1e8, 1e-4), (1e10, 1e-5)] {
-        let s = Scenario {
-            requests_per_month: rpm,
-            keep_alive_s: Some(600.0),
-            ..Scenario::default()
-        };
+        let s = Scenario { requests_per_month: rpm, keep_alive_s: Some(600.0), ..Scenario::default() };
         let r = simulate(&s, SimTarget::AwsLambda);
-        assert!(
-            r.cold_start_fraction < max_cold,
-            "{rpm}: {}",
-            r.cold_start_fraction
-        );
+        assert!(r.cold_start_fraction < max_cold, "{rpm}: {}", r.cold_start_fraction);
     }
 }
 
@@ -313,44 +175,13 @@ fn steady_heavy_traffic_is_almost_never_cold() {
 #[test]
 fn scalable_agrees_with_exact() {
     let week = 7.0 * 86_400.0;
-    let base = Scenario {
-        requests_per_month: 2e6,
-        ..Scenario::default()
-    };
+    let base = Scenario { requests_per_month: 2e6, ..Scenario::default() };
     let cases = [
         ("steady", base.clone(), SimTarget::AwsLambda),
-        (
-            "diurnal",
-            Scenario {
-                requests_per_month: 3e6,
-                ..shaped(TrafficShape::Diurnal)
-            },
-            SimTarget::AwsLambda,
-        ),
-        (
-            "slow",
-            Scenario {
-                duration_ms: 3_000.0,
-                ..base.clone()
-            },
-            SimTarget::AwsLambda,
-        ),
-        (
-            "business",
-            Scenario {
-                requests_per_month: 1e6,
-                ..shaped(TrafficShape::BusinessHours)
-            },
-            SimTarget::AwsLambda,
-        ),
-        (
-            "cloud run",
-            Scenario {
-                duration_ms: 1_000.0,
-                ..base.clone()
-            },
-            SimTarget::CloudRun,
-        ),
+        ("diurnal", Scenario { requests_per_month: 3e6, ..shaped(TrafficShape::Diurnal) }, SimTarget::AwsLambda),
+        ("slow", Scenario { duration_ms: 3_000.0, ..base.clone() }, SimTarget::AwsLambda),
+        ("business", Scenario { requests_per_month: 1e6, ..shaped(TrafficShape::BusinessHours) }, SimTarget::AwsLambda),
+        ("cloud run", Scenario { duration_ms: 1_000.0, ..base.clone() }, SimTarget::CloudRun),
         ("azure", base.clone(), SimTarget::AzureConsumption),
     ];
     for (what, s, target) in cases {
@@ -366,33 +197,16 @@ fn scalable_agrees_with_exact() {
             e.peak_instances,
             f.peak_instances
         );
-        assert!(
-            cf <= ce * 1.5 && cf >= ce / 1.5,
-            "{what}: cold {ce} vs {cf}"
-        );
-        assert!(
-            (f.avg_instances / e.avg_instances - 1.0).abs() < 0.25,
-            "{what}: envs"
-        );
-        assert!(
-            (f.avg_busy_instances / e.avg_busy_instances - 1.0).abs() < 0.05,
-            "{what}: busy"
-        );
+        assert!(cf <= ce * 1.5 && cf >= ce / 1.5, "{what}: cold {ce} vs {cf}");
+        assert!((f.avg_instances / e.avg_instances - 1.0).abs() < 0.25, "{what}: envs");
+        assert!((f.avg_busy_instances / e.avg_busy_instances - 1.0).abs() < 0.05, "{what}: busy");
     }
 }
 
 #[test]
 fn method_switches_with_volume() {
-    let method = |rpm: f64| {
-        simulate(
-            &Scenario {
-                requests_per_month: rpm,
-                ..Scenario::default()
-            },
-            SimTarget::AwsLambda,
-        )
-        .method
-    };
+    let method =
+        |rpm: f64| simulate(&Scenario { requests_per_month: rpm, ..Scenario::default() }, SimTarget::AwsLambda).method;
     assert_eq!(method(1e5), "exact");
     assert_eq!(method(1e6), "exact_week");
     assert_eq!(method(1e8), "fluid_week");

@@ -6,14 +6,25 @@ use crate::core::scenario::{Scenario, TrafficShape};
 #[derive(Clone, Copy, PartialEq)]
 pub enum Kind {
     /// A slider over decades with a typed field.
-    Log { min: f64, max: f64 },
+    Log {
+        min: f64,
+        max: f64,
+    },
     /// A linear slider with a typed field.
-    Linear { min: f64, max: f64, step: f64 },
+    Linear {
+        min: f64,
+        max: f64,
+        step: f64,
+    },
     /// A drop-down of (value, label).
     Select(&'static [(&'static str, &'static str)]),
     Toggle,
     /// An optional number: a checkbox turns it on at `on`, then a log slider sets it.
-    Optional { min: f64, max: f64, on: f64 },
+    Optional {
+        min: f64,
+        max: f64,
+        on: f64,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -60,19 +71,55 @@ const EC2_PRICING: &[(&str, &str)] = &[("on_demand", "On-demand"), ("reserved1y"
 fn shape_controls(shape: TrafficShape) -> Vec<Control> {
     use Kind::*;
     match shape {
-        TrafficShape::Diurnal => vec![c("diurnal_peak_to_trough", "Peak ÷ trough", "×", "Busiest hour's rate over the quietest's", Log { min: 1.0, max: 100.0 })],
+        TrafficShape::Diurnal => vec![c(
+            "diurnal_peak_to_trough",
+            "Peak ÷ trough",
+            "×",
+            "Busiest hour's rate over the quietest's",
+            Log { min: 1.0, max: 100.0 },
+        )],
         TrafficShape::BusinessHours => vec![
-            c("business_start_hour", "Working day starts", "h UTC", "Weekdays only", Linear { min: 0.0, max: 23.0, step: 1.0 }),
-            c("business_end_hour", "Working day ends", "h UTC", "After the start", Linear { min: 1.0, max: 24.0, step: 1.0 }),
+            c(
+                "business_start_hour",
+                "Working day starts",
+                "h UTC",
+                "Weekdays only",
+                Linear { min: 0.0, max: 23.0, step: 1.0 },
+            ),
+            c(
+                "business_end_hour",
+                "Working day ends",
+                "h UTC",
+                "After the start",
+                Linear { min: 1.0, max: 24.0, step: 1.0 },
+            ),
         ],
         TrafficShape::Spiky => vec![
-            c("spike_count_per_day", "Bursts per day", "count", "e.g. flash sales, batch uploads", Linear { min: 0.0, max: 96.0, step: 1.0 }),
-            c("spike_height", "Burst height", "× baseline", "Burst rate over the baseline rate", Log { min: 1.0, max: 1000.0 }),
+            c(
+                "spike_count_per_day",
+                "Bursts per day",
+                "count",
+                "e.g. flash sales, batch uploads",
+                Linear { min: 0.0, max: 96.0, step: 1.0 },
+            ),
+            c(
+                "spike_height",
+                "Burst height",
+                "× baseline",
+                "Burst rate over the baseline rate",
+                Log { min: 1.0, max: 1000.0 },
+            ),
             c("spike_minutes", "Burst length", "min", "Minutes each burst lasts", Log { min: 1.0, max: 240.0 }),
         ],
         TrafficShape::Cron => vec![
             c("cron_every_min", "Runs every", "min", "Minutes between scheduled runs", Log { min: 1.0, max: 10_080.0 }),
-            c("cron_batch", "Invocations per run", "count", "Fired at once each run", Log { min: 1.0, max: 1_000_000.0 }),
+            c(
+                "cron_batch",
+                "Invocations per run",
+                "count",
+                "Fired at once each run",
+                Log { min: 1.0, max: 1_000_000.0 },
+            ),
         ],
         TrafficShape::Steady | TrafficShape::Custom => Vec::new(),
     }
@@ -82,7 +129,13 @@ fn shape_controls(shape: TrafficShape) -> Vec<Control> {
 pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -> Vec<Group> {
     use Kind::*;
     let mut traffic = vec![
-        c("requests_per_month", "Requests per month", "req/month", "Invocations in a 30-day month", Log { min: 1e3, max: 1e10 }),
+        c(
+            "requests_per_month",
+            "Requests per month",
+            "req/month",
+            "Invocations in a 30-day month",
+            Log { min: 1e3, max: 1e10 },
+        ),
         c("traffic_shape", "Traffic shape", "", "How requests spread over the week", Select(SHAPES)),
     ];
     traffic.extend(shape_controls(s.traffic_shape));
@@ -91,15 +144,45 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
         Group {
             title: "Function",
             controls: vec![
-                c("duration_ms", "Duration", "ms", "Mean execution time per request", Log { min: 1.0, max: 10_000_000.0 }),
-                c("duration_distribution", "Duration spread", "", "Shape of execution times around the mean", Select(DISTRIBUTIONS)),
-                c("memory_mb", "Memory", "MB", "Lambda: CPU scales with memory (1,769 MB = 1 vCPU)", Linear { min: 128.0, max: 10_240.0, step: 64.0 }),
-                c("cpu_fraction", "CPU share", "0–1", "Share of the duration on CPU, the rest waits on I/O", Linear { min: 0.05, max: 1.0, step: 0.05 }),
+                c(
+                    "duration_ms",
+                    "Duration",
+                    "ms",
+                    "Mean execution time per request",
+                    Log { min: 1.0, max: 10_000_000.0 },
+                ),
+                c(
+                    "duration_distribution",
+                    "Duration spread",
+                    "",
+                    "Shape of execution times around the mean",
+                    Select(DISTRIBUTIONS),
+                ),
+                c(
+                    "memory_mb",
+                    "Memory",
+                    "MB",
+                    "Lambda: CPU scales with memory (1,769 MB = 1 vCPU)",
+                    Linear { min: 128.0, max: 10_240.0, step: 64.0 },
+                ),
+                c(
+                    "cpu_fraction",
+                    "CPU share",
+                    "0–1",
+                    "Share of the duration on CPU, the rest waits on I/O",
+                    Linear { min: 0.05, max: 1.0, step: 0.05 },
+                ),
                 c("runtime", "Runtime", "", "Sets the measured init duration", Select(runtimes)),
                 c("arch", "Architecture", "", "arm64 is cheaper per GB-s", Select(ARCHES)),
                 c("package_type", "Package", "", "Images initialise more slowly", Select(PACKAGES)),
                 c("package_mb", "Package size", "MB", "Dependencies slow cold starts", Log { min: 0.1, max: 10_240.0 }),
-                c("init_ms", "Own init code", "ms", "Your initialisation, added to every cold start", Linear { min: 0.0, max: 10_000.0, step: 10.0 }),
+                c(
+                    "init_ms",
+                    "Own init code",
+                    "ms",
+                    "Your initialisation, added to every cold start",
+                    Linear { min: 0.0, max: 10_000.0, step: 10.0 },
+                ),
                 c("vpc", "In a VPC", "", "Adds to cold starts", Toggle),
                 c("invocation", "Invocation", "", "Sync callers wait; 6 MB payload limit", Select(INVOCATIONS)),
                 c("payload_kb", "Payload", "KB", "Request + response size", Log { min: 0.1, max: 1_048_576.0 }),
@@ -109,19 +192,79 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
             title: "Platform options",
             controls: vec![
                 c("free_tier", "Count free tiers", "", "Per account, shared by all functions", Toggle),
-                c("provisioned_concurrency", "Provisioned concurrency", "envs", "Lambda environments kept warm, billed all month", Linear { min: 0.0, max: 500.0, step: 1.0 }),
-                c("keep_alive_s", "Keep-alive", "s", "Idle time before reclaim; off = measured platform default", Optional { min: 10.0, max: 86_400.0, on: 600.0 }),
+                c(
+                    "provisioned_concurrency",
+                    "Provisioned concurrency",
+                    "envs",
+                    "Lambda environments kept warm, billed all month",
+                    Linear { min: 0.0, max: 500.0, step: 1.0 },
+                ),
+                c(
+                    "keep_alive_s",
+                    "Keep-alive",
+                    "s",
+                    "Idle time before reclaim; off = measured platform default",
+                    Optional { min: 10.0, max: 86_400.0, on: 600.0 },
+                ),
                 c("front_door", "Front door", "", "HTTP entry added to the functions", Select(DOORS)),
-                c("cloud_run_concurrency", "Cloud Run concurrency", "req/instance", "Requests one instance serves at once", Log { min: 1.0, max: 1000.0 }),
-                c("cloud_run_min_instances", "Cloud Run min instances", "count", "Always warm, billed idle", Linear { min: 0.0, max: 100.0, step: 1.0 }),
-                c("concurrency_quota", "Concurrency quota", "envs", "Account limit; excess is throttled (429)", Log { min: 1.0, max: 100_000.0 }),
-                c("keep_warm_every_min", "Keep-warm ping every", "min", "0 = off", Linear { min: 0.0, max: 60.0, step: 1.0 }),
-                c("keep_warm_count", "Kept warm per ping", "envs", "Environments each ping keeps warm", Linear { min: 0.0, max: 100.0, step: 1.0 }),
-                c("db_max_connections", "Database connection limit", "conns", "Off = no connection-limited database", Optional { min: 1.0, max: 100_000.0, on: 100.0 }),
+                c(
+                    "cloud_run_concurrency",
+                    "Cloud Run concurrency",
+                    "req/instance",
+                    "Requests one instance serves at once",
+                    Log { min: 1.0, max: 1000.0 },
+                ),
+                c(
+                    "cloud_run_min_instances",
+                    "Cloud Run min instances",
+                    "count",
+                    "Always warm, billed idle",
+                    Linear { min: 0.0, max: 100.0, step: 1.0 },
+                ),
+                c(
+                    "concurrency_quota",
+                    "Concurrency quota",
+                    "envs",
+                    "Account limit; excess is throttled (429)",
+                    Log { min: 1.0, max: 100_000.0 },
+                ),
+                c(
+                    "keep_warm_every_min",
+                    "Keep-warm ping every",
+                    "min",
+                    "0 = off",
+                    Linear { min: 0.0, max: 60.0, step: 1.0 },
+                ),
+                c(
+                    "keep_warm_count",
+                    "Kept warm per ping",
+                    "envs",
+                    "Environments each ping keeps warm",
+                    Linear { min: 0.0, max: 100.0, step: 1.0 },
+                ),
+                c(
+                    "db_max_connections",
+                    "Database connection limit",
+                    "conns",
+                    "Off = no connection-limited database",
+                    Optional { min: 1.0, max: 100_000.0, on: 100.0 },
+                ),
                 c("rds_proxy", "RDS Proxy", "", "Pools connections in front of the database", Toggle),
                 c("container_scaling", "Container capacity", "", "Fargate/EC2/EKS sizing", Select(SCALING)),
-                c("target_utilization", "Target utilisation", "0–1", "CPU headroom of container capacity", Linear { min: 0.05, max: 1.0, step: 0.05 }),
-                c("min_capacity", "Minimum tasks/instances", "count", "Kept for availability", Linear { min: 0.0, max: 20.0, step: 1.0 }),
+                c(
+                    "target_utilization",
+                    "Target utilisation",
+                    "0–1",
+                    "CPU headroom of container capacity",
+                    Linear { min: 0.05, max: 1.0, step: 0.05 },
+                ),
+                c(
+                    "min_capacity",
+                    "Minimum tasks/instances",
+                    "count",
+                    "Kept for availability",
+                    Linear { min: 0.0, max: 20.0, step: 1.0 },
+                ),
                 c("fargate_vcpu", "Fargate task size", "vCPU", "vCPUs per task", Log { min: 0.25, max: 16.0 }),
                 c("ec2_pricing", "EC2 pricing", "", "Reserved needs a 1-year commitment", Select(EC2_PRICING)),
             ],
@@ -129,12 +272,30 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
         Group {
             title: "Requirements",
             controls: vec![
-                c("latency_slo_p99_ms", "p99 latency target", "ms", "Off = no latency SLA", Optional { min: 10.0, max: 60_000.0, on: 500.0 }),
+                c(
+                    "latency_slo_p99_ms",
+                    "p99 latency target",
+                    "ms",
+                    "Off = no latency SLA",
+                    Optional { min: 10.0, max: 60_000.0, on: 500.0 },
+                ),
                 c("stateful", "Stateful sessions", "", "In-memory state between requests", Toggle),
                 c("long_lived_connections", "Long-lived connections", "", "WebSockets / persistent TCP", Toggle),
                 c("needs_gpu", "Needs a GPU", "", "", Toggle),
-                c("iac_mature", "Team runs IaC + tracing", "", "Infrastructure as code and distributed tracing in place", Toggle),
-                c("portability_required", "Portability required", "", "Contractually bound to be cloud-portable", Toggle),
+                c(
+                    "iac_mature",
+                    "Team runs IaC + tracing",
+                    "",
+                    "Infrastructure as code and distributed tracing in place",
+                    Toggle,
+                ),
+                c(
+                    "portability_required",
+                    "Portability required",
+                    "",
+                    "Contractually bound to be cloud-portable",
+                    Toggle,
+                ),
             ],
         },
     ]

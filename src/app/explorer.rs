@@ -160,7 +160,7 @@ pub fn explorer() -> Html {
         </nav>
     };
 
-    let control_groups = controls::groups(&scenario, RUNTIMES);
+    let control_groups = controls::groups(&scenario, crate::core::coldstart::RUNTIMES);
     let body = match *page {
         Page::Claims => html! { <ClaimsPage /> },
         Page::Explorer => html! {
@@ -218,16 +218,3 @@ pub fn explorer() -> Html {
         </div>
     }
 }
-
-/// Until the simulation module lists its runtimes.
-const RUNTIMES: &[(&str, &str)] = &[
-    ("nodejs22", "Node.js 22"),
-    ("nodejs20", "Node.js 20"),
-    ("python312", "Python 3.12"),
-    ("go", "Go"),
-    ("rust", "Rust"),
-    ("java21", "Java 21"),
-    ("java21_snapstart", "Java 21 + SnapStart"),
-    ("dotnet8", ".NET 8"),
-    ("dotnet8_aot", ".NET 8 AOT"),
-];

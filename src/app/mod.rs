@@ -2,9 +2,9 @@
 
 mod components;
 mod controls;
-mod persist;
 mod explorer;
 pub mod format;
+mod persist;
 mod state;
 
 pub use explorer::Explorer;

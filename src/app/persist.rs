@@ -24,13 +24,17 @@ pub fn write_url(s: &Scenario, extra: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let history = window.history().map_err(|_| "no history")?;
     let url = format!("?{}{extra}", encode(s));
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).map_err(|_| "the URL could not be updated".to_string())
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .map_err(|_| "the URL could not be updated".to_string())
 }
 
 /// Saves the scenario; a failure (quota, private mode) is reported, never fatal.
 pub fn save(s: &Scenario) -> Result<(), String> {
     let storage = storage().ok_or("browser storage is unavailable")?;
-    storage.set_item(STORAGE_KEY, &encode(s)).map_err(|_| "browser storage refused the write (full or disabled)".to_string())
+    storage
+        .set_item(STORAGE_KEY, &encode(s))
+        .map_err(|_| "browser storage refused the write (full or disabled)".to_string())
 }
 
 /// The saved scenario, if any. A value that names no key at all is kept aside under `CORRUPT_KEY`.
@@ -49,7 +53,10 @@ pub fn load() -> Option<(Scenario, Vec<FieldError>)> {
             let _ = storage.set_item(CORRUPT_KEY, &text);
             Some((
                 Scenario::default(),
-                vec![FieldError { field: "saved scenario".into(), message: "was unreadable; defaults restored and the old value kept aside".into() }],
+                vec![FieldError {
+                    field: "saved scenario".into(),
+                    message: "was unreadable; defaults restored and the old value kept aside".into(),
+                }],
             ))
         }
     }

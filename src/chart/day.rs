@@ -33,9 +33,13 @@ pub fn draw<DB: DrawingBackend>(
     let cold = RGBColor(213, 94, 0);
     let envs = RGBColor(0, 114, 178);
     chart
-        .draw_series(day.cold_starts.iter().enumerate().filter(|(_, c)| **c > 0.0 && c.is_finite()).map(|(m, c)| {
-            Rectangle::new([(m as f64, 0.0), (m as f64 + 1.0, *c)], cold.mix(0.8).filled())
-        }))?
+        .draw_series(
+            day.cold_starts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c > 0.0 && c.is_finite())
+                .map(|(m, c)| Rectangle::new([(m as f64, 0.0), (m as f64 + 1.0, *c)], cold.mix(0.8).filled())),
+        )?
         .label("cold starts")
         .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 12, y + 4)], cold.filled()));
     chart

@@ -69,12 +69,19 @@ pub fn draw<DB: DrawingBackend>(
     for (name, v, y) in [("p50", report.latency_ms.p50, 0.5), ("p99", report.latency_ms.p99, 0.99)] {
         if v.is_finite() && v > 0.0 {
             chart.draw_series(std::iter::once(Circle::new((v, y), style.px(4.0), line.filled())))?;
-            chart.draw_series(std::iter::once(Text::new(format!("{name} {}", ms(v)), (v * 1.1, y - 0.08), text(12.0))))?;
+            chart.draw_series(std::iter::once(Text::new(
+                format!("{name} {}", ms(v)),
+                (v * 1.1, y - 0.08),
+                text(12.0),
+            )))?;
         }
     }
     if let Some(t) = target_p99_ms {
         let red = RGBColor(213, 94, 0);
-        chart.draw_series(std::iter::once(PathElement::new(vec![(t, 0.0), (t, 1.0)], red.stroke_width(style.px(2.0)))))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(t, 0.0), (t, 1.0)],
+            red.stroke_width(style.px(2.0)),
+        )))?;
         chart.draw_series(std::iter::once(Text::new(format!("p99 target {}", ms(t)), (t * 1.05, 0.2), text(12.0))))?;
     }
     root.present()

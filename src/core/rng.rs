@@ -21,16 +21,8 @@ fn splitmix64(x: &mut u64) -> u64 {
 impl Rng {
     pub fn new(seed: u64) -> Rng {
         let mut x = seed;
-        let s = [
-            splitmix64(&mut x),
-            splitmix64(&mut x),
-            splitmix64(&mut x),
-            splitmix64(&mut x),
-        ];
-        Rng {
-            s,
-            spare_normal: None,
-        }
+        let s = [splitmix64(&mut x), splitmix64(&mut x), splitmix64(&mut x), splitmix64(&mut x)];
+        Rng { s, spare_normal: None }
     }
 
     /// An independent stream derived from this seed, so adding draws to one part of the model
@@ -145,18 +137,11 @@ mod tests {
             ("uniform", mean_of(100_000, || r.uniform()), 0.5),
             ("exp", mean_of(100_000, || r.exponential(3.0)), 3.0),
             ("normal", mean_of(100_000, || r.normal()), 0.0),
-            (
-                "lognormal",
-                mean_of(100_000, || r.lognormal(0.0, 0.5)),
-                (0.125f64).exp(),
-            ),
+            ("lognormal", mean_of(100_000, || r.lognormal(0.0, 0.5)), (0.125f64).exp()),
             ("poisson", mean_of(100_000, || r.poisson(4.0) as f64), 4.0),
         ];
         for (name, got, want) in cases {
-            assert!(
-                (got - want).abs() < 0.02 * want.max(1.0),
-                "{name}: {got} vs {want}"
-            );
+            assert!((got - want).abs() < 0.02 * want.max(1.0), "{name}: {got} vs {want}");
         }
     }
 }

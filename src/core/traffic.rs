@@ -19,13 +19,12 @@ pub fn minute_weights(s: &Scenario) -> Vec<f64> {
         TrafficShape::Diurnal => diurnal(s.diurnal_peak_to_trough),
         TrafficShape::BusinessHours => business_hours(s.business_start_hour, s.business_end_hour),
         TrafficShape::Spiky => spiky(s),
-        TrafficShape::Cron => cron_runs(s.cron_every_min).map(|m| (m, 1.0)).fold(
-            vec![0.0; MINUTES_PER_WEEK],
-            |mut w, (m, x)| {
+        TrafficShape::Cron => {
+            cron_runs(s.cron_every_min).map(|m| (m, 1.0)).fold(vec![0.0; MINUTES_PER_WEEK], |mut w, (m, x)| {
                 w[m] += x;
                 w
-            },
-        ),
+            })
+        }
         TrafficShape::Custom => custom(&s.custom_profile),
     };
     normalize(&mut w);
@@ -34,19 +33,13 @@ pub fn minute_weights(s: &Scenario) -> Vec<f64> {
 
 /// Relative request rate for each hour of a week (168 values, Monday 00:00 UTC first, mean 1).
 pub fn hourly_weights(s: &Scenario) -> Vec<f64> {
-    minute_weights(s)
-        .chunks(60)
-        .map(|h| h.iter().sum::<f64>() / 60.0)
-        .collect()
+    minute_weights(s).chunks(60).map(|h| h.iter().sum::<f64>() / 60.0).collect()
 }
 
 /// Requests per second during each minute of a week (10,080 values).
 pub fn minute_rates(s: &Scenario) -> Vec<f64> {
     let mean_rate = s.requests_per_month.max(0.0) / SECONDS_PER_MONTH;
-    minute_weights(s)
-        .into_iter()
-        .map(|w| w * mean_rate)
-        .collect()
+    minute_weights(s).into_iter().map(|w| w * mean_rate).collect()
 }
 
 /// Minutes of the week at which a cron job fires (every `every` minutes from Monday 00:00).
@@ -63,11 +56,7 @@ fn normalize(w: &mut [f64]) {
     }
     let k = w.len() as f64 / sum;
     for x in w.iter_mut() {
-        *x = if x.is_finite() && *x > 0.0 {
-            *x * k
-        } else {
-            0.0
-        };
+        *x = if x.is_finite() && *x > 0.0 { *x * k } else { 0.0 };
     }
 }
 
@@ -88,11 +77,7 @@ fn business_hours(start: u32, end: u32) -> Vec<f64> {
     (0..MINUTES_PER_WEEK)
         .map(|m| {
             let (day, hour) = (m / MINUTES_PER_DAY, (m % MINUTES_PER_DAY / 60) as u32);
-            if day < 5 && hour >= start && hour < end {
-                1.0
-            } else {
-                0.0
-            }
+            if day < 5 && hour >= start && hour < end { 1.0 } else { 0.0 }
         })
         .collect()
 }
@@ -139,18 +124,13 @@ mod tests {
             diurnal_peak_to_trough: 4.0,
             ..Scenario::default()
         });
-        let (lo, hi) = w
-            .iter()
-            .fold((f64::MAX, 0.0f64), |(l, h), &x| (l.min(x), h.max(x)));
+        let (lo, hi) = w.iter().fold((f64::MAX, 0.0f64), |(l, h), &x| (l.min(x), h.max(x)));
         assert!((hi / lo - 4.0).abs() < 1e-3);
     }
 
     #[test]
     fn business_hours_only_on_weekdays() {
-        let h = hourly_weights(&Scenario {
-            traffic_shape: TrafficShape::BusinessHours,
-            ..Scenario::default()
-        });
+        let h = hourly_weights(&Scenario { traffic_shape: TrafficShape::BusinessHours, ..Scenario::default() });
         assert_eq!(h[7], 0.0);
         assert!(h[8] > 0.0 && h[17] > 0.0 && h[18] == 0.0);
         assert!(h[5 * 24 + 10] == 0.0);

@@ -26,13 +26,7 @@ pub enum Arrivals {
 
 impl Arrivals {
     pub fn poisson(rates: Vec<f64>, horizon: f64, rng: &mut Rng) -> Arrivals {
-        Arrivals::Poisson {
-            rates,
-            minute: 0,
-            t: 0.0,
-            budget: rng.exp1(),
-            horizon,
-        }
+        Arrivals::Poisson { rates, minute: 0, t: 0.0, budget: rng.exp1(), horizon }
     }
 
     pub fn cron(rates: &[f64], batch: u32, horizon: f64) -> Arrivals {
@@ -51,13 +45,7 @@ impl Arrivals {
     #[inline]
     pub fn next(&mut self, rng: &mut Rng) -> Option<f64> {
         match self {
-            Arrivals::Poisson {
-                rates,
-                minute,
-                t,
-                budget,
-                horizon,
-            } => loop {
+            Arrivals::Poisson { rates, minute, t, budget, horizon } => loop {
                 let rate = rates[*minute % MINUTES_PER_WEEK];
                 let end = ((*minute + 1) as f64 * 60.0).min(*horizon);
                 let mass = rate * (end - *t);
@@ -73,15 +61,7 @@ impl Arrivals {
                     return None;
                 }
             },
-            Arrivals::Cron {
-                per_minute,
-                batch,
-                minute,
-                left,
-                done,
-                spacing,
-                horizon,
-            } => {
+            Arrivals::Cron { per_minute, batch, minute, left, done, spacing, horizon } => {
                 while *left == 0 {
                     *minute = minute.wrapping_add(1);
                     if *minute as f64 * 60.0 >= *horizon {
@@ -95,11 +75,7 @@ impl Arrivals {
                     *left = x.floor() as u64 + u64::from(rng.uniform() < x.fract());
                     *done = 0;
                     let batches = left.div_ceil(*batch);
-                    *spacing = if batches > 1 {
-                        CRON_SPREAD_S / batches as f64
-                    } else {
-                        0.0
-                    };
+                    *spacing = if batches > 1 { CRON_SPREAD_S / batches as f64 } else { 0.0 };
                 }
                 let at = *minute as f64 * 60.0 + (*done / *batch) as f64 * *spacing;
                 *left -= 1;

@@ -64,10 +64,7 @@ pub struct PlatformSpreads {
 impl PlatformSpreads {
     /// (runtime family, spread); the first entry is the fallback for unmeasured families.
     pub fn by_family(&self) -> Vec<(String, Spread)> {
-        let mut v = vec![
-            ("nodejs".to_string(), self.nodejs),
-            ("python".to_string(), self.python),
-        ];
+        let mut v = vec![("nodejs".to_string(), self.nodejs), ("python".to_string(), self.python)];
         v.extend(self.dotnet.map(|s| ("dotnet".to_string(), s)));
         v.extend(self.go.map(|s| ("go".to_string(), s)));
         v
@@ -118,26 +115,16 @@ mod tests {
     fn embedded_data_parses_and_is_sourced() {
         let d = ColdData::builtin();
         assert!(!d.as_of.is_empty());
-        for t in [
-            SimTarget::AwsLambda,
-            SimTarget::AzureConsumption,
-            SimTarget::CloudRun,
-        ] {
+        for t in [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun] {
             let k = d.keep_alive(t);
             assert!(k.min > 0.0 && k.max >= k.min && !k.source.is_empty() && !k.as_of.is_empty());
         }
         let l = &d.lambda;
-        for f in [
-            &l.placement_overhead_ms,
-            &l.vpc_penalty_ms,
-            &l.package_ms_per_mb_zip,
-        ] {
+        for f in [&l.placement_overhead_ms, &l.vpc_penalty_ms, &l.package_ms_per_mb_zip] {
             assert!(f.value >= 0.0 && !f.source.is_empty() && !f.as_of.is_empty());
         }
         let o = &d.other_platforms_cold_start_s;
         assert!(!o.azure_consumption.source.is_empty() && !o.cloud_run.as_of.is_empty());
-        assert!(
-            d.model.lognormal_sigma.value > 0.0 && !d.model.keep_warm_ping_ms.source.is_empty()
-        );
+        assert!(d.model.lognormal_sigma.value > 0.0 && !d.model.keep_warm_ping_ms.source.is_empty());
     }
 }

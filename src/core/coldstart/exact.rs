@@ -92,16 +92,8 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
         None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
     };
-    let ping_every = if p.ping_count > 0 {
-        p.ping_every_s
-    } else {
-        f64::INFINITY
-    };
-    let mut next_ping = if ping_every.is_finite() {
-        0.0
-    } else {
-        f64::INFINITY
-    };
+    let ping_every = if p.ping_count > 0 { p.ping_every_s } else { f64::INFINITY };
+    let mut next_ping = if ping_every.is_finite() { 0.0 } else { f64::INFINITY };
     while let Some(t) = arrivals.next(&mut arrivals_rng) {
         while next_ping <= t {
             for _ in 0..p.ping_count {
@@ -124,11 +116,7 @@ impl Engine<'_> {
             busy_since: t,
             // On-demand: finite, so it can die once idle; the real expiry is drawn when it goes idle.
             expiry: if permanent { f64::INFINITY } else { 0.0 },
-            key: if permanent {
-                PERMANENT | self.seq
-            } else {
-                self.seq
-            },
+            key: if permanent { PERMANENT | self.seq } else { self.seq },
             in_flight: 0,
             free_listed: false,
         };
@@ -194,11 +182,7 @@ impl Engine<'_> {
             self.out.arrivals += 1;
             self.out.minute_requests[minute] += 1.0;
         }
-        let service = if user {
-            self.p.service.sample(&mut self.rng)
-        } else {
-            self.p.ping_s
-        };
+        let service = if user { self.p.service.sample(&mut self.rng) } else { self.p.ping_s };
         let slot = loop {
             match self.free.peek() {
                 Some(&(_, slot)) => {

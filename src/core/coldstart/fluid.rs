@@ -40,11 +40,7 @@ fn peak(m: f64, arrivals: f64, rng: &mut Rng) -> f64 {
     let z0 = rng.normal();
     let c = arrivals / sd / (std::f64::consts::TAU).sqrt();
     let arg = c / rng.exp1();
-    let z = if arg > 1.0 {
-        z0.max((2.0 * arg.ln()).sqrt())
-    } else {
-        z0
-    };
+    let z = if arg > 1.0 { z0.max((2.0 * arg.ln()).sqrt()) } else { z0 };
     (m + z * sd).ceil().max(0.0)
 }
 
@@ -55,8 +51,7 @@ fn busy_envs(m: f64, slots: f64) -> f64 {
         return m;
     }
     let any = -(-m).exp_m1();
-    any.max(m / slots + any * (slots - 1.0) / (2.0 * slots))
-        .min(m)
+    any.max(m / slots + any * (slots - 1.0) / (2.0 * slots)).min(m)
 }
 
 /// Simulates `horizon_s` seconds (one week is representative: the rate curve repeats weekly).
@@ -80,11 +75,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     };
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
-    let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 {
-        0.0
-    } else {
-        f64::INFINITY
-    };
+    let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 { 0.0 } else { f64::INFINITY };
     for i in 0..steps {
         let t = i as f64 * dt;
         let span = dt.min(horizon_s - t);
@@ -93,11 +84,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         let m = rate * mean_s;
         let arrivals = rate * span;
         // Beyond the quota requests are throttled; at the quota the pool stops growing.
-        let over = if m > quota * slots {
-            1.0 - quota * slots / m
-        } else {
-            0.0
-        };
+        let over = if m > quota * slots { 1.0 - quota * slots / m } else { 0.0 };
         let mut need = (peak(m, arrivals, &mut rng) / slots).ceil().min(quota);
         let mut throttled = arrivals * over;
         let mut pinged = 0.0;

@@ -22,22 +22,12 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("python312", "Python 3.12", "python3.12", "python"),
     ("python313", "Python 3.13", "python3.13", "python"),
     ("go", "Go (provided.al2023)", "go (prov.al2023)", "go"),
-    (
-        "rust",
-        "Rust (provided.al2023)",
-        "rust (prov.al2023)",
-        "rust",
-    ),
+    ("rust", "Rust (provided.al2023)", "rust (prov.al2023)", "rust"),
     ("java17", "Java 17", "java17", "java"),
     ("java21", "Java 21", "java21", "java"),
     ("java21_snapstart", "Java 21 + SnapStart", "java21", "java"),
     ("dotnet8", ".NET 8", "dotnet8", "dotnet"),
-    (
-        "dotnet8_aot",
-        ".NET 8 Native AOT",
-        "dotnet8 aot (prov.al2023)",
-        "dotnet",
-    ),
+    ("dotnet8_aot", ".NET 8 Native AOT", "dotnet8 aot (prov.al2023)", "dotnet"),
     ("ruby33", "Ruby 3.3", "ruby3.3", "ruby"),
 ];
 
@@ -92,30 +82,17 @@ pub struct ColdModel {
 
 impl ColdModel {
     pub fn fixed(ms: f64) -> ColdModel {
-        ColdModel {
-            knots: Vec::new(),
-            add_ms: ms.max(0.0),
-            cap_ms: 0.0,
-        }
+        ColdModel { knots: Vec::new(), add_ms: ms.max(0.0), cap_ms: 0.0 }
     }
 
     /// Through p50/p90/p99/max of `samples` observations (the max sits at z of 1 − 1/(n + 1)).
     fn from_quantiles(p50: f64, p90: f64, p99: f64, max: f64, samples: f64, add_ms: f64) -> Self {
         let z_max = Z99 + 0.6 * (samples.max(101.0) / 100.0).ln(); // ≈ 2.98 at 300 samples
-        let mut knots = vec![
-            (Z50, p50),
-            (Z90, p90.max(p50)),
-            (Z99, p99.max(p90)),
-            (z_max, max.max(p99)),
-        ];
+        let mut knots = vec![(Z50, p50), (Z90, p90.max(p50)), (Z99, p99.max(p90)), (z_max, max.max(p99))];
         for k in &mut knots {
             k.1 = k.1.max(0.01).ln();
         }
-        ColdModel {
-            knots,
-            add_ms,
-            cap_ms: max.max(p99),
-        }
+        ColdModel { knots, add_ms, cap_ms: max.max(p99) }
     }
 
     /// A lognormal through a median and a 95th percentile, seconds in, ms out.
@@ -159,18 +136,8 @@ impl ColdModel {
 
 /// (p50, p90, p99, max, samples) of the lambda-perf row, memory matched to the nearest measured size.
 fn lambda_row(runtime: &str, arch: Arch, pkg: PackageType, memory_mb: f64) -> Option<[f64; 5]> {
-    let (arch, pkg) = (
-        if arch == Arch::Arm64 {
-            "arm64"
-        } else {
-            "x86_64"
-        },
-        if pkg == PackageType::Image {
-            "image"
-        } else {
-            "zip"
-        },
-    );
+    let (arch, pkg) =
+        (if arch == Arch::Arm64 { "arm64" } else { "x86_64" }, if pkg == PackageType::Image { "image" } else { "zip" });
     let mut best: Option<(f64, [f64; 5])> = None;
     for line in CSV.lines().filter(|l| !l.starts_with('#')).skip(1) {
         let f: Vec<&str> = line.split(',').collect();
@@ -183,8 +150,7 @@ fn lambda_row(runtime: &str, arch: Arch, pkg: PackageType, memory_mb: f64) -> Op
             best = Some((distance, [n(5), n(6), n(7), n(8), n(4)]));
         }
     }
-    best.map(|b| b.1)
-        .filter(|q| q.iter().all(|x| x.is_finite()))
+    best.map(|b| b.1).filter(|q| q.iter().all(|x| x.is_finite()))
 }
 
 /// The cold-start model of a scenario on a platform (`lambda` false = use `spreads`).
@@ -204,14 +170,8 @@ pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) 
     // SnapStart restores a snapshot taken after the user's init code ran, so that code is not re-run.
     let user_ms = if snapstart { 0.0 } else { s.init_ms.max(0.0) };
     if let Some(spreads) = platform {
-        let sp = spreads
-            .iter()
-            .find(|(f, _)| f == family)
-            .or_else(|| spreads.first());
-        let sp = sp.map(|x| x.1).unwrap_or(Spread {
-            median: 1.0,
-            p95: 3.0,
-        });
+        let sp = spreads.iter().find(|(f, _)| f == family).or_else(|| spreads.first());
+        let sp = sp.map(|x| x.1).unwrap_or(Spread { median: 1.0, p95: 3.0 });
         return ColdModel::from_spread(&sp, user_ms + package_ms);
     }
     let vpc_ms = if s.vpc { l.vpc_penalty_ms.value } else { 0.0 };
@@ -219,10 +179,6 @@ pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) 
     let q = lambda_row(perf_name, s.arch, s.package_type, s.memory_mb)
         .or_else(|| lambda_row(perf_name, Arch::X86_64, PackageType::Zip, s.memory_mb))
         .unwrap_or([150.0, 200.0, 400.0, 600.0, 300.0]);
-    let k = if snapstart {
-        l.snapstart_restore_p50_ms.value / q[0]
-    } else {
-        1.0
-    };
+    let k = if snapstart { l.snapstart_restore_p50_ms.value / q[0] } else { 1.0 };
     ColdModel::from_quantiles(q[0] * k, q[1] * k, q[2] * k, q[3] * k, q[4], add)
 }

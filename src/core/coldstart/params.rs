@@ -76,19 +76,13 @@ impl SimParams {
         let mean_s = (s.duration_ms / 1000.0).max(1e-6);
         let spreads = match target {
             SimTarget::AwsLambda => None,
-            SimTarget::AzureConsumption => {
-                Some(d.other_platforms_cold_start_s.azure_consumption.by_family())
-            }
+            SimTarget::AzureConsumption => Some(d.other_platforms_cold_start_s.azure_consumption.by_family()),
             SimTarget::CloudRun => Some(d.other_platforms_cold_start_s.cloud_run.by_family()),
         };
         let l = &d.lambda;
         SimParams {
             target,
-            slots: if target == SimTarget::CloudRun {
-                s.cloud_run_concurrency.max(1)
-            } else {
-                1
-            },
+            slots: if target == SimTarget::CloudRun { s.cloud_run_concurrency.max(1) } else { 1 },
             keep_alive: (lo, hi),
             permanent: match target {
                 SimTarget::AwsLambda => s.provisioned_concurrency,
@@ -96,11 +90,7 @@ impl SimParams {
                 SimTarget::AzureConsumption => 0,
             },
             ping_every_s: s.keep_warm_every_min as f64 * 60.0,
-            ping_count: if s.keep_warm_every_min > 0 {
-                s.keep_warm_count
-            } else {
-                0
-            },
+            ping_count: if s.keep_warm_every_min > 0 { s.keep_warm_count } else { 0 },
             ping_s: d.model.keep_warm_ping_ms.value / 1000.0,
             quota: s.concurrency_quota.max(1),
             scale: (target == SimTarget::AwsLambda).then(|| {
@@ -108,28 +98,14 @@ impl SimParams {
                 (cap, cap / l.scale_burst_window_s.value)
             }),
             sync: s.invocation == Invocation::Sync,
-            service: Service {
-                dist: s.duration_distribution,
-                mean_s,
-                mu: mean_s.ln() - sigma * sigma / 2.0,
-                sigma,
-            },
+            service: Service { dist: s.duration_distribution, mean_s, mu: mean_s.ln() - sigma * sigma / 2.0, sigma },
             cold: init::model(s, &d, spreads.as_deref()),
             rates: traffic::minute_rates(s),
             cron_batch: (s.traffic_shape == TrafficShape::Cron).then_some(s.cron_batch),
-            db_cap: if s.rds_proxy {
-                s.db_max_connections
-            } else {
-                None
-            },
+            db_cap: if s.rds_proxy { s.db_max_connections } else { None },
             seed: s.seed,
-            note: (!init::is_known_runtime(&s.runtime)).then(|| {
-                format!(
-                    "unknown runtime '{}': simulated as {}",
-                    s.runtime,
-                    init::FALLBACK_RUNTIME
-                )
-            }),
+            note: (!init::is_known_runtime(&s.runtime))
+                .then(|| format!("unknown runtime '{}': simulated as {}", s.runtime, init::FALLBACK_RUNTIME)),
         }
     }
 

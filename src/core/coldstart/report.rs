@@ -11,18 +11,12 @@ pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
     // Scale by expected requests, not time: a 30-day horizon holds 22 weekdays, not 30/7 × 5.
     let expected = |secs: f64| -> f64 {
         let full = (secs / 60.0) as usize;
-        let whole: f64 = (0..full)
-            .map(|m| p.rates[m % MINUTES_PER_WEEK] * 60.0)
-            .sum();
+        let whole: f64 = (0..full).map(|m| p.rates[m % MINUTES_PER_WEEK] * 60.0).sum();
         whole + p.rates[full % MINUTES_PER_WEEK] * (secs - full as f64 * 60.0)
     };
     let in_horizon = expected(h);
     let month: f64 = p.rates.iter().sum::<f64>() * 60.0 * SECONDS_PER_MONTH / SECONDS_PER_WEEK;
-    let scale = if in_horizon > 0.0 {
-        month / in_horizon
-    } else {
-        SECONDS_PER_MONTH / h
-    };
+    let scale = if in_horizon > 0.0 { month / in_horizon } else { SECONDS_PER_MONTH / h };
     let avg_instances = t.env_seconds / h;
     let avg_busy = (t.busy_seconds / h).min(avg_instances);
     // One database connection per environment; RDS Proxy multiplexes them onto its pool.
@@ -36,11 +30,7 @@ pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
         requests: t.requests * scale,
         cold_starts: t.cold_starts * scale,
         cold_start_fraction: ratio(t.cold_starts, t.served),
-        mean_init_ms: if t.cold_starts > 0.0 {
-            t.init_ms_sum / t.cold_starts
-        } else {
-            p.cold.mean()
-        },
+        mean_init_ms: if t.cold_starts > 0.0 { t.init_ms_sum / t.cold_starts } else { p.cold.mean() },
         latency_ms: t.hist.percentiles(),
         latency_histogram: t.hist.chart(),
         avg_instances,
@@ -57,20 +47,14 @@ pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
 }
 
 fn ratio(a: f64, b: f64) -> f64 {
-    if b > 0.0 {
-        (a / b).clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
+    if b > 0.0 { (a / b).clamp(0.0, 1.0) } else { 0.0 }
 }
 
 /// The simulated day (from midnight) with the most requests; 1,440 points each.
 fn busiest_day(t: &Tally) -> DaySeries {
     let days = (t.minute_requests.len() / MINUTES_PER_DAY).max(1);
     let total = |d: usize| -> f64 { day_slice(&t.minute_requests, d).iter().sum() };
-    let best = (0..days)
-        .max_by(|&a, &b| total(a).total_cmp(&total(b)))
-        .unwrap_or(0);
+    let best = (0..days).max_by(|&a, &b| total(a).total_cmp(&total(b))).unwrap_or(0);
     DaySeries {
         requests: day_slice(&t.minute_requests, best),
         cold_starts: day_slice(&t.minute_cold, best),
@@ -79,12 +63,7 @@ fn busiest_day(t: &Tally) -> DaySeries {
 }
 
 fn day_slice(v: &[f64], day: usize) -> Vec<f64> {
-    let mut out: Vec<f64> = v
-        .iter()
-        .skip(day * MINUTES_PER_DAY)
-        .take(MINUTES_PER_DAY)
-        .copied()
-        .collect();
+    let mut out: Vec<f64> = v.iter().skip(day * MINUTES_PER_DAY).take(MINUTES_PER_DAY).copied().collect();
     out.resize(MINUTES_PER_DAY, 0.0);
     out
 }

@@ -28,20 +28,12 @@ impl Histogram {
     pub fn new() -> Histogram {
         let base = LO_MS.to_bits() >> SHIFT;
         let top = HI_MS.to_bits() >> SHIFT;
-        Histogram {
-            counts: vec![0; (top - base + 1) as usize],
-            base,
-            total: 0,
-        }
+        Histogram { counts: vec![0; (top - base + 1) as usize], base, total: 0 }
     }
 
     #[inline]
     pub fn add(&mut self, ms: f64) {
-        let v = if ms.is_nan() {
-            LO_MS
-        } else {
-            ms.clamp(LO_MS, HI_MS)
-        };
+        let v = if ms.is_nan() { LO_MS } else { ms.clamp(LO_MS, HI_MS) };
         let i = ((v.to_bits() >> SHIFT) - self.base) as usize;
         self.counts[i] += 1;
         self.total += 1;
@@ -99,10 +91,7 @@ impl Histogram {
             .collect();
         let first = bars.iter().position(|b| b.1 > 0).unwrap_or(0);
         let last = bars.iter().rposition(|b| b.1 > 0).unwrap_or(0);
-        bars[first..=last]
-            .iter()
-            .map(|&(ub, c)| (ub, c as f64 / self.total as f64))
-            .collect()
+        bars[first..=last].iter().map(|&(ub, c)| (ub, c as f64 / self.total as f64)).collect()
     }
 }
 
