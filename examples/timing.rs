@@ -12,7 +12,10 @@ fn main() {
         let t = Instant::now();
         let s = sensitivity::analyze(&p.scenario, &cat);
         let ts = t.elapsed();
-        println!("{:16} assess {:>8.2?} curves {:>8.2?} sens {:>8.2?} {:?} {:?} p99={:.0} {}", p.id, ta, tc, ts, a.verdict.decision, a.verdict.recommended, a.coldstart.latency_ms.p99, a.coldstart.method);
+        println!(
+            "{:16} assess {:>8.2?} curves {:>8.2?} sens {:>8.2?} {:?} {:?} p99={:.0} {}",
+            p.id, ta, tc, ts, a.verdict.decision, a.verdict.recommended, a.coldstart.latency_ms.p99, a.coldstart.method
+        );
         let _ = s;
     }
 }

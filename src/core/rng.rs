@@ -5,7 +5,7 @@
 #[derive(Clone, Debug)]
 pub struct Rng {
     s: [u64; 4],
-    /// Box–Muller makes normals in pairs; the second one waits here.
+    /// The polar method makes normals in pairs; the second one waits here.
     spare_normal: Option<f64>,
 }
 
@@ -69,16 +69,23 @@ impl Rng {
         mean * self.exp1()
     }
 
-    /// Standard normal, Box–Muller (both values of a pair are used).
+    /// Standard normal: Marsaglia's polar form of Box–Muller (no trigonometry; both values of a pair
+    /// are used; 21 % of candidate pairs are rejected).
     #[inline]
     pub fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare_normal.take() {
             return z;
         }
-        let r = (-2.0 * self.uniform_pos().ln()).sqrt();
-        let (sin, cos) = (std::f64::consts::TAU * self.uniform()).sin_cos();
-        self.spare_normal = Some(r * sin);
-        r * cos
+        loop {
+            let x = 2.0 * self.uniform() - 1.0;
+            let y = 2.0 * self.uniform() - 1.0;
+            let r2 = x * x + y * y;
+            if r2 > 0.0 && r2 < 1.0 {
+                let k = (-2.0 * r2.ln() / r2).sqrt();
+                self.spare_normal = Some(y * k);
+                return x * k;
+            }
+        }
     }
 
     /// Lognormal: exp(mu + sigma · N(0, 1)).

@@ -19,22 +19,18 @@ const DISCRETE_BELOW: f64 = 10.0;
 /// Latency percentiles come from this many sampled requests (p99.9 still has 20 samples beyond it).
 const LATENCY_SAMPLES: usize = 20_000;
 
-/// Peak in-flight requests during one step.
-fn peak(m: f64, arrivals: f64, rng: &mut Rng) -> f64 {
+/// Peak in-flight requests during one step. The Poisson terms depend only on (m, arrivals), which stay
+/// fixed for a minute or more, so P(peak ≥ k) for k = 1, 2, … is kept in `table` until they change.
+fn peak(m: f64, arrivals: f64, table: &mut PeakTable, rng: &mut Rng) -> f64 {
     if arrivals <= 0.0 && m <= 0.0 {
         return 0.0;
     }
     if m < DISCRETE_BELOW {
-        let u = rng.uniform();
-        let (mut pmf, mut k) = ((-m).exp(), 0.0);
-        let mut cdf = pmf;
-        // Largest k with P(peak ≥ k) ≥ u.
-        while k < 200.0 && 1.0 - cdf * (-arrivals * pmf).exp() >= u {
-            k += 1.0;
-            pmf *= m / k;
-            cdf += pmf;
+        if table.key != (m, arrivals) {
+            table.fill(m, arrivals);
         }
-        return k;
+        let u = rng.uniform();
+        return table.at_least.iter().take_while(|&&g| g >= u).count() as f64;
     }
     let sd = m.sqrt();
     let z0 = rng.normal();
@@ -42,6 +38,30 @@ fn peak(m: f64, arrivals: f64, rng: &mut Rng) -> f64 {
     let arg = c / rng.exp1();
     let z = if arg > 1.0 { z0.max((2.0 * arg.ln()).sqrt()) } else { z0 };
     (m + z * sd).ceil().max(0.0)
+}
+
+#[derive(Default)]
+struct PeakTable {
+    key: (f64, f64),
+    /// P(peak ≥ k + 1), until it falls below 1e-12.
+    at_least: Vec<f64>,
+}
+
+impl PeakTable {
+    fn fill(&mut self, m: f64, arrivals: f64) {
+        self.key = (m, arrivals);
+        self.at_least.clear();
+        let (mut pmf, mut cdf) = ((-m).exp(), (-m).exp());
+        for k in 1..200 {
+            let g = 1.0 - cdf * (-arrivals * pmf).exp();
+            if g < 1e-12 {
+                break;
+            }
+            self.at_least.push(g);
+            pmf *= m / k as f64;
+            cdf += pmf;
+        }
+    }
 }
 
 /// Time-average number of environments with ≥ 1 request when X ~ Poisson(m) requests share `slots` each:
@@ -60,7 +80,9 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let mean_s = p.service.mean_s;
     let (lo, hi) = p.keep_alive;
     let dt = mean_s.max((lo / 30.0).clamp(1.0, 10.0));
-    let window = ((0.5 * (lo + hi) / dt).round() as usize).max(1);
+    // An environment in use during step j lives on until keep-alive after that step, so the window
+    // always reaches back at least one step (it matters when service times exceed the keep-alive).
+    let window = (0.5 * (lo + hi) / dt).round() as usize + 1;
     let steps = (horizon_s / dt).ceil() as usize;
     let minutes = (horizon_s / 60.0).ceil() as usize;
     let slots = p.slots as f64;
@@ -74,6 +96,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         ..Tally::default()
     };
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
+    let mut table = PeakTable::default();
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
     let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 { 0.0 } else { f64::INFINITY };
     for i in 0..steps {
@@ -85,7 +108,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         let arrivals = rate * span;
         // Beyond the quota requests are throttled; at the quota the pool stops growing.
         let over = if m > quota * slots { 1.0 - quota * slots / m } else { 0.0 };
-        let mut need = (peak(m, arrivals, &mut rng) / slots).ceil().min(quota);
+        let mut need = (peak(m, arrivals, &mut table, &mut rng) / slots).ceil().min(quota);
         let mut throttled = arrivals * over;
         let mut pinged = 0.0;
         while next_ping < t + span {
@@ -100,7 +123,8 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
             tokens = (tokens + per_s * span).min(cap);
         }
         let user_need = (need - permanent).max(0.0);
-        let mut cold = (user_need - before).max(0.0);
+        // Each cold start serves a request that arrives in this step (none pre-exist at t = 0).
+        let mut cold = (user_need - before).max(0.0).min(arrivals.max(1.0));
         if cold > tokens.floor() {
             // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait.
             let excess = cold - tokens.floor();

@@ -93,9 +93,9 @@ pub struct Tally {
 }
 
 /// Requests per month up to which the exact engine simulates the whole month.
-pub const EXACT_MONTH_MAX: f64 = 500_000.0;
+pub const EXACT_MONTH_MAX: f64 = 150_000.0;
 /// Requests per WEEK up to which the exact engine simulates one week (scaled by 30/7); above, `fluid`.
-pub const EXACT_WEEK_MAX: f64 = 500_000.0;
+pub const EXACT_WEEK_MAX: f64 = 150_000.0;
 pub const SECONDS_PER_WEEK: f64 = 7.0 * 86_400.0;
 
 pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
