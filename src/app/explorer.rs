@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::app::components::chart_canvas::{ChartCanvas, Plot};
@@ -16,11 +15,12 @@ use crate::app::components::sensitivity_view::SensitivityView;
 use crate::app::components::verdict_card::VerdictCard;
 use crate::app::controls;
 use crate::app::persist;
+use crate::app::simulation::use_simulation;
 use crate::app::state::{Action, State, Theme};
 use crate::chart::Style;
 use crate::core::catalog::Catalog;
 use crate::core::scenario::Scenario;
-use crate::core::{crossover, eval, keys, presets, query, sensitivity};
+use crate::core::{crossover, eval, keys, presets, query};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Page {
@@ -62,9 +62,20 @@ pub fn explorer() -> Html {
     });
     let catalog = use_memo((), |_| Catalog::builtin());
     let scenario = state.scenario.clone();
+    // The simulations come from the worker; until the ones for this exact scenario arrive, the latest
+    // ones are re-priced for it, so every input answers at once and then settles on the exact figures.
+    let (latest, sensitivity) = use_simulation(&scenario);
+    let first = {
+        let s = scenario.clone();
+        use_memo((), move |_| Rc::new(eval::simulate(&s)))
+    };
+    let (sims, exact) = match &latest {
+        Some(l) => (l.sims.clone(), l.scenario == scenario),
+        None => ((*first).clone(), false),
+    };
     let assessment = {
         let catalog = catalog.clone();
-        use_memo(scenario.clone(), move |s| eval::assess(s, &catalog))
+        use_memo((scenario.clone(), sims), move |(s, sims)| eval::assess_with(s, &catalog, sims))
     };
     let curves = {
         let catalog = catalog.clone();
@@ -72,19 +83,7 @@ pub fn explorer() -> Html {
     };
     let coldstart = use_memo(assessment.clone(), |a| Rc::new(a.coldstart.clone()));
 
-    // The sensitivity search re-runs the model many times: it runs after the frame that shows the new
-    // figures, and a result for an outdated scenario is dropped.
-    let sensitivity = use_state(|| None);
-    {
-        let sensitivity = sensitivity.clone();
-        let catalog = catalog.clone();
-        use_effect_with(scenario.clone(), move |s| {
-            sensitivity.set(None);
-            let s = s.clone();
-            let timeout = Timeout::new(0, move || sensitivity.set(Some(sensitivity::analyze(&s, &catalog))));
-            move || drop(timeout)
-        });
-    }
+    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| r.sentences);
 
     // The URL and storage follow the scenario; a failure is reported once, not on every change.
     let storage_reported = use_mut_ref(|| false);
@@ -178,7 +177,7 @@ pub fn explorer() -> Html {
                         </fieldset>
                     }) }
                 </aside>
-                <div class="results">
+                <div class={classes!("results", (!exact).then_some("updating"))} aria-busy={(!exact).to_string()} data-exact={exact.to_string()}>
                     <VerdictCard verdict={assessment.verdict.clone()} />
                     <CostTable platforms={assessment.platforms.clone()} style={style} />
                     <section class="card" aria-labelledby="crossover-title">
@@ -194,7 +193,7 @@ pub fn explorer() -> Html {
                     </section>
                     <ColdStartView report={(*coldstart).clone()} target_p99_ms={scenario.latency_slo_p99_ms}
                         db_max_connections={scenario.db_max_connections} dark={dark} />
-                    <SensitivityView sensitivity={(*sensitivity).clone()} />
+                    <SensitivityView sentences={sentences} />
                 </div>
             </div>
             </>

@@ -5,7 +5,9 @@ mod controls;
 mod explorer;
 pub mod format;
 mod persist;
+mod simulation;
 mod state;
+pub mod worker;
 
 pub use explorer::Explorer;
 

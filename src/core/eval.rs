@@ -1,6 +1,6 @@
 //! One evaluation of a scenario: simulate, price, decide. The JSON of `crossover eval` is `Evaluation`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
@@ -32,19 +32,35 @@ pub struct Evaluation {
     pub sensitivity: Sensitivity,
 }
 
-/// Simulates Lambda (the reported cold-start view) and Cloud Run (its billable instance time),
-/// prices every platform with those figures and decides.
-pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
-    let coldstart = coldstart::simulate(s, SimTarget::AwsLambda);
-    let cloud_run = coldstart::simulate(s, SimTarget::CloudRun);
+/// The two simulations an assessment needs: Lambda (the reported cold-start view) and Cloud Run (its
+/// billable instance time). This is the heavy half; the browser runs it in a web worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Simulations {
+    pub lambda: ColdStartReport,
+    pub cloud_run: ColdStartReport,
+}
+
+pub fn simulate(s: &Scenario) -> Simulations {
+    Simulations {
+        lambda: coldstart::simulate(s, SimTarget::AwsLambda),
+        cloud_run: coldstart::simulate(s, SimTarget::CloudRun),
+    }
+}
+
+/// Prices every platform with the simulated figures and decides: the cheap half, run on every input.
+pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessment {
     let usage = SimUsage {
-        lambda_cold_starts: coldstart.cold_starts,
-        lambda_mean_init_ms: coldstart.mean_init_ms,
-        cloud_run_busy_instance_s: cloud_run.avg_busy_instances * super::scenario::SECONDS_PER_MONTH,
+        lambda_cold_starts: sims.lambda.cold_starts,
+        lambda_mean_init_ms: sims.lambda.mean_init_ms,
+        cloud_run_busy_instance_s: sims.cloud_run.avg_busy_instances * super::scenario::SECONDS_PER_MONTH,
     };
     let platforms = cost::price_all(s, cat, Some(&usage));
-    let verdict = verdict::decide(s, cat, &platforms, &coldstart);
-    Assessment { platforms, coldstart, verdict }
+    let verdict = verdict::decide(s, cat, &platforms, &sims.lambda);
+    Assessment { platforms, coldstart: sims.lambda.clone(), verdict }
+}
+
+pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
+    assess_with(s, cat, &simulate(s))
 }
 
 pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {

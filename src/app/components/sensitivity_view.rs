@@ -2,23 +2,21 @@
 
 use yew::prelude::*;
 
-use crate::core::sensitivity::Sensitivity;
-
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// `None` while the search runs after a change.
-    pub sensitivity: Option<Sensitivity>,
+    pub sentences: Option<Vec<String>>,
 }
 
 #[function_component(SensitivityView)]
 pub fn sensitivity_view(props: &Props) -> Html {
     html! {
-        <section class="card sensitivity" aria-labelledby="sensitivity-title" aria-busy={props.sensitivity.is_none().to_string()}>
+        <section class="card sensitivity" aria-labelledby="sensitivity-title" aria-busy={props.sentences.is_none().to_string()}>
             <h2 id="sensitivity-title">{"What flips it"}</h2>
-            { match &props.sensitivity {
+            { match &props.sentences {
                 None => html! { <p class="muted">{"Searching the model…"}</p> },
-                Some(s) if s.sentences.is_empty() => html! { <p class="muted">{"Nothing within the searched ranges changes the verdict."}</p> },
-                Some(s) => html! { <ul id="sensitivity-list">{ for s.sentences.iter().map(|t| html! { <li>{t}</li> }) }</ul> },
+                Some(s) if s.is_empty() => html! { <p class="muted">{"Nothing within the searched ranges changes the verdict."}</p> },
+                Some(s) => html! { <ul id="sensitivity-list">{ for s.iter().map(|t| html! { <li>{t}</li> }) }</ul> },
             } }
         </section>
     }

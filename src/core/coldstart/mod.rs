@@ -13,14 +13,14 @@ pub mod params;
 mod report;
 pub mod stats;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
 pub use init::{FALLBACK_RUNTIME, RUNTIMES, is_known_runtime};
 pub use params::SimParams;
 
 /// Which platform's execution model to simulate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SimTarget {
     AwsLambda,
@@ -28,7 +28,7 @@ pub enum SimTarget {
     CloudRun,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Percentiles {
     pub p50: f64,
     pub p95: f64,
@@ -37,14 +37,14 @@ pub struct Percentiles {
 }
 
 /// Per-minute series over a representative day (1,440 points each).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DaySeries {
     pub requests: Vec<f64>,
     pub cold_starts: Vec<f64>,
     pub environments: Vec<f64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ColdStartReport {
     pub target: Option<SimTarget>,
     /// "exact" (event by event) or the scalable method's name.

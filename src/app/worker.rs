@@ -1,0 +1,69 @@
+//! The simulation worker: the heavy half of an evaluation (two simulations, then the sensitivity search)
+//! runs here, off the page's main thread, so input never waits for it. Messages are JSON strings.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::core::catalog::Catalog;
+use crate::core::eval::{self, Simulations};
+use crate::core::scenario::Scenario;
+use crate::core::sensitivity;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Request {
+    Simulate { id: u64, scenario: Box<Scenario> },
+    Sensitivity { id: u64, scenario: Box<Scenario> },
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Reply {
+    Simulated {
+        id: u64,
+        sims: Box<Simulations>,
+    },
+    Sensitivity {
+        id: u64,
+        sentences: Vec<String>,
+    },
+    /// The request could not be read; the page computes it itself.
+    Failed {
+        id: u64,
+        message: String,
+    },
+}
+
+/// Answers one request. Pure, so the page can run the same function when no worker is available.
+pub fn answer(request: Request, cat: &Catalog) -> Reply {
+    match request {
+        Request::Simulate { id, scenario } if scenario.validate().is_empty() => {
+            Reply::Simulated { id, sims: Box::new(eval::simulate(&scenario)) }
+        }
+        Request::Sensitivity { id, scenario } if scenario.validate().is_empty() => {
+            Reply::Sensitivity { id, sentences: sensitivity::analyze(&scenario, cat).sentences }
+        }
+        Request::Simulate { id, .. } | Request::Sensitivity { id, .. } => {
+            Reply::Failed { id, message: "the scenario failed validation".into() }
+        }
+    }
+}
+
+/// The worker's entry point: answer each message until the page goes away.
+pub fn run() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let cat = Catalog::builtin();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        let reply = match e.data().as_string().map(|t| serde_json::from_str::<Request>(&t)) {
+            Some(Ok(request)) => answer(request, &cat),
+            _ => Reply::Failed { id: 0, message: "unreadable request".into() },
+        };
+        if let Ok(text) = serde_json::to_string(&reply) {
+            let _ = reply_to.post_message(&text.into());
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+}
