@@ -218,7 +218,6 @@ mod real {
     }
 
     #[test]
-    #[ignore = "needs the cold-start simulation merged from main"]
     fn java_api_with_100ms_p99_needs_provisioned_concurrency() {
         let v = assess(Scenario {
             runtime: "java21".into(),
@@ -284,4 +283,13 @@ mod sensitivity {
         let d = |m: f64| x.power_curve.iter().find(|p| p.memory_mb == m).map(|p| p.duration_ms).unwrap();
         assert!(d(1024.0) < d(512.0) && d(1769.0) == d(10240.0));
     }
+}
+
+#[test]
+fn a_latency_target_keeps_the_recommendation_on_the_simulated_platform() {
+    let s = Scenario { latency_slo_p99_ms: Some(300.0), ..Scenario::default() };
+    let costs = vec![price(AwsLambda, 5.0), price(AzureFunctions, 4.0), price(AwsEc2, 15.0)];
+    let v = run(s, &costs, &cold(900.0, 3.0, 0.0));
+    assert_eq!(v.decision, Decision::ConditionalGo);
+    assert_eq!(v.recommended, AwsLambda);
 }

@@ -16,7 +16,8 @@ pub const STEADY_RPS: f64 = 50.0;
 pub const SMALL_RPS: f64 = 1e6 / 86_400.0;
 /// Utilisation where containers start to win on unit cost (seeds: 60–70 %).
 pub const BREAK_EVEN_UTILIZATION: f64 = 0.6;
-/// A hard p99 target below this is no-go without provisioned concurrency (go/no-go table).
+/// A hard p99 target at or below this is no-go without provisioned concurrency (go/no-go table: "p99 < 100 ms
+/// hard requirement"; the line itself counts, since a 100 ms target leaves no room for one cold start).
 pub const HARD_P99_MS: f64 = 100.0;
 /// Cost ratios inside this band around 1 are a tie.
 pub const COST_TIE: f64 = 0.1;
@@ -118,7 +119,7 @@ pub fn latency(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, l: &Load) ->
         pct(cold.cold_start_fraction),
         ms(slo)
     );
-    if met && (slo >= HARD_P99_MS || s.provisioned_concurrency > 0) {
+    if met && (slo > HARD_P99_MS || s.provisioned_concurrency > 0) {
         let cond = (s.provisioned_concurrency > 0)
             .then(|| format!("{} budgeted, to keep p99 ≤ {}", pc_text(s.provisioned_concurrency), ms(slo)));
         return (reason("latency", Signal::Go, format!("{seen}: met")), cond);
@@ -126,7 +127,7 @@ pub fn latency(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, l: &Load) ->
     let n = provisioned_estimate(cold, l).max(s.provisioned_concurrency);
     let why = if met {
         format!(
-            "{seen}: met in simulation, but a hard target under {} is no-go without provisioned concurrency budgeted — a quiet spell makes the tail cold",
+            "{seen}: met in simulation, but a hard target of {} or less is no-go without provisioned concurrency budgeted — a quiet spell makes the tail cold",
             ms(HARD_P99_MS)
         )
     } else {
