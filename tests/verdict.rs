@@ -232,6 +232,16 @@ mod real {
         let pc = pc.unwrap_or_else(|| panic!("no provisioned concurrency condition: {v:#?}"));
         assert!(pc.contains("/month") && pc.contains('$'), "{pc}");
     }
+
+    #[test]
+    fn a_target_below_the_work_itself_is_not_sold_as_a_provisioning_fix() {
+        // 200 ms of lognormal work has a warm p99 far above 250 ms: keeping environments warm cannot help.
+        let v = assess(Scenario { requests_per_month: 2e4, latency_slo_p99_ms: Some(250.0), ..Scenario::default() });
+        let r = reason(&v, "latency");
+        assert_eq!(r.signal, Signal::NoGo);
+        assert!(r.detail.contains("kept warm"), "{}", r.detail);
+        assert!(v.conditions.iter().any(|c| c.contains("the work itself")), "{:?}", v.conditions);
+    }
 }
 
 // --- What flips it. ---
@@ -259,7 +269,7 @@ mod sensitivity {
 
     #[test]
     fn searches_stay_within_their_budget() {
-        let cap = 2 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
+        let cap = 3 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
         for s in [
             Scenario::default(),
             Scenario { requests_per_month: 0.0, ..Scenario::default() },

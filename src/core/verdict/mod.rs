@@ -18,6 +18,7 @@
 mod blockers;
 pub mod dimensions;
 pub mod format;
+pub mod latency;
 
 use serde::Serialize;
 
@@ -96,6 +97,20 @@ fn signal_of(reasons: &[Reason], dimension: &str) -> Option<Signal> {
 }
 
 pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdStartReport) -> Verdict {
+    let warm = latency::needs_provisioned(s, cold)
+        .then(|| latency::warm_p99(s, latency::provisioned_estimate(cold, &dimensions::load(s))));
+    decide_with(s, cat, costs, cold, warm)
+}
+
+/// `decide` with the warm p99 given (see `latency::latency`), so searches that call it many times run that
+/// extra simulation once.
+pub fn decide_with(
+    s: &Scenario,
+    cat: &Catalog,
+    costs: &[PlatformCost],
+    cold: &ColdStartReport,
+    warm_p99: Option<f64>,
+) -> Verdict {
     let load = dimensions::load(s);
     let blockers = blockers::find(s, costs, cold);
     let mut reasons: Vec<Reason> = blockers.iter().map(|b| b.reason.clone()).collect();
@@ -104,7 +119,7 @@ pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdSt
     reasons.push(dimensions::traffic_shape(s, &load));
     reasons.push(dimensions::cost(costs));
     let (state, team) = (dimensions::state(s), dimensions::team(s));
-    let latency = dimensions::latency(s, cat, cold, &load);
+    let latency = latency::latency(s, cat, cold, &load, warm_p99);
     for (r, c) in [latency, state, team] {
         reasons.push(r);
         conditions.extend(c);
@@ -123,7 +138,7 @@ pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdSt
     let steady_and_dearer =
         signal_of(&reasons, "traffic shape") == Some(Signal::NoGo) && signal_of(&reasons, "cost") == Some(Signal::NoGo);
     let firm_no_go = s.portability_required
-        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo <= dimensions::HARD_P99_MS));
+        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo <= latency::HARD_P99_MS));
     let decision = if !blockers.is_empty() {
         score = score.min(BLOCKED_SCORE_CAP);
         Decision::NoGo
