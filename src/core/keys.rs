@@ -39,6 +39,11 @@ fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldErr
             }
             return Ok(Value::from(v as u64));
         }
+        // Integral values go as integers: float fields accept them, and optional whole-number
+        // fields (whose template is `null`) need them.
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Value::from(v as i64));
+        }
         Ok(serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null))
     };
     match template {
@@ -167,6 +172,8 @@ mod tests {
         assert!(set(&s, "vpc", "true").unwrap().vpc);
         assert_eq!(set(&s, "latency_slo_p99_ms", "300").unwrap().latency_slo_p99_ms, Some(300.0));
         assert_eq!(set(&s, "provisioned_concurrency", "12").unwrap().provisioned_concurrency, 12);
+        assert_eq!(set(&s, "db_max_connections", "200.0").unwrap().db_max_connections, Some(200));
+        assert_eq!(set(&s, "db_max_connections", "none").unwrap().db_max_connections, None);
     }
 
     #[test]
