@@ -218,7 +218,6 @@ mod real {
     }
 
     #[test]
-    #[ignore = "needs the cold-start simulation merged from main"]
     fn java_api_with_100ms_p99_needs_provisioned_concurrency() {
         let v = assess(Scenario {
             runtime: "java21".into(),
@@ -232,6 +231,16 @@ mod real {
         let pc = v.conditions.iter().find(|c| c.contains("provisioned concurrency"));
         let pc = pc.unwrap_or_else(|| panic!("no provisioned concurrency condition: {v:#?}"));
         assert!(pc.contains("/month") && pc.contains('$'), "{pc}");
+    }
+
+    #[test]
+    fn a_target_below_the_work_itself_is_not_sold_as_a_provisioning_fix() {
+        // 200 ms of lognormal work has a warm p99 far above 250 ms: keeping environments warm cannot help.
+        let v = assess(Scenario { requests_per_month: 2e4, latency_slo_p99_ms: Some(250.0), ..Scenario::default() });
+        let r = reason(&v, "latency");
+        assert_eq!(r.signal, Signal::NoGo);
+        assert!(r.detail.contains("kept warm"), "{}", r.detail);
+        assert!(v.conditions.iter().any(|c| c.contains("the work itself")), "{:?}", v.conditions);
     }
 }
 
@@ -260,7 +269,7 @@ mod sensitivity {
 
     #[test]
     fn searches_stay_within_their_budget() {
-        let cap = 2 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
+        let cap = 3 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
         for s in [
             Scenario::default(),
             Scenario { requests_per_month: 0.0, ..Scenario::default() },
@@ -284,4 +293,13 @@ mod sensitivity {
         let d = |m: f64| x.power_curve.iter().find(|p| p.memory_mb == m).map(|p| p.duration_ms).unwrap();
         assert!(d(1024.0) < d(512.0) && d(1769.0) == d(10240.0));
     }
+}
+
+#[test]
+fn a_latency_target_keeps_the_recommendation_on_the_simulated_platform() {
+    let s = Scenario { latency_slo_p99_ms: Some(300.0), ..Scenario::default() };
+    let costs = vec![price(AwsLambda, 5.0), price(AzureFunctions, 4.0), price(AwsEc2, 15.0)];
+    let v = run(s, &costs, &cold(900.0, 3.0, 0.0));
+    assert_eq!(v.decision, Decision::ConditionalGo);
+    assert_eq!(v.recommended, AwsLambda);
 }

@@ -154,16 +154,7 @@ impl Figure {
     pub fn compute(&self, s: &Scenario, cat: &Catalog) -> Result<f64, String> {
         match self {
             Figure::MonthlyUsd { platform } => monthly(s, cat, platform_id(platform)?),
-            Figure::LineItem { platform, item } => {
-                let p = priced(s, cat, platform_id(platform)?)?;
-                let want = item.to_lowercase();
-                let hits: Vec<f64> =
-                    p.breakdown.iter().filter(|li| li.item.to_lowercase().contains(&want)).map(|li| li.usd).collect();
-                if hits.is_empty() {
-                    return Err(format!("no '{item}' line item for {}", p.name));
-                }
-                Ok(hits.iter().sum())
-            }
+            Figure::LineItem { platform, item } => line_items(s, cat, platform_id(platform)?, item),
             Figure::CostRatio { platform, versus } => {
                 Ok(monthly(s, cat, platform_id(platform)?)? / monthly(s, cat, platform_id(versus)?)?)
             }

@@ -153,13 +153,15 @@ fn check_one(c: &Claim, cat: &Catalog) -> ClaimCheck {
 
 /// Tries the standard variants and the claim's own; the first that lands in range names the cause.
 fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
-    let free = c.scenario.get("free_tier").and_then(Value::as_bool).unwrap_or(false);
-    let mut variants = vec![Variant {
-        label: if free { "without the free tier" } else { "with the free tier counted" }.into(),
-        patch: serde_json::json!({ "free_tier": !free }),
-        factor: None,
-    }];
+    // The free tier and the month's length only move dollar figures.
+    let mut variants = Vec::new();
     if c.unit.starts_with('$') {
+        let free = c.scenario.get("free_tier").and_then(Value::as_bool).unwrap_or(false);
+        variants.push(Variant {
+            label: if free { "without the free tier" } else { "with the free tier counted" }.into(),
+            patch: serde_json::json!({ "free_tier": !free }),
+            factor: None,
+        });
         variants.push(Variant {
             label: "a 730-hour month instead of 720".into(),
             patch: Value::Null,
@@ -173,15 +175,17 @@ fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
         };
         let x = x * v.factor.unwrap_or(1.0);
         if distance(x, c.claimed, tol).is_none() {
-            let mut why = format!("reproduced with {} ({} {})", v.label, sig(x), c.unit);
-            if let Some(note) = &c.note {
-                why = format!("{why}; {note}");
-            }
-            return why;
+            let why = format!("reproduced with {} ({} {})", v.label, sig(x), c.unit);
+            return match &c.note {
+                Some(note) => format!("{why}; {note}"),
+                None => why,
+            };
         }
     }
-    c.note.clone().unwrap_or_else(|| {
-        "no variant tried (free tier, 730-hour month) reproduces it: the model and the article disagree".into()
+    let tried: Vec<&str> = variants.iter().map(|v| v.label.as_str()).collect();
+    c.note.clone().unwrap_or_else(|| match tried.is_empty() {
+        true => "the model and the article disagree".into(),
+        false => format!("the model and the article disagree; no variant tried ({}) reproduces it", tried.join(", ")),
     })
 }
 

@@ -7,7 +7,7 @@
 //!   cost (`PC_SIMS` simulations);
 //! - the power-tuning curve over `power::SIZES_MB` (one cost evaluation per size).
 //!
-//! Worst case: 2 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, of which at most 14 run the simulation.
+//! Worst case: 3 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, of which at most 15 run the simulation.
 
 pub mod power;
 mod search;
@@ -19,7 +19,8 @@ use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
 use super::cost::{self, PlatformCost, PlatformId, SimUsage};
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
-use super::verdict::dimensions::{self, provisioned_cost};
+use super::verdict::dimensions;
+use super::verdict::latency::{provisioned_cost, provisioned_estimate, warm_p99};
 use super::verdict::{self, Decision};
 pub use power::PowerPoint;
 use search::{Budget, geometric_flip};
@@ -71,10 +72,12 @@ pub struct Sensitivity {
     pub sentences: Vec<String>,
 }
 
-/// The base point's simulations, as `eval::assess` runs them.
+/// The base point's simulations, as `eval::assess` runs them, plus the p99 with the peak hour's
+/// environments kept warm (what `decide` simulates when a target is missed), run once for all searches.
 struct Simulated {
     lambda: ColdStartReport,
     cloud_run: ColdStartReport,
+    warm_p99: f64,
 }
 
 impl Simulated {
@@ -106,7 +109,7 @@ fn volume_flips(s: &Scenario, cat: &Catalog, sim: &Simulated, used: &mut u32) ->
         let t = Scenario { requests_per_month: v, ..s.clone() };
         let factor = if s.requests_per_month > 0.0 { v / s.requests_per_month } else { 0.0 };
         let costs = cost::price_all(&t, cat, sim.usage_at(factor).as_ref());
-        verdict::decide(&t, cat, &costs, &sim.lambda_at(factor)).recommended
+        verdict::decide_with(&t, cat, &costs, &sim.lambda_at(factor), Some(sim.warm_p99)).recommended
     };
     let from = recommended(base);
     [MAX_VOLUME, MIN_VOLUME].map(|limit| {
@@ -121,13 +124,13 @@ fn slo_flips(
     s: &Scenario,
     cat: &Catalog,
     costs: &[PlatformCost],
-    cold: &ColdStartReport,
+    sim: &Simulated,
     used: &mut u32,
 ) -> [Option<SloFlip>; 2] {
     let (lo, hi) = (1.0, 600_000.0);
     let decision = |slo: f64| {
         let t = Scenario { latency_slo_p99_ms: Some(slo), ..s.clone() };
-        verdict::decide(&t, cat, costs, cold).decision
+        verdict::decide_with(&t, cat, costs, &sim.lambda, Some(sim.warm_p99)).decision
     };
     let start = s.latency_slo_p99_ms.unwrap_or(hi);
     let from = decision(start);
@@ -147,7 +150,7 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
         let t = Scenario { provisioned_concurrency: n, ..s.clone() };
         coldstart::simulate(&t, SimTarget::AwsLambda).latency_ms.p99
     };
-    let hi_n = (2 * dimensions::provisioned_estimate(cold, &dimensions::load(s))).min(s.concurrency_quota.max(1));
+    let hi_n = (2 * provisioned_estimate(cold, &dimensions::load(s))).min(s.concurrency_quota.max(1));
     let need = if cold.latency_ms.p99 <= target_ms && s.provisioned_concurrency == 0 {
         Some((0, cold.latency_ms.p99))
     } else {
@@ -179,15 +182,14 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
 }
 
 pub fn analyze(s: &Scenario, cat: &Catalog) -> Sensitivity {
-    let sim = Simulated {
-        lambda: coldstart::simulate(s, SimTarget::AwsLambda),
-        cloud_run: coldstart::simulate(s, SimTarget::CloudRun),
-    };
+    let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
+    let warm_p99 = warm_p99(s, provisioned_estimate(&lambda, &dimensions::load(s)));
+    let sim = Simulated { lambda, cloud_run: coldstart::simulate(s, SimTarget::CloudRun), warm_p99 };
     let costs = cost::price_all(s, cat, sim.usage_at(1.0).as_ref());
     let cold = &sim.lambda;
-    let mut used = 2;
+    let mut used = 3;
     let [volume_up, volume_down] = volume_flips(s, cat, &sim, &mut used);
-    let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, cold, &mut used);
+    let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, &sim, &mut used);
     let provisioned = provisioned(s, cat, cold, &mut used);
     let power_curve = power::curve(s, cat);
     used += power::SIZES_MB.len() as u32;

@@ -1,11 +1,9 @@
 //! The scored dimensions of the seeds' go/no-go table. Each returns one reason quoting its figures and,
 //! where the seeds name a remedy that keeps the workload serverless, the condition it imposes.
 
-use super::format::{ms, num, pct, rps, usd, volume};
+use super::format::{num, pct, rps, usd, volume};
 use super::{Reason, Signal};
-use crate::core::catalog::Catalog;
-use crate::core::coldstart::ColdStartReport;
-use crate::core::cost::{self, PlatformCost, PlatformId};
+use crate::core::cost::PlatformCost;
 use crate::core::eval;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
@@ -16,8 +14,6 @@ pub const STEADY_RPS: f64 = 50.0;
 pub const SMALL_RPS: f64 = 1e6 / 86_400.0;
 /// Utilisation where containers start to win on unit cost (seeds: 60–70 %).
 pub const BREAK_EVEN_UTILIZATION: f64 = 0.6;
-/// A hard p99 target below this is no-go without provisioned concurrency (go/no-go table).
-pub const HARD_P99_MS: f64 = 100.0;
 /// Cost ratios inside this band around 1 are a tie.
 pub const COST_TIE: f64 = 0.1;
 
@@ -82,59 +78,6 @@ pub fn state(s: &Scenario) -> (Reason, Option<String>) {
         let r = reason("state", Signal::Go, "stateless requests".into());
         (r, None)
     }
-}
-
-/// Monthly cost of `n` provisioned environments: the Lambda bill with them minus the bill without.
-pub fn provisioned_cost(s: &Scenario, cat: &Catalog, n: u32) -> Option<f64> {
-    let lambda = |pc: u32| {
-        let t = Scenario { provisioned_concurrency: pc, ..s.clone() };
-        eval::platform(&cost::price_all(&t, cat, None), PlatformId::AwsLambda).map(|p| p.monthly_usd)
-    };
-    Some(lambda(n)? - lambda(0)?)
-}
-
-/// Environments that cover the peak hour: the simulation's peak, else Little's law.
-pub fn provisioned_estimate(cold: &ColdStartReport, l: &Load) -> u32 {
-    let n = if cold.peak_instances > 0.0 { cold.peak_instances } else { l.peak_concurrency };
-    n.ceil().clamp(1.0, 100_000.0) as u32
-}
-
-pub fn latency(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, l: &Load) -> (Reason, Option<String>) {
-    let p99 = cold.latency_ms.p99;
-    let Some(slo) = s.latency_slo_p99_ms else {
-        let detail = format!("no p99 target; simulated p99 incl. cold starts is {}", ms(p99));
-        return (reason("latency", Signal::Neutral, detail), None);
-    };
-    let pc_text = |n: u32| match provisioned_cost(s, cat, n) {
-        Some(usd_month) => {
-            format!("provisioned concurrency {n}, {}{}/month", if usd_month >= 0.0 { "+" } else { "" }, usd(usd_month))
-        }
-        None => format!("provisioned concurrency {n}"),
-    };
-    let met = p99 <= slo;
-    let seen = format!(
-        "simulated p99 {} ({} of requests cold) against a target of {}",
-        ms(p99),
-        pct(cold.cold_start_fraction),
-        ms(slo)
-    );
-    if met && (slo >= HARD_P99_MS || s.provisioned_concurrency > 0) {
-        let cond = (s.provisioned_concurrency > 0)
-            .then(|| format!("{} budgeted, to keep p99 ≤ {}", pc_text(s.provisioned_concurrency), ms(slo)));
-        return (reason("latency", Signal::Go, format!("{seen}: met")), cond);
-    }
-    let n = provisioned_estimate(cold, l).max(s.provisioned_concurrency);
-    let why = if met {
-        format!(
-            "{seen}: met in simulation, but a hard target under {} is no-go without provisioned concurrency budgeted — a quiet spell makes the tail cold",
-            ms(HARD_P99_MS)
-        )
-    } else {
-        format!("{seen}: missed by {}", ms(p99 - slo))
-    };
-    let cond =
-        format!("{} (the peak hour's {} environments), to meet p99 ≤ {}", pc_text(n), num(f64::from(n), 0), ms(slo));
-    (reason("latency", Signal::NoGo, why), Some(cond))
 }
 
 pub fn team(s: &Scenario) -> (Reason, Option<String>) {

@@ -36,9 +36,10 @@ pub fn ms(x: f64) -> String {
     format!("{} ms", num(x, 0))
 }
 
-/// A share as a percentage, whole.
+/// A share as a percentage: whole, or with two decimals under 1 % so a rare event does not read as 0 %.
 pub fn pct(share: f64) -> String {
-    format!("{} %", num(share * 100.0, 0))
+    let decimals = if share.abs() < 0.01 && share != 0.0 { 2 } else { 0 };
+    format!("{} %", num(share * 100.0, decimals))
 }
 
 /// A monthly volume in words a reader scans fast: `30.0 M`, `2.5 B`, `450 k`.
@@ -72,6 +73,8 @@ mod tests {
             (rps(2000.0), "2,000 req/s"),
             (ms(299.6), "300 ms"),
             (pct(0.634), "63 %"),
+            (pct(0.00036), "0.04 %"),
+            (pct(0.0), "0 %"),
             (volume(30e6), "30.0 M"),
             (volume(450_000.0), "450 k"),
         ] {

@@ -5,16 +5,20 @@
 //! 0 for no-go. A hard blocker caps the score at `BLOCKED_SCORE_CAP`.
 //!
 //! Decision: any hard blocker → no_go; a steady baseline that containers also run cheaper (traffic and cost
-//! both no-go) → no_go; the seeds' firm no-go cases (portability contractually required; a p99 target under
-//! 100 ms with no provisioned concurrency budgeted) → no_go; score < 40 → no_go; score ≥ 70 with no no-go signal and no condition → go;
-//! everything else → conditional_go, with the conditions that make it work.
+//! both no-go) → no_go; the seeds' firm no-go cases (portability contractually required; a hard p99 target
+//! of 100 ms or less with no provisioned concurrency budgeted) → no_go; score < 40 → no_go; score ≥ 70 with
+//! no no-go signal and no condition → go; everything else → conditional_go, with the conditions that make
+//! it work.
 //!
-//! Recommendation: for go / conditional go the cheapest feasible serverless option; for no_go the cheapest
+//! Recommendation: for go / conditional go the cheapest feasible serverless option — Lambda when a p99
+//! target is set, since the simulated latency (and any provisioned-concurrency condition) is Lambda's; for
+//! no_go the cheapest
 //! feasible platform the blockers' workaround runs on, else the cheapest feasible container option.
 
 mod blockers;
 pub mod dimensions;
 pub mod format;
+pub mod latency;
 
 use serde::Serialize;
 
@@ -93,6 +97,20 @@ fn signal_of(reasons: &[Reason], dimension: &str) -> Option<Signal> {
 }
 
 pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdStartReport) -> Verdict {
+    let warm = latency::needs_provisioned(s, cold)
+        .then(|| latency::warm_p99(s, latency::provisioned_estimate(cold, &dimensions::load(s))));
+    decide_with(s, cat, costs, cold, warm)
+}
+
+/// `decide` with the warm p99 given (see `latency::latency`), so searches that call it many times run that
+/// extra simulation once.
+pub fn decide_with(
+    s: &Scenario,
+    cat: &Catalog,
+    costs: &[PlatformCost],
+    cold: &ColdStartReport,
+    warm_p99: Option<f64>,
+) -> Verdict {
     let load = dimensions::load(s);
     let blockers = blockers::find(s, costs, cold);
     let mut reasons: Vec<Reason> = blockers.iter().map(|b| b.reason.clone()).collect();
@@ -101,7 +119,7 @@ pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdSt
     reasons.push(dimensions::traffic_shape(s, &load));
     reasons.push(dimensions::cost(costs));
     let (state, team) = (dimensions::state(s), dimensions::team(s));
-    let latency = dimensions::latency(s, cat, cold, &load);
+    let latency = latency::latency(s, cat, cold, &load, warm_p99);
     for (r, c) in [latency, state, team] {
         reasons.push(r);
         conditions.extend(c);
@@ -120,7 +138,7 @@ pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdSt
     let steady_and_dearer =
         signal_of(&reasons, "traffic shape") == Some(Signal::NoGo) && signal_of(&reasons, "cost") == Some(Signal::NoGo);
     let firm_no_go = s.portability_required
-        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo < dimensions::HARD_P99_MS));
+        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo <= latency::HARD_P99_MS));
     let decision = if !blockers.is_empty() {
         score = score.min(BLOCKED_SCORE_CAP);
         Decision::NoGo
@@ -131,12 +149,15 @@ pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdSt
     } else {
         Decision::ConditionalGo
     };
-    Verdict { decision, score, recommended: recommend(decision, costs, &blockers), conditions, reasons }
+    Verdict { decision, score, recommended: recommend(s, decision, costs, &blockers), conditions, reasons }
 }
 
-fn recommend(decision: Decision, costs: &[PlatformCost], blockers: &[blockers::Blocker]) -> PlatformId {
+fn recommend(s: &Scenario, decision: Decision, costs: &[PlatformCost], blockers: &[blockers::Blocker]) -> PlatformId {
+    let lambda = eval::platform(costs, PlatformId::AwsLambda).filter(|p| p.feasible);
     if decision != Decision::NoGo {
-        return eval::cheapest(costs, Some(true))
+        return lambda
+            .filter(|_| s.latency_slo_p99_ms.is_some())
+            .or_else(|| eval::cheapest(costs, Some(true)))
             .or_else(|| eval::cheapest(costs, None))
             .map_or(PlatformId::AwsLambda, |p| p.id);
     }
