@@ -39,6 +39,8 @@ pub struct Sensitivity {
 #[derive(Default)]
 struct Client {
     worker: Option<Worker>,
+    /// The worker has said it is ready; until then requests wait in `in_flight`.
+    ready: bool,
     /// The worker failed: answer on the main thread.
     broken: bool,
     next_id: u64,
@@ -61,13 +63,11 @@ fn send(client: &Rc<RefCell<Client>>, request: Request, scenario: Scenario, sett
         Request::Sensitivity { scenario, .. } => Request::Sensitivity { id, scenario },
     };
     c.in_flight = Some((id, request.clone(), scenario));
-    let posted = match (&c.worker, c.broken) {
-        (Some(w), false) => {
-            serde_json::to_string(&request).ok().is_some_and(|text| w.post_message(&text.into()).is_ok())
-        }
-        _ => false,
-    };
-    if !posted {
+    if c.worker.is_some() && !c.broken && !c.ready {
+        // Posted when the worker says it is ready.
+        return;
+    }
+    if !post(&c, &request) {
         // Answer after this frame so the input that caused it paints first.
         let client2 = client.clone();
         let setters = setters.clone();
@@ -78,11 +78,37 @@ fn send(client: &Rc<RefCell<Client>>, request: Request, scenario: Scenario, sett
     }
 }
 
+fn post(c: &Client, request: &Request) -> bool {
+    match (&c.worker, c.broken) {
+        (Some(w), false) => {
+            serde_json::to_string(request).ok().is_some_and(|text| w.post_message(&text.into()).is_ok())
+        }
+        _ => false,
+    }
+}
+
 fn receive(client: &Rc<RefCell<Client>>, reply: Reply, setters: &Setters) {
     let (sim_set, sens_set) = setters;
+    if matches!(reply, Reply::Ready) {
+        let mut c = client.borrow_mut();
+        c.ready = true;
+        let waiting = c.in_flight.as_ref().map(|(_, request, _)| request.clone());
+        if let Some(request) = waiting
+            && !post(&c, &request)
+        {
+            drop(c);
+            client.borrow_mut().broken = true;
+            let in_flight = client.borrow_mut().in_flight.take();
+            if let Some((_, request, scenario)) = in_flight {
+                send(client, request, scenario, setters);
+            }
+        }
+        return;
+    }
     let Some((id, request, scenario)) = client.borrow_mut().in_flight.take() else { return };
     let reply_id = match &reply {
         Reply::Simulated { id, .. } | Reply::Sensitivity { id, .. } | Reply::Failed { id, .. } => *id,
+        Reply::Ready => 0,
     };
     if reply_id != id && reply_id != 0 {
         client.borrow_mut().in_flight = Some((id, request, scenario));
@@ -97,6 +123,7 @@ fn receive(client: &Rc<RefCell<Client>>, reply: Reply, setters: &Setters) {
             }
         }
         Reply::Sensitivity { sentences, .. } => sens_set.set(Some(Sensitivity { scenario, sentences })),
+        Reply::Ready => {}
         Reply::Failed { .. } => {
             // The worker could not read it: answer here instead.
             client.borrow_mut().broken = true;

@@ -19,6 +19,8 @@ pub enum Request {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Reply {
+    /// The worker's wasm has loaded; messages sent before this would have been lost.
+    Ready,
     Simulated {
         id: u64,
         sims: Box<Simulations>,
@@ -66,4 +68,7 @@ pub fn run() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    if let Ok(text) = serde_json::to_string(&Reply::Ready) {
+        let _ = scope.post_message(&text.into());
+    }
 }

@@ -8,7 +8,7 @@ use super::cost::{self, PlatformCost, PlatformId, SimUsage};
 use super::crossover::{self, BreakEven};
 use super::scenario::Scenario;
 use super::sensitivity::{self, Sensitivity};
-use super::verdict::{self, Verdict};
+use super::verdict::{self, Verdict, dimensions, latency};
 
 /// Points on the crossover grid (1e3 … 1e10 requests/month).
 pub const CURVE_POINTS: usize = 241;
@@ -38,13 +38,15 @@ pub struct Evaluation {
 pub struct Simulations {
     pub lambda: ColdStartReport,
     pub cloud_run: ColdStartReport,
+    /// Lambda's p99 with the provisioned concurrency the latency target needs, when it is missed.
+    pub warm_p99: Option<f64>,
 }
 
 pub fn simulate(s: &Scenario) -> Simulations {
-    Simulations {
-        lambda: coldstart::simulate(s, SimTarget::AwsLambda),
-        cloud_run: coldstart::simulate(s, SimTarget::CloudRun),
-    }
+    let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
+    let warm_p99 = latency::needs_provisioned(s, &lambda)
+        .then(|| latency::warm_p99(s, latency::provisioned_estimate(&lambda, &dimensions::load(s))));
+    Simulations { cloud_run: coldstart::simulate(s, SimTarget::CloudRun), lambda, warm_p99 }
 }
 
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.
@@ -55,7 +57,7 @@ pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessmen
         cloud_run_busy_instance_s: sims.cloud_run.avg_busy_instances * super::scenario::SECONDS_PER_MONTH,
     };
     let platforms = cost::price_all(s, cat, Some(&usage));
-    let verdict = verdict::decide(s, cat, &platforms, &sims.lambda);
+    let verdict = verdict::decide_with(s, cat, &platforms, &sims.lambda, sims.warm_p99);
     Assessment { platforms, coldstart: sims.lambda.clone(), verdict }
 }
 

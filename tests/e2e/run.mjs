@@ -20,19 +20,41 @@ async function fresh(options = {}) {
 const costCell = (page, id) => page.locator(`tr[data-platform=${id}] td.usd`);
 async function search(page) { return page.evaluate(() => location.search); }
 
+/** Waits until the page shows the exact figures for its current scenario (the worker has answered). */
+async function settled(page) {
+  await page.waitForTimeout(30);
+  await page.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+}
+
+const evalCache = new Map();
+function evalCached(search) {
+  if (!evalCache.has(search)) evalCache.set(search, evalQuery(search));
+  return evalCache.get(search);
+}
+
 /** Every cost, the decision and the recommendation on the page equal `crossover eval` of the page's URL. */
 async function expectPageMatchesCore(page, label) {
-  const ev = evalQuery(await search(page));
-  for (const p of ev.platforms) {
-    const shown = (await costCell(page, p.id).textContent()).trim();
-    const expected = p.feasible ? usd(p.monthly_usd) : '—';
-    assert(shown === expected, `${label}: ${p.id} shows ${shown}, core computes ${expected}`);
+  let last;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await settled(page);
+    const ev = evalCached(await search(page));
+    try {
+      for (const p of ev.platforms) {
+        const shown = (await costCell(page, p.id).textContent()).trim();
+        const expected = p.feasible ? usd(p.monthly_usd) : '—';
+        assert(shown === expected, `${label}: ${p.id} shows ${shown}, core computes ${expected}`);
+      }
+      const decision = await page.locator('#verdict-decision').getAttribute('data-decision');
+      assert(decision === DECISIONS[ev.verdict.decision], `${label}: decision ${decision} vs ${ev.verdict.decision}`);
+      const rec = await page.locator('#verdict-recommended').getAttribute('data-platform');
+      assert(rec === ev.verdict.recommended, `${label}: recommended ${rec} vs ${ev.verdict.recommended}`);
+      return ev;
+    } catch (e) {
+      last = e;
+      await page.waitForTimeout(100);
+    }
   }
-  const decision = await page.locator('#verdict-decision').getAttribute('data-decision');
-  assert(decision === DECISIONS[ev.verdict.decision], `${label}: decision ${decision} vs ${ev.verdict.decision}`);
-  const rec = await page.locator('#verdict-recommended').getAttribute('data-platform');
-  assert(rec === ev.verdict.recommended, `${label}: recommended ${rec} vs ${ev.verdict.recommended}`);
-  return ev;
+  throw last;
 }
 
 async function canvasPixels(page, id) {
@@ -55,6 +77,7 @@ const failures = await run([
     await page.locator('#c-requests_per_month').focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
     await page.waitForFunction((b) => document.querySelector('tr[data-platform=aws_lambda] td.usd').textContent !== b, first);
+    await settled(page);
     await expectPageMatchesCore(page, 'after ArrowRight');
     const afterKeys = await costCell(page, 'aws_lambda').textContent();
     await dragSlider(page, '#c-requests_per_month', 0.3, 0.9);
@@ -81,15 +104,15 @@ const failures = await run([
   ['dragging sliders changes the chart pixels', async () => {
     const page = await fresh();
     await page.locator('#preset-rest_api').click();
-    await page.waitForTimeout(100);
+    await settled(page);
     const before = await canvasPixels(page, 'crossover-chart');
     await dragSlider(page, '#c-duration_ms', 0.2, 0.7);
-    await page.waitForTimeout(150);
+    await settled(page);
     const after = await canvasPixels(page, 'crossover-chart');
     assert(before !== after, 'the crossover chart redraws when the duration changes');
     const latencyBefore = await canvasPixels(page, 'latency-chart');
     await dragSlider(page, '#c-requests_per_month', 0.2, 0.8);
-    await page.waitForTimeout(150);
+    await settled(page);
     assert(latencyBefore !== await canvasPixels(page, 'latency-chart'), 'the latency chart redraws when the volume changes');
     assertClean(page);
     await page.context().close();
@@ -99,12 +122,12 @@ const failures = await run([
     const page = await fresh();
     await page.locator('#preset-java_tight_sla').click();
     await page.locator('#c-arch').selectOption('arm64');
-    await page.waitForTimeout(100);
+    await settled(page);
     const url = page.url();
     const decision = await page.locator('#verdict-decision').textContent();
     const lambda = await costCell(page, 'aws_lambda').textContent();
     await page.reload();
-    await page.locator('#verdict-decision').waitFor();
+    await settled(page);
     assert(page.url() === url, `URL kept: ${page.url()} vs ${url}`);
     assert(await page.locator('#c-arch').inputValue() === 'arm64', 'arch kept');
     assert(await page.locator('#verdict-decision').textContent() === decision, 'decision kept');
@@ -135,7 +158,7 @@ const failures = await run([
       for (const scheme of ['light', 'dark']) {
         const page = await fresh({ viewport: { width: w, height: h }, colorScheme: scheme, deviceScaleFactor: 2 });
         await page.locator('#preset-flash_sale').click();
-        await page.waitForTimeout(150);
+        await settled(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert(overflow <= 0, `no horizontal scroll at ${w}px (overflow ${overflow}px)`);
         await page.screenshot({ path: `${SHOTS}/explorer-${w}x${h}-${scheme}.png`, fullPage: w > 1000 });
