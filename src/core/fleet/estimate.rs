@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 
 use crate::core::coldstart::data::ColdData;
-use crate::core::coldstart::{ColdStartReport, Percentiles, SimTarget, init};
+use crate::core::coldstart::{SimTarget, init};
 use crate::core::scenario::{Arch, DurationDistribution, SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
+use crate::core::verdict::dimensions::Load;
 
 /// z of the standard normal's 99th percentile.
 const Z99: f64 = 2.326_347_9;
@@ -40,8 +41,20 @@ impl Estimator {
         *self.init_ms.entry(key).or_insert_with(|| init::model(s, data, None).mean())
     }
 
-    /// The report fields the verdict reads: cold-start fraction, p99, peak environments.
-    pub fn report(&mut self, s: &Scenario) -> ColdStartReport {
+    /// Load figures of `verdict::dimensions`, from the base scenario's curve (computed once).
+    pub fn load(&self, s: &Scenario) -> Load {
+        let sustained_rps = (s.requests_per_month / SECONDS_PER_MONTH).max(0.0);
+        let peak_rps = sustained_rps * self.peak_weight;
+        Load {
+            sustained_rps,
+            peak_rps,
+            utilization: 1.0 / self.peak_weight,
+            peak_concurrency: peak_rps * s.duration_ms / 1000.0,
+        }
+    }
+
+    /// Estimated p99 latency including cold starts, ms.
+    pub fn p99_ms(&mut self, s: &Scenario) -> f64 {
         let ka = self.data.keep_alive(SimTarget::AwsLambda);
         let keep_alive = s.keep_alive_s.unwrap_or((ka.min + ka.max) / 2.0).max(1.0);
         let pinged =
@@ -49,49 +62,31 @@ impl Estimator {
         let requests = s.requests_per_month.max(0.0);
         let rate = requests / SECONDS_PER_MONTH;
         let duration_s = s.duration_ms / 1000.0;
-        let secs = SECONDS_PER_MONTH / self.weights.len().max(1) as f64;
+        let hours = self.weights.len().max(1) as f64;
         let (mut cold, mut prev) = (0.0, self.weights.last().map_or(0.0, |w| rate * w * duration_s));
         for w in &self.weights {
             if !pinged {
                 let x = (rate * w * keep_alive).min(1.0);
-                cold += x * (-x).exp() / keep_alive * secs;
+                cold += x * (-x).exp() / keep_alive * SECONDS_PER_MONTH / hours;
             }
             let concurrency = rate * w * duration_s;
-            cold += (concurrency - prev).max(0.0) * SECONDS_PER_MONTH / (self.weights.len() as f64 * 3600.0);
+            cold += (concurrency - prev).max(0.0) * SECONDS_PER_MONTH / (hours * 3600.0);
             prev = concurrency;
         }
-        let peak_instances = (rate * self.peak_weight * duration_s).ceil();
-        let warm_share = if s.provisioned_concurrency > 0 && peak_instances > 0.0 {
-            (f64::from(s.provisioned_concurrency) / peak_instances).min(1.0)
+        let peak = (rate * self.peak_weight * duration_s).ceil();
+        let warm_share = if s.provisioned_concurrency > 0 && peak > 0.0 {
+            (f64::from(s.provisioned_concurrency) / peak).min(1.0)
         } else {
             0.0
         };
         let cold = (cold * (1.0 - warm_share)).min(requests);
         let fraction = if requests > 0.0 { cold / requests } else { 0.0 };
-        let init_ms = self.mean_init_ms(s);
         let sigma = self.data.model.lognormal_sigma.value;
-        let service = |z: f64, p: f64| match s.duration_distribution {
+        let service = match s.duration_distribution {
             DurationDistribution::Fixed => s.duration_ms,
-            DurationDistribution::Exponential => -s.duration_ms * (1.0 - p).ln(),
-            DurationDistribution::Lognormal => (s.duration_ms.ln() - sigma * sigma / 2.0 + sigma * z).exp(),
+            DurationDistribution::Exponential => s.duration_ms * 100f64.ln(),
+            DurationDistribution::Lognormal => (s.duration_ms.ln() - sigma * sigma / 2.0 + sigma * Z99).exp(),
         };
-        let p99 = service(Z99, 0.99) + init_ms * (fraction / 0.01).min(1.0);
-        ColdStartReport {
-            target: Some(SimTarget::AwsLambda),
-            method: "analytic".into(),
-            requests,
-            cold_starts: cold,
-            cold_start_fraction: fraction,
-            mean_init_ms: init_ms,
-            latency_ms: Percentiles {
-                p50: service(0.0, 0.5),
-                p95: service(1.644_853_6, 0.95),
-                p99,
-                p999: service(3.090_232_3, 0.999) + init_ms * (fraction / 0.001).min(1.0),
-            },
-            peak_instances,
-            peak_db_connections: peak_instances,
-            ..ColdStartReport::default()
-        }
+        service + self.mean_init_ms(s) * (fraction / 0.01).min(1.0)
     }
 }

@@ -1,17 +1,19 @@
 //! Every row priced and decided, with totals and the moves that save money.
 //!
 //! Fleet verdicts use ANALYTIC cold starts (`estimate`), not the simulation: each row is priced with
-//! the cost engine's closed-form usage (`cost::Pricer`) and decided by `verdict::decide` on an estimated
-//! cold-start report. Today's platform is taken to be AWS Lambda, the usual source of such exports.
+//! the cost engine's closed-form usage (`cost::Pricer`) and decided by `decide`, `verdict::decide`'s rules
+//! on an estimated p99 and the base scenario's traffic curve. They can differ from the single-workload
+//! verdict, which simulates. Today's platform is taken to be AWS Lambda, the usual source of exports.
 
 use serde::{Serialize, Serializer, ser::SerializeMap};
 
+use super::decide;
 use super::estimate::Estimator;
 use super::{FleetError, FleetInput};
 use crate::core::catalog::Catalog;
 use crate::core::cost::{self, PlatformCost, PlatformId, Pricer};
 use crate::core::scenario::{Arch, Scenario};
-use crate::core::verdict::{self, Decision, Signal};
+use crate::core::verdict::Decision;
 
 /// The platform the functions run on today.
 pub const CURRENT: PlatformId = PlatformId::AwsLambda;
@@ -128,13 +130,8 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
             breakdown: Vec::new(),
         })
         .collect();
-    let v = verdict::decide(s, cat, &platforms, &estimator.report(s));
-    let reason = (v.decision == Decision::NoGo)
-        .then(|| {
-            let first = |sig: Signal| v.reasons.iter().find(|r| r.signal == sig);
-            first(Signal::Blocker).or_else(|| first(Signal::NoGo)).map(|r| format!("{}: {}", r.dimension, r.detail))
-        })
-        .flatten();
+    let p99 = estimator.p99_ms(s);
+    let v = decide::decide(s, &platforms, &estimator.load(s), p99);
     let at = |id: PlatformId| costs[PlatformId::ALL.iter().position(|&p| p == id).unwrap_or(0)];
     let cheapest = crate::core::eval::cheapest(&platforms, None).map(|p| p.id);
     let (current_usd, recommended_usd) = (at(CURRENT), at(v.recommended));
@@ -158,7 +155,7 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
             (Some(c), Some(r)) => c - r,
             _ => 0.0,
         },
-        reason,
+        reason: v.reason,
     }
 }
 
