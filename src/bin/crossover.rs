@@ -5,14 +5,18 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use crossover::core::{catalog::Catalog, claims, eval, query, scenario};
+use crossover::core::{catalog::Catalog, claims, eval, fleet, query, scenario};
 
 const USAGE: &str = "\
 usage:
   crossover eval FILE|- [--pretty]     evaluate a scenario JSON (every key optional)
   crossover eval --query QUERY [--pretty]
                                        evaluate the scenario of an app link's query string
-  crossover claims [--json]            recompute the seed articles' rules of thumb";
+  crossover claims [--json]            recompute the seed articles' rules of thumb
+  crossover fleet FILE.csv|- [--json]  cost, verdict and recommendation of every function in a CSV
+                                       (columns: name, invocations, avg_duration_ms, memory_mb; optional
+                                       runtime, arch, p99_ms); the table as CSV, or JSON with totals.
+                                       Bad rows go to stderr as `line N: column: message`";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
         (_, Some(_)) => usage("--query goes with eval"),
         (["eval", path], None) => run_eval(path, pretty),
         (["claims"], None) => run_claims(json),
+        (["fleet", path], None) => run_fleet(path, json),
         _ => usage("expected a command"),
     }
 }
@@ -86,6 +91,43 @@ fn run_eval_query(q: &str, pretty: bool) -> ExitCode {
         return ExitCode::from(2);
     }
     print_json(&eval::evaluate(&s, &Catalog::builtin()), pretty)
+}
+
+/// Exit 0 when at least one row was evaluated (bad rows are reported on stderr), 2 when the file is
+/// unusable (missing columns, too many rows, no good row), 1 when it cannot be read.
+fn run_fleet(path: &str, json: bool) -> ExitCode {
+    let mut bytes = Vec::new();
+    let read = if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(path).map(|b| bytes = b)
+    };
+    if let Err(e) = read {
+        eprintln!("crossover: cannot read {path}: {e}");
+        return ExitCode::from(1);
+    }
+    let report = fleet::run(&bytes, &scenario::Scenario::default(), &Catalog::builtin());
+    for e in &report.errors {
+        eprintln!("{e}");
+    }
+    if report.unusable {
+        eprintln!("crossover: no function in {path} could be evaluated");
+        return ExitCode::from(2);
+    }
+    if json {
+        return print_json(&report, true);
+    }
+    print!("{}", report.to_csv());
+    let m = &report.moves;
+    eprintln!(
+        "{} functions: ${:.2}/month on Lambda, ${:.2}/month as recommended; move these {} functions to save ${:.2}/month",
+        report.rows.len(),
+        report.current_total,
+        report.recommended_total,
+        m.count,
+        m.saving_usd
+    );
+    ExitCode::SUCCESS
 }
 
 fn run_claims(json: bool) -> ExitCode {

@@ -7,6 +7,7 @@ pub mod coldstart;
 pub mod cost;
 pub mod crossover;
 pub mod eval;
+pub mod fleet;
 pub mod keys;
 pub mod presets;
 pub mod query;
