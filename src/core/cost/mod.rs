@@ -156,6 +156,11 @@ pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Pla
 
 /// Prices one scenario at many volumes without breakdowns (the crossover curves, searches).
 /// Traffic weights and feasibility are computed once.
+/// The hourly traffic weights the cost models use (finite, ≥ 0, mean 1).
+pub fn shape_weights(s: &Scenario) -> Vec<f64> {
+    usage::weights(s)
+}
+
 pub struct Pricer<'a> {
     s: &'a Scenario,
     cat: &'a Catalog,
@@ -165,8 +170,14 @@ pub struct Pricer<'a> {
 
 impl<'a> Pricer<'a> {
     pub fn new(s: &'a Scenario, cat: &'a Catalog) -> Pricer<'a> {
+        Pricer::with_weights(s, cat, usage::weights(s))
+    }
+
+    /// For many scenarios that share a traffic shape (a fleet): `weights` from `shape_weights` of any
+    /// of them, so the week's curve is built once rather than per scenario.
+    pub fn with_weights(s: &'a Scenario, cat: &'a Catalog, weights: Vec<f64>) -> Pricer<'a> {
         let feasible = PlatformId::ALL.map(|id| infeasible_reason(id, s, cat).is_none());
-        Pricer { s, cat, weights: usage::weights(s), feasible }
+        Pricer { s, cat, weights, feasible }
     }
 
     pub fn feasible(&self, id: PlatformId) -> bool {

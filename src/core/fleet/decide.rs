@@ -9,8 +9,9 @@
 use crate::core::cost::{PlatformCost, PlatformId};
 use crate::core::eval;
 use crate::core::scenario::Scenario;
-use crate::core::verdict::dimensions::{self, HARD_P99_MS, Load};
+use crate::core::verdict::dimensions::{self, Load};
 use crate::core::verdict::format::ms;
+use crate::core::verdict::latency::HARD_P99_MS;
 use crate::core::verdict::{BLOCKED_SCORE_CAP, Decision, GO_SCORE, NO_GO_SCORE, Reason, Signal, WEIGHTS};
 
 use PlatformId::{AwsEc2, AwsEks, AwsFargate, CloudRun};

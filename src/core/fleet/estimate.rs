@@ -23,6 +23,8 @@ pub struct Estimator {
     data: ColdData,
     /// Hourly weights of the base scenario's week (mean 1); rows do not change the shape.
     weights: Vec<f64>,
+    /// The same week as the cost models clean it, shared by every row's pricer.
+    pub cost_weights: Vec<f64>,
     peak_weight: f64,
     /// Mean cold-start delay by (runtime, arch, memory MB bits): few distinct values in a real fleet.
     init_ms: HashMap<(String, bool, u64), f64>,
@@ -32,7 +34,8 @@ impl Estimator {
     pub fn new(base: &Scenario) -> Estimator {
         let weights = traffic::hourly_weights(base);
         let peak_weight = weights.iter().copied().fold(0.0, f64::max).max(1.0);
-        Estimator { data: ColdData::builtin(), weights, peak_weight, init_ms: HashMap::new() }
+        let cost_weights = crate::core::cost::shape_weights(base);
+        Estimator { data: ColdData::builtin(), weights, cost_weights, peak_weight, init_ms: HashMap::new() }
     }
 
     fn mean_init_ms(&mut self, s: &Scenario) -> f64 {

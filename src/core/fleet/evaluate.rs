@@ -117,7 +117,7 @@ pub fn evaluate(rows: &[FleetInput], base: &Scenario, cat: &Catalog) -> FleetRep
 }
 
 fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimator) -> FleetRow {
-    let costs = Pricer::new(s, cat).totals(s.requests_per_month);
+    let costs = Pricer::with_weights(s, cat, estimator.cost_weights.clone()).totals(s.requests_per_month);
     let platforms: Vec<PlatformCost> = PlatformId::ALL
         .iter()
         .zip(costs)
