@@ -30,6 +30,10 @@ fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldErr
     }
     let whole = template.is_u64();
     let number = |t: &str| -> Result<Value, FieldError> {
+        // Whole numbers beyond 2^53 (a u64 seed) keep every digit.
+        if whole && let Ok(n) = t.parse::<u64>() {
+            return Ok(Value::from(n));
+        }
         let v: f64 = t.parse().map_err(|_| error(key, format!("'{}' is not a number", clip(t))))?;
         if !v.is_finite() {
             return Err(error(key, "must be a finite number"));
@@ -70,8 +74,24 @@ fn clip(t: &str) -> String {
     t.chars().take(40).collect()
 }
 
-/// The scenario with one key set from text, or why not (the key is named).
+/// The scenario with one key set from text, or why not (the key is named). Rules comparing the key
+/// with another field (business hours in order) apply too: this is the path of one edit in the UI.
 pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> {
+    set_checked(s, key, text, Scenario::validate)
+}
+
+/// Like `set`, checking the value on its own only: a batch of keys (a link) is consistent or not
+/// as a whole, whatever order its keys come in.
+fn set_alone(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> {
+    set_checked(s, key, text, Scenario::field_errors)
+}
+
+fn set_checked(
+    s: &Scenario,
+    key: &str,
+    text: &str,
+    check: fn(&Scenario) -> Vec<FieldError>,
+) -> Result<Scenario, FieldError> {
     let mut map = as_map(s);
     let Some(template) = map.get(key) else {
         return Err(error(key, "unknown key"));
@@ -81,7 +101,7 @@ pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> 
     let value = parse_like(key, &template, text)?;
     map.insert(key.to_string(), value);
     let next: Scenario = serde_json::from_value(Value::Object(map)).map_err(|e| error(key, clean(&e.to_string())))?;
-    match next.validate().into_iter().find(|e| e.field == key) {
+    match check(&next).into_iter().find(|e| e.field == key) {
         Some(e) => Err(e),
         None => Ok(next),
     }
@@ -192,7 +212,7 @@ pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (S
     let mut s = Scenario::default();
     let mut errors = Vec::new();
     for (key, text) in pairs {
-        match set(&s, key, text) {
+        match set_alone(&s, key, text) {
             Ok(next) => s = next,
             Err(e) => errors.push(e),
         }
@@ -304,6 +324,16 @@ mod tests {
         let (s, errors) = from_pairs([("business_start_hour", "20"), ("business_end_hour", "9")]);
         assert!(s.validate().is_empty());
         assert!(!errors.is_empty());
+    }
+
+    #[test]
+    fn pair_order_does_not_matter() {
+        // `to_pairs` lists keys alphabetically: the end hour comes before the start hour.
+        let (s, errors) = from_pairs([("business_end_hour", "6"), ("business_start_hour", "2")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!((s.business_start_hour, s.business_end_hour), (2, 6));
+        let seed = set(&Scenario::default(), "seed", "18446744073709551615").unwrap().seed;
+        assert_eq!(seed, u64::MAX);
     }
 
     #[test]
