@@ -35,9 +35,12 @@ pub fn entries(text: &str, max_bytes: usize, what: &str) -> Result<Vec<(String, 
     })
 }
 
-/// A key fit to echo in an error: at most `MAX_KEY_ECHO` characters.
+/// A key fit to echo in an error: at most `MAX_KEY_ECHO` characters, and never empty (an error's
+/// field must name something).
 pub fn clip_key(key: &str) -> String {
-    if key.chars().count() <= MAX_KEY_ECHO {
+    if key.is_empty() {
+        "\"\"".to_string()
+    } else if key.chars().count() <= MAX_KEY_ECHO {
         key.to_string()
     } else {
         key.chars().take(MAX_KEY_ECHO).chain(std::iter::once('…')).collect()
@@ -116,6 +119,7 @@ mod tests {
         check(r#"{"a": -1e999}"#, Err(("a", "finite")));
         check(r#"{"a": 1, "a": 2}"#, Err(("a", "more than once")));
         check(r#"{"a": tru}"#, Err(("a", "invalid value")));
+        check(r#"{"" x"#, Err(("\"\"", "expected `:`")));
         check(r#"[1, 2]"#, Err(("doc", "not a JSON object")));
         check(r#""text""#, Err(("doc", "not a JSON object")));
         check(r#"{"a": 1} x"#, Err(("doc", "trailing")));
@@ -127,6 +131,7 @@ mod tests {
     #[test]
     fn long_keys_are_clipped() {
         assert_eq!(clip_key("abc"), "abc");
+        assert_eq!(clip_key(""), "\"\"");
         assert_eq!(clip_key(&"k".repeat(100)).chars().count(), MAX_KEY_ECHO + 1);
     }
 }

@@ -119,6 +119,7 @@ mod tests {
         rejects(r#"{"keep_alive_s": 600, "keep_alive_max_s": 60}"#, "keep_alive_max_s", "≥ keep_alive_s");
         rejects(r#"{"requests_per_mnth": 5}"#, "requests_per_mnth", "did you mean `requests_per_month`");
         rejects(r#"{"zzz": 5}"#, "zzz", "unknown key");
+        rejects(r#"{"": 5}"#, "\"\"", "unknown key");
         rejects(r#"{"vpc": true, "vpc": false}"#, "vpc", "more than once");
         rejects(r#"{"memory_mb": 512"#, "scenario", "EOF");
         rejects(r#"[]"#, "scenario", "not a JSON object");
