@@ -30,7 +30,11 @@ fn exact_throughput(c: &mut Criterion) {
         let n = r.requests * week / (30.0 * 86_400.0);
         let id = format!("week_1e7_{dist:?}").to_lowercase();
         println!("META exact/{id} requests {n:.0}");
-        println!("exact engine ({dist:?}): {n:.0} requests in {:.1} ms = {:.1}M requests/s", secs * 1e3, n / secs / 1e6);
+        println!(
+            "exact engine ({dist:?}): {n:.0} requests in {:.1} ms = {:.1}M requests/s",
+            secs * 1e3,
+            n / secs / 1e6
+        );
         g.bench_function(&id, |b| b.iter(|| simulate_exact(black_box(&s), SimTarget::AwsLambda, week)));
     }
     g.finish();
