@@ -6,6 +6,7 @@ mod download;
 mod explorer;
 pub mod format;
 mod model;
+mod panic_panel;
 mod persist;
 mod simulation;
 mod state;
@@ -15,7 +16,7 @@ pub use explorer::Explorer;
 
 /// Mounts the explorer into `#app` (or the body when the page has no such element).
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic_panel::install();
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -16,7 +16,7 @@ export async function launch() {
 }
 
 /** A new page whose console errors and foreign requests are recorded for `assertClean`. */
-export async function openPage(browser, origin, options = {}) {
+export async function openPage(browser, origin, options = {}, alsoAllowed = []) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   page.problems = [];
@@ -24,7 +24,8 @@ export async function openPage(browser, origin, options = {}) {
   page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+    const allowed = [origin, ...alsoAllowed].some((o) => url.startsWith(o));
+    if (!allowed && !url.startsWith('data:') && !url.startsWith('blob:')) {
       page.problems.push(`request to another origin: ${url}`);
     }
   });
