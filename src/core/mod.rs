@@ -8,6 +8,7 @@ pub mod cost;
 pub mod crossover;
 pub mod eval;
 pub mod fleet;
+pub mod invariants;
 mod json_object;
 pub mod keys;
 pub mod overrides;

@@ -12,7 +12,7 @@ use crate::core::scenario::Scenario;
 use crate::core::verdict::dimensions::{self, Load};
 use crate::core::verdict::format::ms;
 use crate::core::verdict::latency::HARD_P99_MS;
-use crate::core::verdict::{BLOCKED_SCORE_CAP, Decision, GO_SCORE, NO_GO_SCORE, Reason, Signal, WEIGHTS};
+use crate::core::verdict::{self, Decision, Reason, Signal};
 
 use PlatformId::{AwsEc2, AwsEks, AwsFargate, CloudRun};
 
@@ -84,7 +84,7 @@ pub fn decide(s: &Scenario, costs: &[PlatformCost], load: &Load, p99_ms: f64) ->
     conditions += usize::from(state.1.is_some()) + usize::from(team.1.is_some());
     let latency = match s.latency_slo_p99_ms {
         None => reason("latency", Signal::Neutral, "no p99 target".into()),
-        Some(slo) if p99_ms <= slo && (slo >= HARD_P99_MS || s.provisioned_concurrency > 0) => {
+        Some(slo) if p99_ms <= slo && (slo > HARD_P99_MS || s.provisioned_concurrency > 0) => {
             conditions += usize::from(s.provisioned_concurrency > 0);
             reason("latency", Signal::Go, format!("estimated p99 {} against a target of {}: met", ms(p99_ms), ms(slo)))
         }
@@ -101,21 +101,7 @@ pub fn decide(s: &Scenario, costs: &[PlatformCost], load: &Load, p99_ms: f64) ->
     reasons.extend([latency, state.0, team.0, dimensions::lock_in(s)]);
     conditions += usize::from(s.rds_proxy && s.db_max_connections.is_some());
 
-    let mut score = score(&reasons);
-    let signal = |d: &str| reasons.iter().find(|r| r.dimension == d).map(|r| r.signal);
-    let steady_and_dearer = signal("traffic shape") == Some(Signal::NoGo) && signal("cost") == Some(Signal::NoGo);
-    let firm_no_go = s.portability_required
-        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo < HARD_P99_MS));
-    let decision = if !blockers.is_empty() {
-        score = score.min(BLOCKED_SCORE_CAP);
-        Decision::NoGo
-    } else if steady_and_dearer || firm_no_go || score < NO_GO_SCORE {
-        Decision::NoGo
-    } else if score >= GO_SCORE && !reasons.iter().any(|r| r.signal == Signal::NoGo) && conditions == 0 {
-        Decision::Go
-    } else {
-        Decision::ConditionalGo
-    };
+    let (decision, score) = verdict::classify(s, &reasons, !blockers.is_empty(), conditions > 0);
     let recommended = recommend(decision, costs, &blockers.iter().map(|b| b.1).collect::<Vec<_>>());
     let why = (decision == Decision::NoGo).then(|| {
         let first = |sig: Signal| reasons.iter().find(|r| r.signal == sig);
@@ -123,22 +109,6 @@ pub fn decide(s: &Scenario, costs: &[PlatformCost], load: &Load, p99_ms: f64) ->
         r.map_or_else(|| "score below the go line".into(), |r| format!("{}: {}", r.dimension, r.detail))
     });
     Light { decision, score, recommended, reason: why }
-}
-
-fn score(reasons: &[Reason]) -> u8 {
-    let (mut got, mut total) = (0.0, 0.0);
-    for (dimension, weight) in WEIGHTS {
-        if let Some(r) = reasons.iter().find(|r| r.dimension == dimension) {
-            total += weight;
-            got += weight
-                * match r.signal {
-                    Signal::Go => 1.0,
-                    Signal::Neutral => 0.5,
-                    Signal::NoGo | Signal::Blocker => 0.0,
-                };
-        }
-    }
-    if total > 0.0 { (100.0 * got / total).round().clamp(0.0, 100.0) as u8 } else { 50 }
 }
 
 fn recommend(decision: Decision, costs: &[PlatformCost], runs_on: &[&[PlatformId]]) -> PlatformId {

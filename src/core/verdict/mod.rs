@@ -92,6 +92,26 @@ fn score(reasons: &[Reason]) -> u8 {
     if total > 0.0 { (100.0 * got / total).round().clamp(0.0, 100.0) as u8 } else { 50 }
 }
 
+/// The decision and score from the reasons: one rule for `decide` and for the fleet's light verdict.
+/// `blocked`: a hard blocker was found; `has_conditions`: going serverless needs something first.
+pub fn classify(s: &Scenario, reasons: &[Reason], blocked: bool, has_conditions: bool) -> (Decision, u8) {
+    let score = score(reasons);
+    let no_go_signal = reasons.iter().any(|r| r.signal == Signal::NoGo);
+    let steady_and_dearer =
+        signal_of(reasons, "traffic shape") == Some(Signal::NoGo) && signal_of(reasons, "cost") == Some(Signal::NoGo);
+    let firm_no_go = s.portability_required
+        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo <= latency::HARD_P99_MS));
+    if blocked {
+        (Decision::NoGo, score.min(BLOCKED_SCORE_CAP))
+    } else if steady_and_dearer || firm_no_go || score < NO_GO_SCORE {
+        (Decision::NoGo, score)
+    } else if score >= GO_SCORE && !no_go_signal && !has_conditions {
+        (Decision::Go, score)
+    } else {
+        (Decision::ConditionalGo, score)
+    }
+}
+
 fn signal_of(reasons: &[Reason], dimension: &str) -> Option<Signal> {
     reasons.iter().find(|r| r.dimension == dimension).map(|r| r.signal)
 }
@@ -133,22 +153,7 @@ pub fn decide_with(
             .push(format!("RDS Proxy pools the database connections (limit {})", format::num(f64::from(limit), 0)));
     }
 
-    let mut score = score(&reasons);
-    let no_go_signal = reasons.iter().any(|r| r.signal == Signal::NoGo);
-    let steady_and_dearer =
-        signal_of(&reasons, "traffic shape") == Some(Signal::NoGo) && signal_of(&reasons, "cost") == Some(Signal::NoGo);
-    let firm_no_go = s.portability_required
-        || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo <= latency::HARD_P99_MS));
-    let decision = if !blockers.is_empty() {
-        score = score.min(BLOCKED_SCORE_CAP);
-        Decision::NoGo
-    } else if steady_and_dearer || firm_no_go || score < NO_GO_SCORE {
-        Decision::NoGo
-    } else if score >= GO_SCORE && !no_go_signal && conditions.is_empty() {
-        Decision::Go
-    } else {
-        Decision::ConditionalGo
-    };
+    let (decision, score) = classify(s, &reasons, !blockers.is_empty(), !conditions.is_empty());
     Verdict { decision, score, recommended: recommend(s, decision, costs, &blockers), conditions, reasons }
 }
 
