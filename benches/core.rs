@@ -1,15 +1,24 @@
-//! Criterion benchmarks of the core; `./dev bench` runs them.
-//! Prints the exact engine's throughput (requests/s) and the time of one simulated month at 1e6, 1e8
-//! and 1e10 requests through `simulate` (which picks the engine).
+//! Criterion benchmarks of the core; `scripts/bench.sh` (`./dev bench`) runs them and reads Criterion's
+//! samples from `target/criterion/<group>/<id>/new/sample.json`.
+//!
+//! - `exact/*`: the exact engine over one week at 1e7 requests/month (≈ 2.3 M requests). Each prints a
+//!   `META <criterion id> requests <n>` line so the script can turn its time into requests per second.
+//! - `month/*`: one simulated month at 1e6, 1e8 and 1e10 requests through `simulate` (which picks the engine).
+//! - `curves/*`: the cost curves of every platform at `eval::CURVE_POINTS` (241) points with break-evens.
+//! - `assess/*`: `eval::assess` (two simulations, pricing, verdict) of each built-in preset.
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{SimTarget, simulate, simulate_exact};
 use crossover::core::scenario::{DurationDistribution, Scenario};
+use crossover::core::{crossover as xo, eval, presets};
 
 fn exact_throughput(c: &mut Criterion) {
+    let mut g = c.benchmark_group("exact");
+    g.sample_size(10);
     // One week at 1e7 requests/month ≈ 2.3M requests, default lognormal service times.
     for dist in [DurationDistribution::Lognormal, DurationDistribution::Fixed] {
         let s = Scenario { requests_per_month: 1e7, duration_distribution: dist, ..Scenario::default() };
@@ -17,31 +26,54 @@ fn exact_throughput(c: &mut Criterion) {
         let started = Instant::now();
         let r = simulate_exact(&s, SimTarget::AwsLambda, week);
         let secs = started.elapsed().as_secs_f64();
+        // The report is scaled to the month; the engine served this many requests in its week.
         let n = r.requests * week / (30.0 * 86_400.0);
+        let id = format!("week_1e7_{dist:?}").to_lowercase();
+        println!("META exact/{id} requests {n:.0}");
         println!(
             "exact engine ({dist:?}): {n:.0} requests in {:.1} ms = {:.1}M requests/s",
             secs * 1e3,
             n / secs / 1e6
         );
-        c.bench_function(&format!("exact week 1e7/month {dist:?}"), |b| {
-            b.iter(|| simulate_exact(black_box(&s), SimTarget::AwsLambda, week))
-        });
+        g.bench_function(&id, |b| b.iter(|| simulate_exact(black_box(&s), SimTarget::AwsLambda, week)));
     }
+    g.finish();
 }
 
 fn month_by_volume(c: &mut Criterion) {
+    let mut g = c.benchmark_group("month");
+    g.sample_size(10);
     for rpm in [1e6, 1e8, 1e10] {
         let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
         let started = Instant::now();
         let r = simulate(&s, SimTarget::AwsLambda);
         println!("month at {rpm:e} requests: {:.2} ms ({})", started.elapsed().as_secs_f64() * 1e3, r.method);
-        c.bench_function(&format!("month {rpm:e}"), |b| b.iter(|| simulate(black_box(&s), SimTarget::AwsLambda)));
+        g.bench_function(format!("{rpm:e}"), |b| b.iter(|| simulate(black_box(&s), SimTarget::AwsLambda)));
     }
+    g.finish();
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default().sample_size(10);
-    targets = exact_throughput, month_by_volume
+fn cost_curves(c: &mut Criterion) {
+    let cat = Catalog::builtin();
+    let mut g = c.benchmark_group("curves");
+    g.sample_size(30);
+    let mut cases = vec![("default".to_string(), Scenario::default())];
+    cases.extend(presets::all().into_iter().map(|p| (p.id, p.scenario)));
+    for (id, s) in cases {
+        g.bench_function(&id, |b| b.iter(|| xo::curves(black_box(&s), &cat, eval::CURVE_POINTS)));
+    }
+    g.finish();
 }
+
+fn assess_presets(c: &mut Criterion) {
+    let cat = Catalog::builtin();
+    let mut g = c.benchmark_group("assess");
+    g.sample_size(10);
+    for p in presets::all() {
+        g.bench_function(&p.id, |b| b.iter(|| eval::assess(black_box(&p.scenario), &cat)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, exact_throughput, month_by_volume, cost_curves, assess_presets);
 criterion_main!(benches);

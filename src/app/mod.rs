@@ -2,8 +2,10 @@
 
 mod components;
 mod controls;
+mod download;
 mod explorer;
 pub mod format;
+mod model;
 mod persist;
 mod simulation;
 mod state;

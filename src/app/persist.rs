@@ -29,6 +29,13 @@ pub fn write_url(s: &Scenario, extra: &str) -> Result<(), String> {
         .map_err(|_| "the URL could not be updated".to_string())
 }
 
+/// Forgets the saved scenario (the error panel's "reset scenario").
+pub fn clear() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
 /// Saves the scenario; a failure (quota, private mode) is reported, never fatal.
 pub fn save(s: &Scenario) -> Result<(), String> {
     let storage = storage().ok_or("browser storage is unavailable")?;

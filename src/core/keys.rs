@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use super::json_object::kind_of;
 use super::scenario::{FieldError, Scenario};
 
 /// Longest text value accepted for one key (a 10,080-weight custom profile fits).
@@ -29,6 +30,10 @@ fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldErr
     }
     let whole = template.is_u64();
     let number = |t: &str| -> Result<Value, FieldError> {
+        // Whole numbers beyond 2^53 (a u64 seed) keep every digit.
+        if whole && let Ok(n) = t.parse::<u64>() {
+            return Ok(Value::from(n));
+        }
         let v: f64 = t.parse().map_err(|_| error(key, format!("'{}' is not a number", clip(t))))?;
         if !v.is_finite() {
             return Err(error(key, "must be a finite number"));
@@ -69,8 +74,24 @@ fn clip(t: &str) -> String {
     t.chars().take(40).collect()
 }
 
-/// The scenario with one key set from text, or why not (the key is named).
+/// The scenario with one key set from text, or why not (the key is named). Rules comparing the key
+/// with another field (business hours in order) apply too: this is the path of one edit in the UI.
 pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> {
+    set_checked(s, key, text, Scenario::validate)
+}
+
+/// Like `set`, checking the value on its own only: a batch of keys (a link) is consistent or not
+/// as a whole, whatever order its keys come in.
+fn set_alone(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> {
+    set_checked(s, key, text, Scenario::field_errors)
+}
+
+fn set_checked(
+    s: &Scenario,
+    key: &str,
+    text: &str,
+    check: fn(&Scenario) -> Vec<FieldError>,
+) -> Result<Scenario, FieldError> {
     let mut map = as_map(s);
     let Some(template) = map.get(key) else {
         return Err(error(key, "unknown key"));
@@ -80,9 +101,102 @@ pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> 
     let value = parse_like(key, &template, text)?;
     map.insert(key.to_string(), value);
     let next: Scenario = serde_json::from_value(Value::Object(map)).map_err(|e| error(key, clean(&e.to_string())))?;
-    match next.validate().into_iter().find(|e| e.field == key) {
+    match check(&next).into_iter().find(|e| e.field == key) {
         Some(e) => Err(e),
         None => Ok(next),
+    }
+}
+
+/// Checks one key's JSON value on its own — type, whole-number-ness, range, length — and returns it
+/// normalised (integral numbers as integers), or why not, naming the key and what it accepts.
+/// Cross-field rules (`Scenario::cross_field_errors`) are left to the caller, which sees every key.
+pub fn check_value(key: &str, value: &Value) -> Result<Value, FieldError> {
+    let mut map = as_map(&Scenario::default());
+    let Some(template) = map.get(key) else {
+        return Err(error(key, "unknown key"));
+    };
+    let optional = template.is_null();
+    let normalised = match (template, value) {
+        (_, Value::Null) if optional => Value::Null,
+        (Value::Bool(_), Value::Bool(_)) => value.clone(),
+        (Value::String(_), Value::String(text)) => {
+            // Enum names and runtime ids are short; say so before echoing anything.
+            if text.chars().count() > super::scenario::MAX_RUNTIME_LEN {
+                return Err(error(key, format!("longer than {} characters", super::scenario::MAX_RUNTIME_LEN)));
+            }
+            value.clone()
+        }
+        (Value::Array(_), Value::Array(items)) => {
+            if items.len() > super::scenario::MAX_PROFILE_LEN {
+                return Err(error(
+                    key,
+                    format!("at most {} weights, got {}", super::scenario::MAX_PROFILE_LEN, items.len()),
+                ));
+            }
+            for (i, item) in items.iter().enumerate() {
+                match item.as_f64() {
+                    Some(w) if w >= 0.0 => {}
+                    Some(w) => return Err(error(key, format!("weight {i} is {w}; weights must be ≥ 0"))),
+                    None => return Err(error(key, format!("weight {i} is {}, expected a number", kind_of(item)))),
+                }
+            }
+            value.clone()
+        }
+        (Value::Number(_) | Value::Null, Value::Number(n)) => number_value(key, template.is_u64(), n)?,
+        (_, other) => return Err(error(key, format!("expected {}, got {}", expected(key, template), kind_of(other)))),
+    };
+    map.insert(key.to_string(), normalised.clone());
+    let next: Scenario = serde_json::from_value(Value::Object(map)).map_err(|e| error(key, clean(&e.to_string())))?;
+    match next.field_errors().into_iter().find(|e| e.field == key) {
+        Some(e) => Err(e),
+        None => Ok(normalised),
+    }
+}
+
+fn number_value(key: &str, whole: bool, n: &serde_json::Number) -> Result<Value, FieldError> {
+    let range = super::scenario::range_of(key);
+    let Some(v) = n.as_f64().filter(|v| v.is_finite()) else {
+        return Err(error(key, "must be a finite number"));
+    };
+    if let Some((lo, hi)) = range
+        && !(lo..=hi).contains(&v)
+    {
+        return Err(error(key, format!("{v} is outside the allowed range {lo}–{hi}")));
+    }
+    if whole && (v < 0.0 || v.fract() != 0.0) {
+        return Err(error(key, format!("{v} is not a whole number ≥ 0")));
+    }
+    // Exact integers stay as they are (a u64 seed keeps every digit); integral floats become integers
+    // so whole-number fields accept `200.0`.
+    if n.is_u64() || n.is_i64() {
+        return Ok(Value::Number(n.clone()));
+    }
+    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+        return Ok(Value::from(v as i64));
+    }
+    Ok(Value::Number(n.clone()))
+}
+
+/// What a key accepts, for type errors.
+fn expected(key: &str, template: &Value) -> String {
+    let range = super::scenario::range_of(key).map(|(lo, hi)| format!(" in {lo}–{hi}")).unwrap_or_default();
+    match template {
+        Value::Bool(_) => "true or false".into(),
+        Value::Array(_) => "a list of numbers".into(),
+        Value::Null => format!("a number{range} or null"),
+        Value::Number(_) => format!("a number{range}"),
+        Value::String(_) if key == "runtime" => "a runtime id (string)".into(),
+        // Enums: serde lists the variants when asked for one that does not exist.
+        Value::String(_) => {
+            let mut map = as_map(&Scenario::default());
+            map.insert(key.to_string(), Value::String(String::new()));
+            match serde_json::from_value::<Scenario>(Value::Object(map)) {
+                Err(e) => e.to_string().split_once("expected ").map(|(_, names)| names.to_string()),
+                Ok(_) => None,
+            }
+            .unwrap_or_else(|| "a string".into())
+        }
+        Value::Object(_) => "an object".into(),
     }
 }
 
@@ -98,7 +212,7 @@ pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (S
     let mut s = Scenario::default();
     let mut errors = Vec::new();
     for (key, text) in pairs {
-        match set(&s, key, text) {
+        match set_alone(&s, key, text) {
             Ok(next) => s = next,
             Err(e) => errors.push(e),
         }
@@ -210,6 +324,16 @@ mod tests {
         let (s, errors) = from_pairs([("business_start_hour", "20"), ("business_end_hour", "9")]);
         assert!(s.validate().is_empty());
         assert!(!errors.is_empty());
+    }
+
+    #[test]
+    fn pair_order_does_not_matter() {
+        // `to_pairs` lists keys alphabetically: the end hour comes before the start hour.
+        let (s, errors) = from_pairs([("business_end_hour", "6"), ("business_start_hour", "2")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!((s.business_start_hour, s.business_end_hour), (2, 6));
+        let seed = set(&Scenario::default(), "seed", "18446744073709551615").unwrap().seed;
+        assert_eq!(seed, u64::MAX);
     }
 
     #[test]

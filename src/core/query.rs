@@ -1,12 +1,78 @@
-//! The scenario as a URL query string: `v=1&key=value…` with only the non-default keys, percent-encoded.
-//! The same text is what the app stores in localStorage. Decoding goes through `keys::from_pairs`, so a
-//! crafted or outdated link reports each bad value by key and keeps every valid one.
+//! The scenario as a URL query string: `v=2&r=5e7&a=arm64…` — only the non-default keys, each under a
+//! short alias, percent-encoded. The same text is what the app stores in localStorage. Decoding goes
+//! through `keys::from_pairs`, so a crafted or outdated link reports each bad value by key and keeps
+//! every valid one.
+//!
+//! Versions: `v=1` links used the full key names; they still decode (full names are accepted in any
+//! version). An alias, once published, is never reused for another key.
 
 use super::keys;
 use super::scenario::{FieldError, Scenario};
 
 /// Version of the query/storage schema; older versions are migrated in `decode`.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
+
+/// Short aliases of the scenario keys (schema 2).
+pub const SHORT: &[(&str, &str)] = &[
+    ("requests_per_month", "r"),
+    ("traffic_shape", "ts"),
+    ("diurnal_peak_to_trough", "dp"),
+    ("business_start_hour", "bs"),
+    ("business_end_hour", "be"),
+    ("spike_count_per_day", "sc"),
+    ("spike_height", "sh"),
+    ("spike_minutes", "sm"),
+    ("cron_every_min", "ce"),
+    ("cron_batch", "cb"),
+    ("custom_profile", "cp"),
+    ("duration_ms", "d"),
+    ("duration_distribution", "dd"),
+    ("memory_mb", "m"),
+    ("cpu_fraction", "cf"),
+    ("runtime", "rt"),
+    ("arch", "a"),
+    ("package_type", "pt"),
+    ("package_mb", "pm"),
+    ("vpc", "vpc"),
+    ("init_ms", "im"),
+    ("init_ms_override", "io"),
+    ("payload_kb", "pk"),
+    ("invocation", "iv"),
+    ("ephemeral_storage_mb", "es"),
+    ("free_tier", "ft"),
+    ("provisioned_concurrency", "pc"),
+    ("front_door", "fd"),
+    ("keep_alive_s", "ka"),
+    ("keep_alive_max_s", "kx"),
+    ("keep_warm_every_min", "kw"),
+    ("keep_warm_count", "kc"),
+    ("concurrency_quota", "cq"),
+    ("cloud_run_concurrency", "rc"),
+    ("cloud_run_min_instances", "rm"),
+    ("azure_always_ready", "ar"),
+    ("db_max_connections", "db"),
+    ("rds_proxy", "rp"),
+    ("fargate_vcpu", "fv"),
+    ("target_utilization", "tu"),
+    ("min_capacity", "mc"),
+    ("container_scaling", "cs"),
+    ("ec2_pricing", "ep"),
+    ("latency_slo_p99_ms", "p99"),
+    ("stateful", "st"),
+    ("long_lived_connections", "ll"),
+    ("needs_gpu", "gpu"),
+    ("iac_mature", "iac"),
+    ("portability_required", "pr"),
+    ("seed", "sd"),
+];
+
+fn short(key: &str) -> &str {
+    SHORT.iter().find(|(k, _)| *k == key).map_or(key, |(_, s)| s)
+}
+
+fn long(key: &str) -> &str {
+    SHORT.iter().find(|(_, s)| *s == key).map_or(key, |(k, _)| k)
+}
 /// Query keys that are about the page, not the scenario.
 const PAGE_KEYS: &[&str] = &["v", "embed", "page", "theme"];
 
@@ -15,7 +81,7 @@ pub fn encode(s: &Scenario) -> String {
     let mut out = format!("v={SCHEMA}");
     for (k, v) in keys::to_pairs(s) {
         out.push('&');
-        out.push_str(&k);
+        out.push_str(short(&k));
         out.push('=');
         out.push_str(&percent_encode(&v));
     }
@@ -30,7 +96,7 @@ pub fn decode(query: &str) -> Option<(Scenario, Vec<FieldError>)> {
         .filter(|p| !p.is_empty())
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k), percent_decode(v))
+            (long(&percent_decode(k)).to_string(), percent_decode(v))
         })
         .filter(|(k, _)| !PAGE_KEYS.contains(&k.as_str()))
         .collect();
@@ -94,7 +160,8 @@ mod tests {
         let s =
             Scenario { requests_per_month: 5e7, arch: Arch::Arm64, runtime: "java21".into(), ..Scenario::default() };
         let q = encode(&s);
-        assert!(q.starts_with("v=1&"));
+        assert!(q.starts_with("v=2&"), "{q}");
+        assert!(q.contains("&r=5e7") || q.contains("&r=50000000"), "{q}");
         let (back, errors) = decode(&q).unwrap();
         assert!(errors.is_empty());
         assert_eq!(back, s);
@@ -107,6 +174,25 @@ mod tests {
         assert_eq!(s.arch, Arch::Arm64);
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["memory_mb", "duration_ms"]);
+    }
+
+    #[test]
+    fn version_1_links_still_decode() {
+        let (s, errors) = decode("?v=1&requests_per_month=2e6&arch=arm64&latency_slo_p99_ms=300").unwrap();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!((s.requests_per_month, s.arch, s.latency_slo_p99_ms), (2e6, Arch::Arm64, Some(300.0)));
+    }
+
+    #[test]
+    fn aliases_cover_every_key_once() {
+        let all = keys::all();
+        assert_eq!(SHORT.len(), all.len());
+        assert!(all.iter().all(|k| SHORT.iter().any(|(long, _)| long == k)), "a key has no alias");
+        let mut aliases: Vec<_> = SHORT.iter().map(|(_, s)| *s).collect();
+        aliases.sort_unstable();
+        aliases.dedup();
+        assert_eq!(aliases.len(), SHORT.len(), "aliases are unique");
+        assert!(SHORT.iter().all(|(_, s)| !PAGE_KEYS.contains(s)));
     }
 
     #[test]

@@ -329,6 +329,13 @@ fn check(errors: &mut Vec<FieldError>, key: &str, value: f64) {
 impl Scenario {
     /// Every out-of-range or inconsistent value, named by key. Empty means valid.
     pub fn validate(&self) -> Vec<FieldError> {
+        let mut e = self.field_errors();
+        e.extend(self.cross_field_errors());
+        e
+    }
+
+    /// Values wrong on their own (range, length, finiteness), whatever the other fields hold.
+    pub fn field_errors(&self) -> Vec<FieldError> {
         let mut e = Vec::new();
         let s = self;
         for (key, v) in [
@@ -372,6 +379,26 @@ impl Scenario {
                 check(&mut e, key, v);
             }
         }
+        if s.runtime.is_empty() || s.runtime.chars().count() > MAX_RUNTIME_LEN {
+            e.push(FieldError {
+                field: "runtime".into(), message: format!("must be 1–{MAX_RUNTIME_LEN} characters")
+            });
+        }
+        if s.custom_profile.len() > MAX_PROFILE_LEN {
+            e.push(FieldError {
+                field: "custom_profile".into(),
+                message: format!("at most {MAX_PROFILE_LEN} weights"),
+            });
+        } else if s.custom_profile.iter().any(|w| !w.is_finite() || *w < 0.0) {
+            e.push(FieldError { field: "custom_profile".into(), message: "weights must be finite and ≥ 0".into() });
+        }
+        e
+    }
+
+    /// Values that contradict another field (business hours reversed, a custom shape without a profile).
+    pub fn cross_field_errors(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        let s = self;
         if s.business_end_hour <= s.business_start_hour {
             e.push(FieldError {
                 field: "business_end_hour".into(),
@@ -385,48 +412,25 @@ impl Scenario {
                 field: "keep_alive_max_s".into(), message: format!("must be ≥ keep_alive_s ({lo})")
             });
         }
-        if s.runtime.is_empty() || s.runtime.len() > MAX_RUNTIME_LEN {
-            e.push(FieldError {
-                field: "runtime".into(), message: format!("must be 1–{MAX_RUNTIME_LEN} characters")
-            });
-        }
         if s.traffic_shape == TrafficShape::Custom && ![168, 1_440, 10_080].contains(&s.custom_profile.len()) {
             e.push(FieldError {
                 field: "custom_profile".into(),
                 message: format!("needs 168, 1440 or 10080 weights, got {}", s.custom_profile.len()),
             });
-        }
-        if s.custom_profile.len() > MAX_PROFILE_LEN {
-            e.push(FieldError {
-                field: "custom_profile".into(),
-                message: format!("at most {MAX_PROFILE_LEN} weights"),
-            });
-        } else if s.custom_profile.iter().any(|w| !w.is_finite() || *w < 0.0) {
-            e.push(FieldError { field: "custom_profile".into(), message: "weights must be finite and ≥ 0".into() });
-        } else if s.traffic_shape == TrafficShape::Custom && !s.custom_profile.iter().any(|w| *w > 0.0) {
+        } else if s.traffic_shape == TrafficShape::Custom
+            && s.custom_profile.iter().all(|w| w.is_finite() && *w >= 0.0)
+            && !s.custom_profile.iter().any(|w| *w > 0.0)
+        {
             e.push(FieldError { field: "custom_profile".into(), message: "at least one weight must be > 0".into() });
         }
         e
     }
 }
 
-/// Decodes a scenario JSON object: every key optional, unknown keys and bad values rejected.
+/// Decodes a scenario JSON object: every key optional, unknown keys and bad values rejected, each error
+/// naming its key (see `scenario_json`).
 pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
-    let scenario: Scenario = serde_json::from_str(text).map_err(|err| vec![json_error(&err)])?;
-    let errors = scenario.validate();
-    if errors.is_empty() { Ok(scenario) } else { Err(errors) }
-}
-
-fn json_error(err: &serde_json::Error) -> FieldError {
-    let msg = err.to_string();
-    // serde names the offending key in "unknown field `x`" and "invalid type ... for key `x`" messages.
-    let field = msg
-        .split('`')
-        .nth(1)
-        .filter(|_| msg.starts_with("unknown field") || msg.starts_with("missing field"))
-        .unwrap_or("scenario")
-        .to_string();
-    FieldError { field, message: msg }
+    super::scenario_json::decode(text)
 }
 
 #[cfg(test)]

@@ -77,6 +77,6 @@ pub fn chart_canvas(props: &Props) -> Html {
     }
     html! {
         <canvas id={props.id.clone()} ref={canvas} role="img" aria-label={props.label.clone()}
-            style={format!("width:100%;height:{}px", props.height)}></canvas>
+            class={format!("chart h{}", props.height)}></canvas>
     }
 }

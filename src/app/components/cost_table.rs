@@ -5,14 +5,12 @@ use yew::prelude::*;
 
 use crate::app::components::verdict_card::serde_plain;
 use crate::app::format;
-use crate::chart::{css, platform_colour};
 use crate::core::cost::PlatformCost;
 use crate::core::eval;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub platforms: Vec<PlatformCost>,
-    pub style: crate::chart::Style,
 }
 
 #[function_component(CostTable)]
@@ -27,12 +25,11 @@ pub fn cost_table(props: &Props) -> Html {
                 { for props.platforms.iter().map(|p| {
                     let id = serde_plain(&p.id);
                     let best = Some(p.id) == cheapest;
-                    let swatch = format!("background:{}", css(platform_colour(p.id, &props.style)));
                     html! {
                         <tr class={classes!(best.then_some("cheapest"), (!p.feasible).then_some("infeasible"))} data-platform={id.clone()}>
                             <td>
                                 <details>
-                                    <summary><span class="swatch" style={swatch}></span>{&p.name}
+                                    <summary><span class={classes!("swatch", format!("p-{id}"))}></span>{&p.name}
                                         if best { <span class="badge">{"cheapest"}</span> }
                                     </summary>
                                     <ul class="breakdown">

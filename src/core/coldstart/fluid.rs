@@ -125,9 +125,12 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         let user_need = (need - permanent).max(0.0);
         // Each cold start serves a request that arrives in this step (none pre-exist at t = 0).
         let mut cold = (user_need - before).max(0.0).min(arrivals.max(1.0));
-        if cold > tokens.floor() {
+        // Keep-warm pings may overdraw the scaling tokens; an overdraft allows no new environments,
+        // it does not remove cold starts (which made them negative).
+        let allowed = tokens.floor().max(0.0);
+        if cold > allowed {
             // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait.
-            let excess = cold - tokens.floor();
+            let excess = cold - allowed;
             if p.sync {
                 throttled += (excess * (arrivals / need.max(1.0)).max(1.0)).min(arrivals);
             }

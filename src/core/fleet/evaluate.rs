@@ -159,7 +159,9 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
     }
 }
 
-fn summarise(rows: Vec<FleetRow>, errors: Vec<FleetError>, cat: &Catalog) -> FleetReport {
+/// Totals and moves over evaluated rows: lets a caller evaluate in chunks (the browser does, to keep
+/// input responsive) and summarise once.
+pub fn summarise(rows: Vec<FleetRow>, errors: Vec<FleetError>, cat: &Catalog) -> FleetReport {
     let totals = PlatformId::ALL
         .iter()
         .enumerate()

@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::scenario::{Arch, Scenario};
 pub use columns::{ALIASES, parse};
-pub use evaluate::{FleetReport, FleetRow, Moves, PlatformTotal, SortKey, evaluate, sort};
+pub use evaluate::{FleetReport, FleetRow, Moves, PlatformTotal, SortKey, evaluate, sort, summarise};
 
 /// Most data rows one file may hold; a longer file is rejected as a whole.
 pub const MAX_ROWS: usize = 100_000;

@@ -1,0 +1,120 @@
+//! Everything the views show, computed from the one reducer's scenario: the assessment (re-priced at
+//! once, exact when the worker's simulations for this scenario arrive), the crossover curves and the
+//! sensitivity sentences. The full page and the embedded widgets share it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::persist;
+use crate::app::simulation::use_simulation;
+use crate::app::state::{Action, State, Theme};
+use crate::core::catalog::Catalog;
+use crate::core::coldstart::ColdStartReport;
+use crate::core::crossover::{self, Curves};
+use crate::core::eval::{self, Assessment};
+use crate::core::query;
+use crate::core::scenario::Scenario;
+
+#[derive(Clone)]
+pub struct Model {
+    pub state: UseReducerHandle<State>,
+    pub catalog: Rc<Catalog>,
+    pub assessment: Rc<Assessment>,
+    pub curves: Rc<Curves>,
+    pub coldstart: Rc<ColdStartReport>,
+    /// The figures are those of this exact scenario (the worker has answered).
+    pub exact: bool,
+    pub sentences: Option<Vec<String>>,
+    pub dark: bool,
+}
+
+/// The scenario from the link, else from storage, else the defaults; what was dropped becomes a notice.
+/// `?reset=1` (the error panel's link) starts from the defaults and clears the saved scenario.
+fn initial_state(use_storage: bool) -> State {
+    let mut state = State::default();
+    let search = persist::current_query();
+    if query::page_param(&search, "reset").is_some() {
+        persist::clear();
+        return state;
+    }
+    let from_link = query::decode(&search).map(|r| (r, "Link"));
+    let restored = if use_storage { persist::load().map(|r| (r, "Saved scenario")) } else { None };
+    if let Some(((scenario, errors), origin)) = from_link.or(restored) {
+        state.scenario = scenario;
+        state.notices = errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")).collect();
+    }
+    state
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The curves depend on everything but the current volume, so dragging that slider never recomputes them.
+fn curve_key(s: &Scenario) -> Scenario {
+    Scenario { requests_per_month: 0.0, ..s.clone() }
+}
+
+/// `persist`: keep the URL and localStorage in step (the full page); embedded widgets only read.
+#[hook]
+pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
+    let state = use_reducer(move || initial_state(persist_changes));
+    let catalog = use_memo((), |_| Catalog::builtin());
+    let scenario = state.scenario.clone();
+
+    let (latest, sensitivity) = use_simulation(&scenario);
+    let first = {
+        let s = scenario.clone();
+        use_memo((), move |_| Rc::new(eval::simulate(&s)))
+    };
+    let (sims, exact) = match &latest {
+        Some(l) => (l.sims.clone(), l.scenario == scenario),
+        None => ((*first).clone(), false),
+    };
+    let assessment = {
+        let catalog = catalog.clone();
+        use_memo((scenario.clone(), sims), move |(s, sims)| eval::assess_with(s, &catalog, sims))
+    };
+    let curves = {
+        let catalog = catalog.clone();
+        use_memo(curve_key(&scenario), move |s| crossover::curves(s, &catalog, eval::CURVE_POINTS))
+    };
+    let coldstart = use_memo(assessment.clone(), |a| a.coldstart.clone());
+    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| r.sentences);
+
+    // The URL and storage follow the scenario; a failure is reported once, not on every change.
+    let storage_reported = use_mut_ref(|| false);
+    {
+        let state = state.clone();
+        use_effect_with((scenario.clone(), extra_query), move |(s, extra)| {
+            if persist_changes {
+                let _ = persist::write_url(s, extra);
+                if let Err(e) = persist::save(s)
+                    && !std::mem::replace(&mut *storage_reported.borrow_mut(), true)
+                {
+                    state.dispatch(Action::Notice(format!("Your scenario is not saved in this browser: {e}")));
+                }
+            }
+        });
+    }
+
+    let dark = match state.theme {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::Auto => prefers_dark(),
+    };
+    use_effect_with(state.theme, |theme| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = match theme {
+                Theme::Auto => root.remove_attribute("data-theme"),
+                Theme::Light => root.set_attribute("data-theme", "light"),
+                Theme::Dark => root.set_attribute("data-theme", "dark"),
+            };
+        }
+    });
+
+    Model { state, catalog, assessment, curves, coldstart, exact, sentences, dark }
+}

@@ -1,0 +1,72 @@
+//! Timings of the core compiled to wasm32 and run in headless Chromium, for `scripts/bench.sh`.
+//! Not a correctness test: it prints `BENCH <name> <median_ms> <p95_ms> <runs>` lines (console output
+//! needs `--nocapture`) and the script compares them with the budgets. Run with the release profile:
+//! `cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture`.
+#![cfg(target_arch = "wasm32")]
+
+use crossover::core::catalog::Catalog;
+use crossover::core::coldstart::{SimTarget, simulate};
+use crossover::core::cost::{self, SimUsage};
+use crossover::core::scenario::{SECONDS_PER_MONTH, Scenario};
+use crossover::core::{crossover as xo, eval, presets};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Nearest-rank percentile of sorted samples.
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+/// Times `runs` calls of `f` (after one warm-up call) and prints one `BENCH` line.
+fn bench<T>(name: &str, runs: usize, mut f: impl FnMut() -> T) {
+    std::hint::black_box(f());
+    let mut ms: Vec<f64> = (0..runs)
+        .map(|_| {
+            let started = now();
+            std::hint::black_box(f());
+            now() - started
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    console_log!("BENCH {name} {:.4} {:.4} {runs}", percentile(&ms, 0.5), percentile(&ms, 0.95));
+}
+
+#[wasm_bindgen_test]
+fn core_timings_in_wasm() {
+    let cat = Catalog::builtin();
+    let mut cases = vec![("default".to_string(), Scenario::default())];
+    cases.extend(presets::all().into_iter().map(|p| (p.id, p.scenario)));
+
+    // Cost curves of every platform, 241 points, with break-evens.
+    for (id, s) in &cases {
+        bench(&format!("curves/{id}"), 50, || xo::curves(s, &cat, eval::CURVE_POINTS));
+    }
+
+    // One simulated month at each volume, through `simulate` (the engine the app uses).
+    for rpm in [1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10] {
+        let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
+        bench(&format!("month/{rpm:e}"), 10, || simulate(&s, SimTarget::AwsLambda));
+    }
+
+    // The app's per-change work (`eval::assess`) on each preset, and its parts: the two simulations and
+    // the pricing, to see what dominates.
+    for (id, s) in &cases {
+        bench(&format!("assess/{id}"), 10, || eval::assess(s, &cat));
+        bench(&format!("part/sim_lambda/{id}"), 10, || simulate(s, SimTarget::AwsLambda));
+        bench(&format!("part/sim_cloud_run/{id}"), 10, || simulate(s, SimTarget::CloudRun));
+        let lambda = simulate(s, SimTarget::AwsLambda);
+        let cloud_run = simulate(s, SimTarget::CloudRun);
+        let usage = SimUsage {
+            lambda_cold_starts: lambda.cold_starts,
+            lambda_mean_init_ms: lambda.mean_init_ms,
+            cloud_run_busy_instance_s: cloud_run.avg_busy_instances * SECONDS_PER_MONTH,
+        };
+        bench(&format!("part/price_all/{id}"), 10, || cost::price_all(s, &cat, Some(&usage)));
+    }
+}
