@@ -15,9 +15,16 @@ export async function launch() {
   });
 }
 
-/** A new page whose console errors and foreign requests are recorded for `assertClean`. */
+/** A new page whose console errors, CSP violations and foreign requests are recorded for `assertClean`. */
 export async function openPage(browser, origin, options = {}, alsoAllowed = []) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  // Content-Security-Policy violations (the page's meta CSP) are problems too: reported as console errors.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}`
+        + ` at ${e.sourceFile || document.URL}:${e.lineNumber} ${JSON.stringify(e.sample || '')}`);
+    }, true);
+  });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`); });

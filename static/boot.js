@@ -1,0 +1,50 @@
+// Starts the app from an external module, so index.html has no inline script and its CSP can be strict
+// (script-src 'self' 'wasm-unsafe-eval'). Trunk writes the tag that loads this file (Trunk.toml,
+// `pattern_script`): `<script type="module" src="./boot.js?js=<app>.js&wasm=<app>_bg.wasm">`, the two
+// content-hashed file names of the release, which also make this URL change with every release.
+// It does what Trunk's default inline initializer did, then registers the service worker (sw.js).
+// The names are read from the <script> element, not from import.meta.url: a response from the service
+// worker's cache may carry the URL without its query.
+const here = new URL(import.meta.url);
+const tag = [...document.scripts].find((s) => s.src && new URL(s.src).pathname === here.pathname);
+const params = new URL(tag?.src ?? here.href).searchParams;
+const js = params.get('js');
+const wasmFile = params.get('wasm');
+const plain = /^[\w.-]+$/; // a file name next to this one, nothing else
+if (!plain.test(js ?? '') || !plain.test(wasmFile ?? '')) {
+  throw new Error(`boot.js: expected ?js=…&wasm=… file names in its <script src>, got ${tag?.src}`);
+}
+
+// CSP shim for a dependency: plotters (0.3.7, src/style/font/web.rs) measures chart text with a temporary,
+// detached <span> given its font by `setAttribute("style", …)`, which `style-src 'self'` refuses (a CSP
+// violation, and wrong label sizes). Only that span's style is applied through the CSSOM instead, which the
+// CSP allows; any other inline style attribute is still refused and reported. Remove this once the app
+// measures text without it (see docs/OFFLINE.md).
+const setAttribute = Element.prototype.setAttribute;
+Element.prototype.setAttribute = function (name, value) {
+  if (name === 'style' && this.tagName === 'SPAN' && !this.isConnected
+      && /^display: inline-block; font-family:[^;]*; font-style:[^;]*; font-size: [\d.]+px; position: fixed; top: 100%$/.test(value)) {
+    this.style.cssText = value;
+    return undefined;
+  }
+  return setAttribute.call(this, name, value);
+};
+
+try {
+  const bindings = await import(new URL(js, here).href);
+  const wasm = await bindings.default({ module_or_path: new URL(wasmFile, here).href });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} finally {
+  registerServiceWorker();
+}
+
+// Offline support is a bonus: no service worker API (insecure context), a sandboxed iframe (SecurityError)
+// or a failed registration leave the app as it is.
+function registerServiceWorker() {
+  try {
+    navigator.serviceWorker?.register(new URL('sw.js', here).href, { updateViaCache: 'none' }).catch(() => {});
+  } catch {
+    // ignored
+  }
+}

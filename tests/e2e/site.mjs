@@ -1,0 +1,231 @@
+// The static site itself, against the release build served under a sub-path from loopback: no inline
+// script and a strict CSP, offline after one visit (service worker), installable (manifest), and a new
+// release replacing the old one.
+// usage: node tests/e2e/site.mjs SITE_ROOT   (the site lives at SITE_ROOT/crossover/)
+import { serve } from './server.mjs';
+import { launch, openPage, assertClean, assert, run } from './harness.mjs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = process.argv[2] ?? 'target/site';
+const SITE = join(root, 'crossover');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+  + "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'";
+const browser = await launch();
+
+/** The attributes of an HTML start tag's attribute text, names lower-cased (enough for Trunk's output). */
+function attributes(text) {
+  const attrs = {};
+  for (const m of text.matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+    attrs[m[1].toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? '').replaceAll('&amp;', '&');
+  }
+  return attrs;
+}
+
+/** Every element `tag` of the file: its attributes and (for elements with content) its text. */
+function elements(html, tag) {
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
+  const re = new RegExp(`<${tag}\\b([^>]*)>(?:([\\s\\S]*?)</${tag}\\s*>)?`, 'gi');
+  return [...withoutComments.matchAll(re)].map((m) => ({ attrs: attributes(m[1]), body: m[2] ?? '' }));
+}
+
+/** Serves the site; `stop()` ends the server and every open connection (the network is gone). */
+async function site(dir = root) {
+  const { server, origin } = await serve(dir);
+  return {
+    origin, app: `${origin}/crossover/`,
+    stop: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+/** Waits until the page shows the exact figures (the worker has answered). */
+async function exact(page) {
+  await page.locator('#verdict-decision').waitFor({ timeout: 20000 });
+  await page.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+}
+
+/** Waits for the service worker to be active and controlling the page (reloads once if it is not). */
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  const isControlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!await isControlled()) {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 5000 })
+      .catch(async () => { await page.reload(); await exact(page); });
+  }
+  assert(await isControlled(), 'the service worker controls the page');
+}
+
+/** The names of the caches the service worker keeps (for this origin). */
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+
+const failures = await run([
+  ['the built index.html has no inline script, no inline style and the strict CSP', async () => {
+    const html = readFileSync(join(SITE, 'index.html'), 'utf8');
+    const scripts = elements(html, 'script');
+    assert(scripts.length >= 1, 'the page loads a script');
+    for (const s of scripts) {
+      assert(s.attrs.src, `every <script> has a src: <script ${JSON.stringify(s.attrs)}>${s.body.slice(0, 80)}`);
+      assert(s.body.trim() === '', `a <script src> has no inline body: ${s.body.slice(0, 80)}`);
+    }
+    assert(elements(html, 'style').length === 0, 'no <style> element');
+    const inlineAttr = html.replace(/<!--[\s\S]*?-->/g, '').match(/<[^>]*\s(style|on[a-z]+)\s*=[^>]*>/i);
+    assert(!inlineAttr, `no style= or on*= attribute: ${inlineAttr?.[0]}`);
+    const csp = elements(html, 'meta').filter((m) => m.attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
+    assert(csp.length === 1, `one CSP meta, found ${csp.length}`);
+    assert(csp[0].attrs.content === CSP, `the CSP is\n  ${csp[0].attrs.content}\nnot\n  ${CSP}`);
+    // The CSP meta comes before anything it governs.
+    assert(html.indexOf('Content-Security-Policy') < html.search(/<(script|link)\b/i), 'the CSP meta comes first');
+    const boot = new URL(scripts[0].attrs.src, 'http://x/crossover/');
+    assert(boot.pathname === '/crossover/boot.js' && scripts[0].attrs.type === 'module', `boot.js as a module: ${scripts[0].attrs.src}`);
+    for (const key of ['js', 'wasm']) {
+      const file = boot.searchParams.get(key);
+      assert(/^crossover-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(file ?? ''), `content-hashed ${key} in the boot URL: ${file}`);
+      assert(existsSync(join(SITE, file)), `${file} exists`);
+    }
+    const links = elements(html, 'link');
+    assert(links.some((l) => l.attrs.rel === 'manifest' && l.attrs.href === 'manifest.webmanifest'), 'the manifest is linked');
+    assert(elements(html, 'meta').some((m) => m.attrs.name === 'theme-color'), 'theme-color meta');
+    for (const l of links) {
+      if (l.attrs.href) assert(!/^(\/|https?:)/.test(l.attrs.href), `relative URL (any sub-path): ${l.attrs.href}`);
+    }
+  }],
+
+  ['the release is stamped: worker URLs and the service worker version and pre-cache list', async () => {
+    const loader = readFileSync(join(SITE, 'crossover-worker_loader.js'), 'utf8');
+    const stamps = [...loader.matchAll(/crossover-worker(?:\.js|_bg\.wasm)\?v=([0-9a-f]{16})/g)].map((m) => m[1]);
+    assert(stamps.length === 2 && stamps[0] === stamps[1], `the worker loader loads stamped URLs: ${loader}`);
+    const sw = readFileSync(join(SITE, 'sw.js'), 'utf8');
+    const version = sw.match(/^const VERSION = '([0-9a-f]{16})';$/m);
+    assert(version, 'sw.js has a stamped VERSION');
+    const assets = JSON.parse(sw.match(/^const ASSETS = (.*);$/m)[1]);
+    for (const f of ['./index.html', './boot.js', './crossover-worker_loader.js', './crossover-worker.js',
+      './crossover-worker_bg.wasm', './manifest.webmanifest', './icons/icon-192.png', './icons/icon-512.png']) {
+      assert(assets.includes(f), `pre-cached: ${f}`);
+    }
+    for (const f of assets) assert(existsSync(join(SITE, f)), `pre-cached file exists: ${f}`);
+    assert(assets.some((f) => /\.css$/.test(f)) && assets.filter((f) => /^\.\/crossover-web-.*(\.js|\.wasm)$/.test(f)).length === 2,
+      'the CSS and the app JS and wasm are pre-cached');
+  }],
+
+  ['the app runs under the CSP, and a violation fails a test', async () => {
+    const s = await site();
+    const page = await openPage(browser, s.origin);
+    await page.goto(s.app);
+    await exact(page);
+    await page.waitForTimeout(200);
+    assertClean(page);
+    // The harness reports violations: an inline script and an inline style are both refused.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.head.append(script);
+      document.body.setAttribute('style', 'outline: 1px solid red');
+    });
+    await page.waitForTimeout(200);
+    assert(await page.evaluate(() => window.__inlineRan === undefined), 'the inline script did not run');
+    const csp = page.problems.filter((p) => p.includes('CSP violation'));
+    assert(csp.some((p) => p.includes('script-src')), `a script-src violation is reported: ${page.problems}`);
+    assert(csp.some((p) => p.includes('style-src')), `a style-src violation is reported: ${page.problems}`);
+    let threw = false;
+    try { assertClean(page); } catch { threw = true; }
+    assert(threw, 'assertClean fails on a CSP violation');
+    await page.context().close();
+    await s.stop();
+  }],
+
+  ['after one visit the app works offline, the worker included; the manifest is linked and fetchable', async () => {
+    const s = await site();
+    const page = await openPage(browser, s.origin);
+    await page.goto(s.app);
+    await exact(page);
+    await controlled(page);
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel=manifest]').href;
+      const r = await fetch(href);
+      const json = await r.json();
+      const icons = [];
+      for (const icon of json.icons) {
+        const ir = await fetch(new URL(icon.src, href));
+        const bytes = new Uint8Array(await ir.arrayBuffer());
+        icons.push({ ...icon, status: ir.status, png: bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47 });
+      }
+      return { href, status: r.status, type: r.headers.get('content-type'), json, icons };
+    });
+    assert(manifest.status === 200 && manifest.type.startsWith('application/manifest+json'), `manifest served: ${manifest.status} ${manifest.type}`);
+    const m = manifest.json;
+    assert(m.name === 'Crossover' && m.short_name && m.start_url === './' && m.scope === './' && m.display === 'standalone',
+      `manifest fields: ${JSON.stringify(m)}`);
+    assert(m.theme_color && m.background_color, 'manifest colours');
+    for (const size of ['192x192', '512x512']) {
+      assert(manifest.icons.some((i) => i.sizes === size && i.status === 200 && i.png), `a ${size} PNG icon: ${JSON.stringify(manifest.icons)}`);
+    }
+    assert((await cacheNames(page)).length === 1, 'one cache for this release');
+
+    // The network is gone: the browser is offline and the server is stopped.
+    await page.context().setOffline(true);
+    await s.stop();
+    await page.reload();
+    await exact(page);
+    assert(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the service worker');
+    // Another scenario link, never visited: the cached page serves it, and the worker computes it offline.
+    await page.goto(`${s.app}?v=1&requests_per_month=5e7&arch=arm64`);
+    await exact(page);
+    assert(await page.locator('#c-arch').inputValue() === 'arm64', 'the linked scenario is shown offline');
+    assert(await page.evaluate(() => document.querySelector('link[rel=manifest]') !== null), 'manifest linked offline');
+    assert(await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).ok), 'manifest fetchable offline');
+    await page.screenshot({ path: 'target/e2e/offline.png' });
+    assertClean(page);
+    await page.context().close();
+  }],
+
+  ['a new release replaces the old one on the next online visit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crossover-site-'));
+    try {
+      cpSync(root, dir, { recursive: true });
+      const copy = join(dir, 'crossover');
+      const s = await site(dir);
+      const page = await openPage(browser, s.origin);
+      await page.goto(s.app);
+      await exact(page);
+      await controlled(page);
+      const oldTitle = await page.title();
+      const [oldCache] = await cacheNames(page);
+
+      // Release 2: a changed page and a new service worker version (as a build would stamp it).
+      const index = join(copy, 'index.html');
+      writeFileSync(index, readFileSync(index, 'utf8').replace('<title>Crossover', '<title>Crossover release 2'));
+      const swFile = join(copy, 'sw.js');
+      writeFileSync(swFile, readFileSync(swFile, 'utf8').replace(/^const VERSION = '[^']*';$/m, "const VERSION = 'release2release2';"));
+
+      await page.reload();
+      await exact(page);
+      await page.reload();
+      await exact(page);
+      assert(await page.title() === oldTitle.replace('Crossover', 'Crossover release 2'), `new title shown: ${await page.title()}`);
+      // The new service worker installs and activates in the background, then deletes the old cache.
+      let names;
+      for (let i = 0; i < 100; i++) {
+        names = await cacheNames(page);
+        if (names.length === 1 && names[0].endsWith(' release2release2')) break;
+        await page.waitForTimeout(100);
+      }
+      assert(names.length === 1 && names[0].endsWith(' release2release2') && !names.includes(oldCache),
+        `only the new release's cache is left: ${JSON.stringify(names)}`);
+
+      // And release 2 is what is there offline.
+      await page.context().setOffline(true);
+      await s.stop();
+      await page.reload();
+      await exact(page);
+      assert((await page.title()).includes('release 2'), `offline shows release 2: ${await page.title()}`);
+      assertClean(page);
+      await page.context().close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }],
+]);
+
+await browser.close();
+process.exit(failures ? 1 : 0);
