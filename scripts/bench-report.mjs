@@ -45,10 +45,12 @@ function budget(figure, budgetText, measured, pass, note = '') {
 // 1. slider input → every number and chart updated
 {
   const s = browser.slider;
-  budget('slider input → numbers + charts painted (browser)', '< 8 ms p95 (sim on main thread)',
+  // The simulation runs in a web worker, so the alternative budget applies: < 16 ms on the main thread
+  // with the worker's exact figures in within 50 ms (or < 8 ms outright).
+  budget('slider input → numbers + charts painted (browser)', '< 8 ms, or < 16 ms + worker sim ≤ 50 ms (p95)',
     { median: s.painted.median, p95: s.painted.p95, unit: 'ms', shown: [ms(s.painted.median), ms(s.painted.p95)] },
-    s.painted.p95 < 8,
-    `${s.changes} changes over ${s.sliders.length} sliders; +sensitivity settled p95 ${ms(s.settled.p95)}; charts p95 ${ms(s.chart_draw.p95)}`);
+    s.painted.p95 < 8 || (s.painted.p95 < 16 && s.settled.p95 <= 50),
+    `${s.changes} changes over ${s.sliders.length} sliders; exact figures from the worker p95 ${ms(s.settled.p95)}; charts p95 ${ms(s.chart_draw.p95)}`);
 }
 // 2. cost curves in wasm
 {
@@ -73,9 +75,10 @@ for (const [id, n] of Object.entries(meta)) {
     w.p95 < 50, `worst volume: ${w.name} requests/month (1e4 … 1e10 tried)`);
 }
 // 5. fleet
-if (fleetArg === '1') {
-  rows.push({ figure: 'fleet of 10,000 functions (wasm)', budget: '< 1 s', shown: ['—', '—'], pass: null,
-    note: 'crossover::core::fleet exists but is not benchmarked on this branch' });
+if (fleetArg === '1' && wasm['fleet/10000']) {
+  const f = wasm['fleet/10000'];
+  budget('fleet of 10,000 functions (wasm)', '< 1 s', { median: f.median, p95: f.p95, unit: 'ms', shown: [ms(f.median), ms(f.p95)] },
+    f.p95 < 1000, 'parse + evaluate in one go; the page evaluates in slices of 250 rows and stays responsive');
 } else {
   rows.push({ figure: 'fleet of 10,000 functions (wasm)', budget: '< 1 s', shown: ['n/a', 'n/a'], pass: null,
     note: 'n/a (fleet not built)' });
@@ -114,7 +117,7 @@ function infoRow(figure, s, note = '') {
   const nm = worst(criterion, 'month/');
   infoRow('simulated month, worst volume (native)', nm, nm && nm.name);
   infoRow('slider: event handler only (browser)', browser.slider.handled, 'Yew renders in a microtask after it');
-  infoRow('slider: until the sensitivity search is done too (browser)', browser.slider.settled, 'deferred 0 ms timeout');
+  infoRow('slider: until the worker\'s exact figures are painted (browser)', browser.slider.settled, 'simulation off the main thread');
   infoRow('slider: until the next frame starts (browser)', browser.slider.next_frame, 'rAF, vsync-quantised');
 }
 info.forEach((r) => rows.push(r));

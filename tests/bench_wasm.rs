@@ -54,6 +54,14 @@ fn core_timings_in_wasm() {
         bench(&format!("month/{rpm:e}"), 10, || simulate(&s, SimTarget::AwsLambda));
     }
 
+    // A fleet of 10,000 functions: parse and evaluate (the page does the same in slices).
+    let mut csv = String::from("name,invocations,avg_duration_ms,memory_mb,runtime\n");
+    for i in 0..10_000u32 {
+        csv.push_str(&format!("fn-{i},{},{},{},nodejs22\n", (i % 97 + 1) * 100_000, 20 + i % 400, 128 * (1 + i % 8)));
+    }
+    let base = Scenario::default();
+    bench("fleet/10000", 3, || crossover::core::fleet::run(csv.as_bytes(), &base, &cat));
+
     // The app's per-change work (`eval::assess`) on each preset, and its parts: the two simulations and
     // the pricing, to see what dominates.
     for (id, s) in &cases {
