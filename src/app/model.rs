@@ -14,7 +14,6 @@ use crate::core::coldstart::ColdStartReport;
 use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Assessment};
 use crate::core::query;
-use crate::core::scenario::Scenario;
 
 #[derive(Clone)]
 pub struct Model {
@@ -53,11 +52,6 @@ fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The curves depend on everything but the current volume, so dragging that slider never recomputes them.
-fn curve_key(s: &Scenario) -> Scenario {
-    Scenario { requests_per_month: 0.0, ..s.clone() }
-}
-
 /// `persist`: keep the URL and localStorage in step (the full page); embedded widgets only read.
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
@@ -66,21 +60,20 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let scenario = state.scenario.clone();
 
     let (latest, sensitivity) = use_simulation(&scenario);
+    // Until the worker's first answer, the page computes the first scenario itself.
     let first = {
-        let s = scenario.clone();
-        use_memo((), move |_| Rc::new(eval::simulate(&s)))
+        let (s, catalog) = (scenario.clone(), catalog.clone());
+        use_memo((), move |_| {
+            (Rc::new(eval::simulate(&s)), Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)))
+        })
     };
-    let (sims, exact) = match &latest {
-        Some(l) => (l.sims.clone(), l.scenario == scenario),
-        None => ((*first).clone(), false),
+    let (sims, curves, exact) = match &latest {
+        Some(l) => (l.sims.clone(), l.curves.clone(), l.scenario == scenario),
+        None => (first.0.clone(), first.1.clone(), false),
     };
     let assessment = {
         let catalog = catalog.clone();
         use_memo((scenario.clone(), sims), move |(s, sims)| eval::assess_with(s, &catalog, sims))
-    };
-    let curves = {
-        let catalog = catalog.clone();
-        use_memo(curve_key(&scenario), move |s| crossover::curves(s, &catalog, eval::CURVE_POINTS))
     };
     let coldstart = use_memo(assessment.clone(), |a| a.coldstart.clone());
     let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| r.sentences);

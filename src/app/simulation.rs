@@ -1,5 +1,5 @@
-//! The page's side of the simulation worker. `use_simulation` returns the latest simulations and
-//! sensitivity sentences together with the scenario they were computed for; the page shows them at
+//! The page's side of the simulation worker. `use_simulation` returns the latest simulations, crossover
+//! curves and sensitivity sentences together with the scenario they were computed for; the page shows them at
 //! once (re-priced for the current scenario) and the exact figures replace them when the worker answers.
 //!
 //! Requests are coalesced: one in flight at a time, and only the newest waiting scenario is sent next,
@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use crate::app::worker::{self, Reply, Request};
 use crate::core::catalog::Catalog;
+use crate::core::crossover::Curves;
 use crate::core::eval::Simulations;
 use crate::core::scenario::Scenario;
 
@@ -28,6 +29,7 @@ const WORKER_URL: &str = "./crossover-worker_loader.js";
 pub struct Simulated {
     pub scenario: Scenario,
     pub sims: Rc<Simulations>,
+    pub curves: Rc<Curves>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -116,8 +118,8 @@ fn receive(client: &Rc<RefCell<Client>>, reply: Reply, setters: &Setters) {
     }
     let mut follow_up = None;
     match reply {
-        Reply::Simulated { sims, .. } => {
-            sim_set.set(Some(Simulated { scenario: scenario.clone(), sims: Rc::new(*sims) }));
+        Reply::Simulated { sims, curves, .. } => {
+            sim_set.set(Some(Simulated { scenario: scenario.clone(), sims: Rc::new(*sims), curves: Rc::new(*curves) }));
             if client.borrow().waiting.is_none() && client.borrow().newest.as_ref() == Some(&scenario) {
                 follow_up = Some((Request::Sensitivity { id: 0, scenario: Box::new(scenario.clone()) }, scenario));
             }

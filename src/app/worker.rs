@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::core::catalog::Catalog;
+use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Simulations};
 use crate::core::scenario::Scenario;
 use crate::core::sensitivity;
@@ -21,9 +22,11 @@ pub enum Request {
 pub enum Reply {
     /// The worker's wasm has loaded; messages sent before this would have been lost.
     Ready,
+    /// The simulations and the crossover curves: the heavy, per-scenario work.
     Simulated {
         id: u64,
         sims: Box<Simulations>,
+        curves: Box<Curves>,
     },
     Sensitivity {
         id: u64,
@@ -40,7 +43,8 @@ pub enum Reply {
 pub fn answer(request: Request, cat: &Catalog) -> Reply {
     match request {
         Request::Simulate { id, scenario } if scenario.validate().is_empty() => {
-            Reply::Simulated { id, sims: Box::new(eval::simulate(&scenario)) }
+            let curves = Box::new(crossover::curves(&scenario, cat, eval::CURVE_POINTS));
+            Reply::Simulated { id, sims: Box::new(eval::simulate(&scenario)), curves }
         }
         Request::Sensitivity { id, scenario } if scenario.validate().is_empty() => {
             Reply::Sensitivity { id, sentences: sensitivity::analyze(&scenario, cat).sentences }

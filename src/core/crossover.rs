@@ -2,7 +2,7 @@
 //!
 //! Curves are analytic (no simulation) so they stay fast: 241 points price in well under 2 ms.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 use super::cost::{PlatformId, Pricer};
@@ -14,21 +14,21 @@ pub const MAX_VOLUME: f64 = 1e10;
 /// Relative precision of a break-even volume.
 const PRECISION: f64 = 1e-3;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BreakEven {
     pub requests_per_month: f64,
     pub from: PlatformId,
     pub to: PlatformId,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     pub id: PlatformId,
     /// Monthly USD at each volume; `None` where the platform is infeasible.
     pub usd: Vec<Option<f64>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Curves {
     /// Requests per month, log-spaced.
     pub volumes: Vec<f64>,

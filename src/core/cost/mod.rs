@@ -13,7 +13,7 @@ mod lambda;
 mod usage;
 mod workers;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 use super::scenario::Scenario;
@@ -21,7 +21,7 @@ use bill::Bill;
 pub(crate) use usage::Usage;
 
 /// Stable platform ids of the `crossover eval` contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlatformId {
     AwsLambda,
