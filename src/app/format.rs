@@ -12,17 +12,9 @@ pub fn usd(v: f64) -> String {
     format!("${}.{:02}", group(cents / 100), (cents % 100).abs())
 }
 
-/// `12,345,678`.
+/// `12,345,678` (the core's grouping, as in the verdict's figures).
 pub fn group(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::core::verdict::format::num(n as f64, 0)
 }
 
 /// `10M`, `2.5B`, `750k` — for axis ticks and compact labels.
