@@ -9,7 +9,7 @@ use gloo::timers::future::TimeoutFuture;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::components::verdict_card::serde_plain;
+use crate::app::components::verdict_card::{decision_text, serde_plain};
 use crate::app::format;
 use crate::core::catalog::Catalog;
 use crate::core::fleet::{self, FleetReport, SortKey};
@@ -157,7 +157,7 @@ fn report_view(report: &Rc<FleetReport>, millis: f64, sort: &UseStateHandle<(Sor
         }
         if !report.errors.is_empty() {
             <details class="fleet-errors" open=true>
-                <summary>{format!("{} rows could not be used", report.errors.len())}</summary>
+                <summary>{match report.errors.len() { 1 => "1 row could not be used".to_string(), n => format!("{n} rows could not be used") }}</summary>
                 <ul id="fleet-errors">{ for report.errors.iter().take(100).map(|e| html! { <li>{e.to_string()}</li> }) }</ul>
             </details>
         }
@@ -178,7 +178,7 @@ fn report_view(report: &Rc<FleetReport>, millis: f64, sort: &UseStateHandle<(Sor
                     <td class="num">{format::si(r.invocations)}</td>
                     <td class="num">{money(r.current_usd)}</td>
                     <td data-platform={serde_plain(&r.recommended)}>{r.recommended.name()}{" · "}{money(r.recommended_usd)}</td>
-                    <td>{serde_plain(&r.decision)}</td>
+                    <td class={classes!("decision", decision_text(r.decision).1)}>{decision_text(r.decision).0}</td>
                     <td class="num">{format::usd(r.saving_usd)}</td>
                 </tr>
             }) }

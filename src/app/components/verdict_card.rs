@@ -10,7 +10,7 @@ pub struct Props {
     pub verdict: Verdict,
 }
 
-fn decision_text(d: Decision) -> (&'static str, &'static str) {
+pub fn decision_text(d: Decision) -> (&'static str, &'static str) {
     match d {
         Decision::Go => ("GO", "go"),
         Decision::ConditionalGo => ("CONDITIONAL GO", "cond"),
