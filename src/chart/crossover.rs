@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Style, count, dollars, platform_colour};
+use super::{Style, count, dollars, platform_colour, themed_legend, themed_mesh};
 use crate::core::cost::PlatformId;
 use crate::core::crossover::Curves;
 
@@ -40,7 +40,7 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&style.background)?;
-    let text = |size: f64| ("sans-serif", style.font(size)).into_font().color(&style.ink);
+    let text = |size: f64| super::text(style, size);
     let (Some((ylo, yhi)), Some(&xlo), Some(&xhi)) =
         (cost_range(curves), curves.volumes.first(), curves.volumes.last())
     else {
@@ -56,12 +56,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(36.0))
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d((xlo..xhi).log_scale(), (ylo..yhi).log_scale())?;
-    chart
-        .configure_mesh()
-        .light_line_style(style.grid.mix(0.4))
-        .bold_line_style(style.grid)
-        .axis_style(style.ink.mix(0.6))
-        .label_style(text(12.0))
+    themed_mesh(&mut chart.configure_mesh(), style)
         .x_desc("requests / month")
         .y_desc("USD / month")
         .x_label_formatter(&|v| count(*v))
@@ -126,12 +121,6 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(style.background.mix(0.85))
-        .border_style(style.grid)
-        .label_font(text(11.0))
-        .draw()?;
+    themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperLeft).draw()?;
     root.present()
 }

@@ -3,8 +3,13 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::Style;
+use super::{Style, themed_legend, themed_mesh};
 use crate::core::coldstart::DaySeries;
+
+/// Minute of the day → hour on the x axis.
+fn hour(minute: usize) -> f64 {
+    minute as f64 / 60.0
+}
 
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -12,22 +17,17 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&style.background)?;
-    let text = |size: f64| ("sans-serif", style.font(size)).into_font().color(&style.ink);
     let finite_max = |v: &[f64]| v.iter().copied().filter(|x| x.is_finite()).fold(0.0f64, f64::max);
     let top = finite_max(&day.environments).max(finite_max(&day.cold_starts)).max(1.0) * 1.15;
     let mut chart = ChartBuilder::on(root)
         .margin(style.px(10.0))
         .x_label_area_size(style.px(30.0))
         .y_label_area_size(style.px(46.0))
-        .build_cartesian_2d(0.0..1440.0, 0.0..top)?;
-    chart
-        .configure_mesh()
-        .light_line_style(style.grid.mix(0.4))
-        .bold_line_style(style.grid)
-        .axis_style(style.ink.mix(0.6))
-        .label_style(text(12.0))
+        .build_cartesian_2d(0.0..24.0, 0.0..top)?;
+    themed_mesh(&mut chart.configure_mesh(), style)
+        // The x axis is in hours, so ticks fall on whole hours (3-hourly) and read as clock times.
         .x_labels(9)
-        .x_label_formatter(&|m: &f64| format!("{:02}:00", (*m / 60.0).round() as u32))
+        .x_label_formatter(&|h: &f64| format!("{:02}:{:02}", h.trunc() as u32, (h.fract() * 60.0).round() as u32))
         .y_desc("per minute")
         .draw()?;
     let cold = RGBColor(213, 94, 0);
@@ -38,23 +38,17 @@ pub fn draw<DB: DrawingBackend>(
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| **c > 0.0 && c.is_finite())
-                .map(|(m, c)| Rectangle::new([(m as f64, 0.0), (m as f64 + 1.0, *c)], cold.mix(0.8).filled())),
+                .map(|(m, c)| Rectangle::new([(hour(m), 0.0), (hour(m + 1), *c)], cold.mix(0.8).filled())),
         )?
         .label("cold starts")
         .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 12, y + 4)], cold.filled()));
     chart
         .draw_series(LineSeries::new(
-            day.environments.iter().enumerate().map(|(m, e)| (m as f64, if e.is_finite() { *e } else { 0.0 })),
+            day.environments.iter().enumerate().map(|(m, e)| (hour(m), if e.is_finite() { *e } else { 0.0 })),
             envs.stroke_width(style.px(2.0)),
         ))?
         .label("live environments")
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], envs.stroke_width(2)));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(style.background.mix(0.85))
-        .border_style(style.grid)
-        .label_font(text(11.0))
-        .draw()?;
+    themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperRight).draw()?;
     root.present()
 }

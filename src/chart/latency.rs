@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::Style;
+use super::{Style, themed_mesh};
 use crate::core::coldstart::ColdStartReport;
 
 /// (latency ms, cumulative share) from the report's histogram of (upper bound ms, share).
@@ -36,7 +36,7 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&style.background)?;
-    let text = |size: f64| ("sans-serif", style.font(size)).into_font().color(&style.ink);
+    let text = |size: f64| super::text(style, size);
     let points = cdf(report);
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         root.draw(&Text::new("No requests to simulate", (style.px(16.0) as i32, style.px(16.0) as i32), text(14.0)))?;
@@ -53,12 +53,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(34.0))
         .y_label_area_size(style.px(46.0))
         .build_cartesian_2d((lo..hi).log_scale(), 0.0..1.0)?;
-    chart
-        .configure_mesh()
-        .light_line_style(style.grid.mix(0.4))
-        .bold_line_style(style.grid)
-        .axis_style(style.ink.mix(0.6))
-        .label_style(text(12.0))
+    themed_mesh(&mut chart.configure_mesh(), style)
         .x_desc("latency incl. cold starts")
         .y_desc("share of requests ≤ x")
         .x_label_formatter(&|v| ms(*v))
