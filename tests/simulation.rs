@@ -91,7 +91,7 @@ fn extremes_do_not_panic() {
         ("provisioned", Scenario { provisioned_concurrency: 5, requests_per_month: 1e5, ..base.clone() }),
     ];
     for (what, s) in cases {
-        for target in [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun] {
+        for target in SimTarget::ALL {
             sane(&simulate(&s, target), what);
         }
     }
@@ -182,7 +182,18 @@ fn scalable_agrees_with_exact() {
         ("slow", Scenario { duration_ms: 3_000.0, ..base.clone() }, SimTarget::AwsLambda),
         ("business", Scenario { requests_per_month: 1e6, ..shaped(TrafficShape::BusinessHours) }, SimTarget::AwsLambda),
         ("cloud run", Scenario { duration_ms: 1_000.0, ..base.clone() }, SimTarget::CloudRun),
-        ("azure", base.clone(), SimTarget::AzureConsumption),
+        // Azure: several requests per instance (cpu_fraction 0.25 → 4) and a short idle life, so that the
+        // week has enough cold starts to compare.
+        (
+            "azure",
+            Scenario { cpu_fraction: 0.25, keep_alive_s: Some(60.0), ..base.clone() },
+            SimTarget::AzureConsumption,
+        ),
+        (
+            "workers",
+            Scenario { memory_mb: 128.0, keep_alive_s: Some(60.0), ..base.clone() },
+            SimTarget::CloudflareWorkers,
+        ),
     ];
     for (what, s, target) in cases {
         let e = simulate_exact(&s, target, week);

@@ -17,6 +17,7 @@ fn price(id: PlatformId, usd: f64) -> PlatformCost {
         feasible: true,
         infeasible_reason: None,
         breakdown: Vec::new(),
+        performance: None,
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
-use super::coldstart::{self, ColdStartReport, SimTarget};
+use super::coldstart::{self, ColdStartReport, Performance, SimTarget};
 use super::cost::{self, PlatformCost, PlatformId, SimUsage};
 use super::crossover::{self, BreakEven};
 use super::scenario::Scenario;
@@ -32,21 +32,54 @@ pub struct Evaluation {
     pub sensitivity: Sensitivity,
 }
 
-/// The two simulations an assessment needs: Lambda (the reported cold-start view) and Cloud Run (its
-/// billable instance time). This is the heavy half; the browser runs it in a web worker.
+/// The simulations an assessment needs: Lambda (the reported cold-start view), Cloud Run (also its billable
+/// instance time) and every other feasible platform with an execution model. This is the heavy half; the
+/// browser runs it in a web worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Simulations {
     pub lambda: ColdStartReport,
     pub cloud_run: ColdStartReport,
     /// Lambda's p99 with the provisioned concurrency the latency target needs, when it is missed.
     pub warm_p99: Option<f64>,
+    /// The other simulated platforms (Azure Consumption, Workers, Fargate, EC2, EKS), where feasible.
+    #[serde(default)]
+    pub others: Vec<(PlatformId, ColdStartReport)>,
 }
 
-pub fn simulate(s: &Scenario) -> Simulations {
+impl Simulations {
+    /// The simulation of a platform, if it ran.
+    pub fn report(&self, id: PlatformId) -> Option<&ColdStartReport> {
+        match id {
+            PlatformId::AwsLambda => Some(&self.lambda),
+            PlatformId::CloudRun => Some(&self.cloud_run),
+            _ => self.others.iter().find(|(p, _)| *p == id).map(|(_, r)| r),
+        }
+    }
+}
+
+/// One platform's simulation: a provisioned fleet sized as the cost model sizes it, any other platform by
+/// its execution model. `None` where the platform has no model or the workload is infeasible there.
+pub fn simulate_platform(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
+    let target = id.sim_target()?;
+    if cost::infeasible_reason(id, s, cat).is_some() {
+        return None;
+    }
+    match cost::provisioned(s, cat, id) {
+        Some(fleet) => Some(coldstart::simulate_fleet(s, target, &fleet)),
+        None => Some(coldstart::simulate(s, target)),
+    }
+}
+
+pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
     let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
     let warm_p99 = latency::needs_provisioned(s, &lambda)
         .then(|| latency::warm_p99(s, latency::provisioned_estimate(&lambda, &dimensions::load(s))));
-    Simulations { cloud_run: coldstart::simulate(s, SimTarget::CloudRun), lambda, warm_p99 }
+    let others = PlatformId::ALL
+        .into_iter()
+        .filter(|&id| !matches!(id, PlatformId::AwsLambda | PlatformId::CloudRun))
+        .filter_map(|id| Some((id, simulate_platform(s, cat, id)?)))
+        .collect();
+    Simulations { cloud_run: coldstart::simulate(s, SimTarget::CloudRun), lambda, warm_p99, others }
 }
 
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.
@@ -56,13 +89,16 @@ pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessmen
         lambda_mean_init_ms: sims.lambda.mean_init_ms,
         cloud_run_busy_instance_s: sims.cloud_run.avg_busy_instances * super::scenario::SECONDS_PER_MONTH,
     };
-    let platforms = cost::price_all(s, cat, Some(&usage));
+    let mut platforms = cost::price_all(s, cat, Some(&usage));
+    for p in platforms.iter_mut().filter(|p| p.feasible) {
+        p.performance = sims.report(p.id).map(Performance::from);
+    }
     let verdict = verdict::decide_with(s, cat, &platforms, &sims.lambda, sims.warm_p99);
     Assessment { platforms, coldstart: sims.lambda.clone(), verdict }
 }
 
 pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
-    assess_with(s, cat, &simulate(s))
+    assess_with(s, cat, &simulate(s, cat))
 }
 
 pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {

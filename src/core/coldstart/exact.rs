@@ -245,7 +245,8 @@ impl Engine<'_> {
         }
     }
 
-    /// Scaling-rate limit: `Some(delay)` to create an environment, `None` = throttled (sync callers).
+    /// Scaling-rate limit: `Some(delay)` to create an environment, `None` = throttled (sync callers that do
+    /// not wait for the scaler).
     fn take_token(&mut self, t: f64) -> Option<f64> {
         let Some((cap, per_s)) = self.p.scale else {
             return Some(0.0);
@@ -256,7 +257,7 @@ impl Engine<'_> {
             self.tokens -= 1.0;
             return Some(0.0);
         }
-        if self.p.sync {
+        if self.p.sync && !self.p.wait_for_scale {
             return None;
         }
         let delay = (1.0 - self.tokens) / per_s;

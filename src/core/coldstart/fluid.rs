@@ -99,6 +99,8 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let mut table = PeakTable::default();
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
     let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 { 0.0 } else { f64::INFINITY };
+    // Requests that waited for the rate-limited scaler, and their total wait, s.
+    let (mut waited, mut wait_s) = (0.0, 0.0);
     for i in 0..steps {
         let t = i as f64 * dt;
         let span = dt.min(horizon_s - t);
@@ -120,7 +122,8 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         }
         let before = recent.front().map_or(0.0, |f| f.1);
         if let Some((cap, per_s)) = p.scale {
-            tokens = (tokens + per_s * span).min(cap);
+            // A bucket smaller than one step's refill (Azure's one instance a second) still adds the step's.
+            tokens = (tokens + per_s * span).min(cap.max(per_s * span));
         }
         let user_need = (need - permanent).max(0.0);
         // Each cold start serves a request that arrives in this step (none pre-exist at t = 0).
@@ -129,10 +132,15 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         // it does not remove cold starts (which made them negative).
         let allowed = tokens.floor().max(0.0);
         if cold > allowed {
-            // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait.
+            // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait, the
+            // j-th of them 1/rate × j seconds for its token: half the excess's refill time on average.
             let excess = cold - allowed;
-            if p.sync {
-                throttled += (excess * (arrivals / need.max(1.0)).max(1.0)).min(arrivals);
+            let affected = (excess * (arrivals / need.max(1.0)).max(1.0)).min(arrivals);
+            if p.sync && !p.wait_for_scale {
+                throttled += affected;
+            } else if let Some((_, per_s)) = p.scale {
+                waited += affected;
+                wait_s += affected * excess / per_s / 2.0;
             }
             cold -= excess;
             need -= excess;
@@ -163,17 +171,29 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     }
     out.init_ms_sum = out.cold_starts * p.cold.mean();
     out.served = out.requests - out.throttled;
-    out.hist = latency(p, out.cold_starts / out.served.max(1e-300), &mut rng);
+    let served = out.served.max(1e-300);
+    let scale_wait = Wait { share: waited / served, mean_s: if waited > 0.0 { wait_s / waited } else { 0.0 } };
+    out.hist = latency(p, out.cold_starts / served, &scale_wait, &mut rng);
     out
 }
 
-/// Latency of sampled requests: service time, plus a cold start with the simulated probability.
-fn latency(p: &SimParams, cold_fraction: f64, rng: &mut Rng) -> Histogram {
+/// Requests that waited for the scaler: their share of the served, and their mean wait.
+struct Wait {
+    share: f64,
+    mean_s: f64,
+}
+
+/// Latency of sampled requests: service time, plus a cold start with the simulated probability, plus an
+/// exponential wait for the scaler with its simulated share and mean.
+fn latency(p: &SimParams, cold_fraction: f64, wait: &Wait, rng: &mut Rng) -> Histogram {
     let mut h = Histogram::new();
     for _ in 0..LATENCY_SAMPLES {
         let mut ms = p.service.sample(rng) * 1000.0;
         if rng.uniform() < cold_fraction {
             ms += p.cold.sample(rng);
+        }
+        if wait.share > 0.0 && rng.uniform() < wait.share {
+            ms += rng.exponential(wait.mean_s) * 1000.0;
         }
         h.add(ms);
     }

@@ -1,31 +1,57 @@
-//! Cold starts and environment counts of a workload on one platform, simulated.
+//! Cold starts, latency and instance counts of a workload on one platform, simulated.
 //!
-//! `simulate` resolves the scenario (`params`), runs the exact event engine (`exact`) when the month has
-//! few enough requests to stay under ~50 ms in the browser, otherwise the per-time-step engine (`fluid`),
-//! and scales the tally to the 30-day month (`report`). Both engines are deterministic for `seed`.
+//! `simulate` resolves the scenario into the platform's execution model (`params`, `init`), runs the exact
+//! event engine (`exact`) when the month has few enough requests to stay under ~50 ms in the browser,
+//! otherwise the per-time-step engine (`fluid`), and scales the tally to the 30-day month (`report`).
+//! Provisioned fleets (Fargate, EC2, EKS) have no per-request cold start: their capacity (`capacity`) is a
+//! queue, simulated exactly or as a fluid by the same rule (`queue`). Every engine is deterministic for `seed`.
 
 mod arrivals;
+pub mod capacity;
 pub mod data;
 pub mod exact;
 pub mod fluid;
 pub mod init;
 pub mod params;
+pub mod queue;
 mod report;
 pub mod stats;
 
 use serde::{Deserialize, Serialize};
 
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
+pub use capacity::Provisioned;
 pub use init::{FALLBACK_RUNTIME, RUNTIMES, is_known_runtime};
 pub use params::SimParams;
 
 /// Which platform's execution model to simulate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SimTarget {
     AwsLambda,
     AzureConsumption,
     CloudRun,
+    CloudflareWorkers,
+    AwsFargate,
+    AwsEc2,
+    AwsEks,
+}
+
+impl SimTarget {
+    pub const ALL: [SimTarget; 7] = [
+        SimTarget::AwsLambda,
+        SimTarget::AzureConsumption,
+        SimTarget::CloudRun,
+        SimTarget::CloudflareWorkers,
+        SimTarget::AwsFargate,
+        SimTarget::AwsEc2,
+        SimTarget::AwsEks,
+    ];
+
+    /// Provisioned capacity (a queue of servers) rather than environments created per request.
+    pub fn is_provisioned(self) -> bool {
+        matches!(self, SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -42,6 +68,32 @@ pub struct DaySeries {
     pub requests: Vec<f64>,
     pub cold_starts: Vec<f64>,
     pub environments: Vec<f64>,
+}
+
+/// A platform's simulated figures as `crossover eval` reports them beside its cost.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Performance {
+    pub cold_start_fraction: f64,
+    /// End-to-end latency, ms: queueing, cold starts and the work itself.
+    pub latency_ms: Percentiles,
+    pub avg_instances: f64,
+    pub peak_instances: f64,
+    /// Requests refused: throttled (429) or, on a provisioned fleet, shed after the load balancer's timeout.
+    pub throttled_fraction: f64,
+    pub method: String,
+}
+
+impl From<&ColdStartReport> for Performance {
+    fn from(r: &ColdStartReport) -> Performance {
+        Performance {
+            cold_start_fraction: r.cold_start_fraction,
+            latency_ms: r.latency_ms.clone(),
+            avg_instances: r.avg_instances,
+            peak_instances: r.peak_instances,
+            throttled_fraction: r.throttled_fraction,
+            method: r.method.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -98,16 +150,61 @@ pub const EXACT_MONTH_MAX: f64 = 150_000.0;
 pub const EXACT_WEEK_MAX: f64 = 150_000.0;
 pub const SECONDS_PER_WEEK: f64 = 7.0 * 86_400.0;
 
-pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
-    let p = SimParams::new(s, target);
+/// Which engine runs a month of `requests_per_month` and over what horizon.
+fn engine_for(s: &Scenario) -> (&'static str, f64) {
     let per_month = s.requests_per_month.max(0.0);
-    let (method, tally) = if per_month <= EXACT_MONTH_MAX {
-        ("exact", exact::run(&p, SECONDS_PER_MONTH))
+    if per_month <= EXACT_MONTH_MAX {
+        ("exact", SECONDS_PER_MONTH)
     } else if per_month * SECONDS_PER_WEEK / SECONDS_PER_MONTH <= EXACT_WEEK_MAX {
-        ("exact_week", exact::run(&p, SECONDS_PER_WEEK))
+        ("exact_week", SECONDS_PER_WEEK)
     } else {
-        ("fluid_week", fluid::run(&p, SECONDS_PER_WEEK))
+        ("fluid_week", SECONDS_PER_WEEK)
+    }
+}
+
+/// Simulates a function platform; a provisioned fleet is sized here from the scenario's own unit
+/// (`Provisioned::scenario_unit`) — the evaluation sizes it from the catalogue with `simulate_fleet`.
+pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
+    if target.is_provisioned() {
+        return simulate_fleet(s, target, &Provisioned::scenario_unit(s, &super::traffic::hourly_weights(s)));
+    }
+    let p = SimParams::new(s, target);
+    let (method, tally) = match engine_for(s) {
+        ("fluid_week", h) => ("fluid_week", fluid::run(&p, h)),
+        (method, h) => (method, exact::run(&p, h)),
     };
+    report::build(&p, method, tally)
+}
+
+/// Simulates a provisioned fleet (Fargate, EC2, EKS) of the given sizing as a queue.
+pub fn simulate_fleet(s: &Scenario, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
+    let (method, horizon_s) = engine_for(s);
+    fleet_run(s, target, fleet, method, horizon_s, method == "fluid_week")
+}
+
+/// A provisioned fleet through the exact queue over an explicit horizon, reported as a month.
+pub fn simulate_fleet_exact(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
+    fleet_run(s, target, fleet, "exact", horizon_s, false)
+}
+
+/// A provisioned fleet through the fluid queue over an explicit horizon, reported as a month.
+pub fn simulate_fleet_fluid(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
+    fleet_run(s, target, fleet, "fluid", horizon_s, true)
+}
+
+fn fleet_run(
+    s: &Scenario,
+    target: SimTarget,
+    fleet: &Provisioned,
+    method: &str,
+    h: f64,
+    fluid: bool,
+) -> ColdStartReport {
+    let p = SimParams::new(s, target);
+    let d = data::ColdData::shared();
+    let timeout = (s.invocation == super::scenario::Invocation::Sync).then_some(d.containers.sync_timeout_s.value);
+    let c = capacity::capacity(s, &p.rates, fleet, capacity::lag_minutes(d, target), timeout);
+    let tally = if fluid { queue::run_fluid(&p, &c, h) } else { queue::run_exact(&p, &c, h) };
     report::build(&p, method, tally)
 }
 

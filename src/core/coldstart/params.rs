@@ -1,5 +1,18 @@
 //! A scenario resolved into the simulation's parameters for one platform: units in seconds, defaults
 //! filled from `data/coldstart.json`, so the engines never look at the scenario's optional keys.
+//!
+//! The execution model of each function platform, as the engines see it:
+//! - AWS Lambda: one request per environment; provisioned concurrency kept warm; the account quota; new
+//!   environments limited to 1,000 per 10 s, beyond which synchronous callers get a 429.
+//! - Azure Functions Consumption: an instance runs up to `maxConcurrentRequests` (100) HTTP requests, but only
+//!   as many as its one vCPU serves at full speed (1 / cpu_fraction); the scale controller adds at most one
+//!   instance a second (HTTP) or every 30 s (other triggers) — requests wait for it rather than fail — up to
+//!   200 instances; idle instances live 20–30 min.
+//! - Cloud Run: `cloud_run_concurrency` requests per instance, minimum instances kept warm, idle instances kept
+//!   15 min.
+//! - Cloudflare Workers: isolates serve many requests each and start within 5 ms; no quota, no scaling limit.
+//!
+//! Fargate, EC2 and EKS are provisioned fleets, simulated as queues by `queue`.
 
 use super::SimTarget;
 use super::data::ColdData;
@@ -46,8 +59,10 @@ pub struct SimParams {
     pub quota: u32,
     /// New-environment token bucket (capacity, refill per s); `None` = unlimited.
     pub scale: Option<(f64, f64)>,
-    /// Sync callers get a 429 when scaling is rate-limited; async events wait for a token.
+    /// Sync callers get a 429 when scaling is rate-limited (unless `wait_for_scale`); async events wait.
     pub sync: bool,
+    /// Requests wait for the rate-limited scaler instead of failing (Azure's scale controller).
+    pub wait_for_scale: bool,
     pub service: Service,
     pub cold: ColdModel,
     /// Requests per second for each minute of the week.
@@ -61,9 +76,67 @@ pub struct SimParams {
     pub note: Option<String>,
 }
 
+/// What differs between the function platforms.
+struct Execution {
+    slots: u32,
+    permanent: u32,
+    quota: u32,
+    scale: Option<(f64, f64)>,
+    wait_for_scale: bool,
+}
+
+/// Requests that fit on `vcpu` at full speed when each keeps a core busy `cpu_fraction` of its time.
+fn cpu_bound_slots(vcpu: f64, cpu_fraction: f64) -> u32 {
+    (vcpu / cpu_fraction.max(1e-6)).floor().clamp(1.0, f64::from(u32::MAX)) as u32
+}
+
+fn execution(s: &Scenario, d: &ColdData, target: SimTarget) -> Execution {
+    let whole = |x: f64| x.round().clamp(1.0, f64::from(u32::MAX)) as u32;
+    let unlimited = Execution { slots: 1, permanent: 0, quota: u32::MAX, scale: None, wait_for_scale: false };
+    match target {
+        SimTarget::AwsLambda => {
+            let l = &d.lambda;
+            let cap = l.scale_burst_environments.value;
+            Execution {
+                slots: 1,
+                permanent: s.provisioned_concurrency,
+                quota: s.concurrency_quota.max(1),
+                scale: Some((cap, cap / l.scale_burst_window_s.value)),
+                wait_for_scale: false,
+            }
+        }
+        SimTarget::AzureConsumption => {
+            let a = &d.azure_consumption;
+            let interval = if s.invocation == Invocation::Sync {
+                a.scale_interval_http_s.value
+            } else {
+                a.scale_interval_other_s.value
+            };
+            Execution {
+                slots: cpu_bound_slots(a.vcpu_per_instance.value, s.cpu_fraction).min(whole(a.http_concurrency.value)),
+                permanent: 0,
+                quota: whole(a.max_instances.value),
+                scale: Some((1.0, 1.0 / interval.max(1e-3))),
+                wait_for_scale: true,
+            }
+        }
+        SimTarget::CloudRun => Execution {
+            slots: s.cloud_run_concurrency.max(1),
+            permanent: s.cloud_run_min_instances,
+            quota: s.concurrency_quota.max(1),
+            ..unlimited
+        },
+        SimTarget::CloudflareWorkers => {
+            Execution { slots: whole(d.cloudflare_workers.concurrency_per_isolate.value), ..unlimited }
+        }
+        // Provisioned fleets are queues (`queue`); these fields are unused there.
+        SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => unlimited,
+    }
+}
+
 impl SimParams {
     pub fn new(s: &Scenario, target: SimTarget) -> SimParams {
-        let d = ColdData::builtin();
+        let d = ColdData::shared();
         let ka = d.keep_alive(target);
         let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
         let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
@@ -74,32 +147,21 @@ impl SimParams {
         };
         let sigma = d.model.lognormal_sigma.value;
         let mean_s = (s.duration_ms / 1000.0).max(1e-6);
-        let spreads = match target {
-            SimTarget::AwsLambda => None,
-            SimTarget::AzureConsumption => Some(d.other_platforms_cold_start_s.azure_consumption.by_family()),
-            SimTarget::CloudRun => Some(d.other_platforms_cold_start_s.cloud_run.by_family()),
-        };
-        let l = &d.lambda;
+        let e = execution(s, d, target);
         SimParams {
             target,
-            slots: if target == SimTarget::CloudRun { s.cloud_run_concurrency.max(1) } else { 1 },
+            slots: e.slots,
             keep_alive: (lo, hi),
-            permanent: match target {
-                SimTarget::AwsLambda => s.provisioned_concurrency,
-                SimTarget::CloudRun => s.cloud_run_min_instances,
-                SimTarget::AzureConsumption => 0,
-            },
+            permanent: e.permanent,
             ping_every_s: s.keep_warm_every_min as f64 * 60.0,
             ping_count: if s.keep_warm_every_min > 0 { s.keep_warm_count } else { 0 },
             ping_s: d.model.keep_warm_ping_ms.value / 1000.0,
-            quota: s.concurrency_quota.max(1),
-            scale: (target == SimTarget::AwsLambda).then(|| {
-                let cap = l.scale_burst_environments.value;
-                (cap, cap / l.scale_burst_window_s.value)
-            }),
+            quota: e.quota,
+            scale: e.scale,
             sync: s.invocation == Invocation::Sync,
+            wait_for_scale: e.wait_for_scale,
             service: Service { dist: s.duration_distribution, mean_s, mu: mean_s.ln() - sigma * sigma / 2.0, sigma },
-            cold: init::model(s, &d, spreads.as_deref()),
+            cold: init::model(s, d, target),
             rates: traffic::minute_rates(s),
             cron_batch: (s.traffic_shape == TrafficShape::Cron).then_some(s.cron_batch),
             db_cap: if s.rds_proxy { s.db_max_connections } else { None },

@@ -1,6 +1,7 @@
 //! The capacity model that sizes provisioned containers and instances.
 //!
-//! Per hour of the week, at rate λ = mean rate × the hour's weight:
+//! Per hour of the week, at rate λ = mean rate × the hour's weight (the formula lives in
+//! `coldstart::capacity`, which follows the same need minute by minute for the latency model):
 //! - CPU: λ × duration × cpu_fraction vCPU-seconds of work arrive per second; one unit serves
 //!   `vcpu × target_utilization` of it (headroom for bursts and latency).
 //! - memory: λ × duration requests are in flight on average, each assumed to hold `memory_mb`
@@ -11,6 +12,8 @@
 //! (scaling happens within the hour); fixed fleets run ceil(peak need) units all month.
 
 use super::Usage;
+use crate::core::coldstart::Provisioned;
+use crate::core::coldstart::capacity::{units_for, units_per_rps};
 use crate::core::scenario::{ContainerScaling, SECONDS_PER_MONTH};
 
 /// One unit of capacity: a Fargate task or an EC2 instance.
@@ -36,15 +39,8 @@ impl Fleet {
 pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
     let s = u.s;
     let min_units = f64::from(s.min_capacity);
-    let cpu_per_unit = unit.vcpu * s.target_utilization;
-    let need = |w: f64| {
-        let in_flight = u.rate * w * u.duration_s;
-        let by_cpu = in_flight * s.cpu_fraction / cpu_per_unit;
-        let by_memory = in_flight * u.memory_gb / unit.gb;
-        let units = by_cpu.max(by_memory);
-        let units = if units > 0.0 { units.max(1.0) } else { 0.0 };
-        units.max(min_units)
-    };
+    let per_rps = units_per_rps(s, unit.vcpu, unit.gb);
+    let need = |w: f64| units_for(u.rate * w, per_rps, min_units);
     let hours_per_weight = u.seconds_per_weight() / 3600.0;
     let mut unit_hours = 0.0;
     let mut peak: f64 = 0.0;
@@ -59,5 +55,17 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
             let units = peak.ceil();
             Fleet { unit_hours: units * SECONDS_PER_MONTH / 3600.0, peak_units: units }
         }
+    }
+}
+
+/// The fleet as the latency model needs it: the unit's vCPUs, the sizing, and whether it is fixed.
+pub(super) fn provisioned(u: &Usage, unit: &Unit) -> Provisioned {
+    let s = u.s;
+    let fixed = (s.container_scaling == ContainerScaling::Fixed).then(|| fleet(u, unit).peak_units);
+    Provisioned {
+        unit_vcpu: unit.vcpu,
+        units_per_rps: units_per_rps(s, unit.vcpu, unit.gb),
+        min_units: f64::from(s.min_capacity),
+        fixed_units: fixed,
     }
 }

@@ -2,9 +2,10 @@
 //! Sizing follows the capacity model in `capacity`.
 
 use super::bill::{Bill, num, rate};
-use super::capacity::{Unit, fleet};
+use super::capacity::{self, Fleet, Unit, fleet};
 use super::{Usage, front_door};
 use crate::core::catalog::Rates;
+use crate::core::coldstart::Provisioned;
 use crate::core::scenario::{Arch, Ec2Pricing, SECONDS_PER_MONTH, Scenario};
 
 /// Valid Fargate task vCPU sizes (AWS ECS task-size table).
@@ -88,28 +89,45 @@ pub(super) fn ec2_infeasible(s: &Scenario, r: &Rates) -> Option<String> {
         .then(|| format!("memory {} MB exceeds every {:?} instance type in the catalogue", num(s.memory_mb), s.arch))
 }
 
-/// EC2 (or EKS nodes): the cheapest catalogue instance type that fits, sized by the capacity
-/// model. Reserved pricing applies the 1-yr no-upfront discount to every instance-hour (as a
-/// commitment covering the fleet would). EKS adds the control plane; both add one ALB.
-pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
-    let (s, r) = (u.s, u.r);
-    let discount = match s.ec2_pricing {
-        Ec2Pricing::OnDemand => 0.0,
-        Ec2Pricing::Reserved1y => r.ec2_reserved_1y_discount.min(1.0),
-    };
-    let all = instances(r);
+/// The cheapest catalogue instance type that fits, with its fleet: (monthly USD, type, fleet, hourly rate).
+/// When nothing fits (infeasible) the same-arch types are still priced, for reference.
+fn cheapest_instance(u: &Usage, discount: f64) -> Option<(f64, Instance, Fleet, f64)> {
+    let s = u.s;
+    let all = instances(u.r);
     let any_fit = all.iter().any(|i| fits(i, s));
-    // When nothing fits (infeasible) the same-arch types are still priced, for reference.
-    let best = all
-        .iter()
+    all.into_iter()
         .filter(|i| if any_fit { fits(i, s) } else { i.arch == s.arch })
         .map(|i| {
             let f = fleet(u, &Unit { vcpu: i.vcpu, gb: i.gib });
             let hourly = i.hourly * (1.0 - discount);
             (f.unit_hours * hourly, i, f, hourly)
         })
-        .min_by(|a, b| a.0.total_cmp(&b.0));
-    if let Some((usd, i, f, hourly)) = best {
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+}
+
+fn discount(s: &Scenario, r: &Rates) -> f64 {
+    match s.ec2_pricing {
+        Ec2Pricing::OnDemand => 0.0,
+        Ec2Pricing::Reserved1y => r.ec2_reserved_1y_discount.min(1.0),
+    }
+}
+
+/// The fleet the latency model queues requests on: Fargate tasks, or the instance type EC2 / EKS would buy.
+pub(super) fn provisioned(u: &Usage, ec2: bool) -> Option<Provisioned> {
+    if !ec2 {
+        return Some(capacity::provisioned(u, &fargate_task(u.s, u.r)));
+    }
+    let (_, i, _, _) = cheapest_instance(u, discount(u.s, u.r))?;
+    Some(capacity::provisioned(u, &Unit { vcpu: i.vcpu, gb: i.gib }))
+}
+
+/// EC2 (or EKS nodes): the cheapest catalogue instance type that fits, sized by the capacity
+/// model. Reserved pricing applies the 1-yr no-upfront discount to every instance-hour (as a
+/// commitment covering the fleet would). EKS adds the control plane; both add one ALB.
+pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
+    let (s, r) = (u.s, u.r);
+    let discount = discount(s, r);
+    if let Some((usd, i, f, hourly)) = cheapest_instance(u, discount) {
         let what = if eks { "EKS nodes" } else { "EC2 instances" };
         bill.add(what, usd, || {
             let terms = match s.ec2_pricing {

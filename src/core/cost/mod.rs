@@ -16,6 +16,7 @@ mod workers;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
+use super::coldstart::{Performance, Provisioned, SimTarget};
 use super::scenario::Scenario;
 use bill::Bill;
 pub(crate) use usage::Usage;
@@ -68,6 +69,20 @@ impl PlatformId {
     fn index(self) -> usize {
         self as usize
     }
+
+    /// The execution model its latency is simulated with; `None` where none is modelled yet.
+    pub fn sim_target(self) -> Option<SimTarget> {
+        match self {
+            PlatformId::AwsLambda => Some(SimTarget::AwsLambda),
+            PlatformId::AzureFunctions => Some(SimTarget::AzureConsumption),
+            PlatformId::AzureFlex => None,
+            PlatformId::CloudRun => Some(SimTarget::CloudRun),
+            PlatformId::CloudflareWorkers => Some(SimTarget::CloudflareWorkers),
+            PlatformId::AwsFargate => Some(SimTarget::AwsFargate),
+            PlatformId::AwsEc2 => Some(SimTarget::AwsEc2),
+            PlatformId::AwsEks => Some(SimTarget::AwsEks),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -87,6 +102,10 @@ pub struct PlatformCost {
     /// The limit that makes the workload infeasible here, when it is.
     pub infeasible_reason: Option<String>,
     pub breakdown: Vec<LineItem>,
+    /// The simulated latency, cold starts and instances (`eval` fills it in; absent where the platform is
+    /// infeasible or not simulated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub performance: Option<Performance>,
 }
 
 /// What the cold-start simulation tells the cost engine. `None` in `price_all` = estimate analytically.
@@ -149,9 +168,22 @@ pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Pla
                 feasible: reason.is_none(),
                 infeasible_reason: reason,
                 breakdown: bill.items,
+                performance: None,
             }
         })
         .collect()
+}
+
+/// The fleet a provisioned platform (Fargate, EC2, EKS) runs for this workload, as the cost model sizes it;
+/// `None` for the other platforms.
+pub fn provisioned(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<Provisioned> {
+    let weights = usage::weights(s);
+    let u = Usage::new(s, cat.rates(), None, &weights, s.requests_per_month);
+    match id {
+        PlatformId::AwsFargate => containers::provisioned(&u, false),
+        PlatformId::AwsEc2 | PlatformId::AwsEks => containers::provisioned(&u, true),
+        _ => None,
+    }
 }
 
 /// Prices one scenario at many volumes without breakdowns (the crossover curves, searches).

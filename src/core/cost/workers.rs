@@ -4,11 +4,20 @@
 use super::Usage;
 use super::bill::{Bill, num, rate};
 use crate::core::catalog::Rates;
+use crate::core::coldstart::data::ColdData;
+use crate::core::coldstart::init;
 use crate::core::scenario::Scenario;
 
 pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
     if s.needs_gpu {
         return Some("needs_gpu: Workers offers no GPUs".into());
+    }
+    if !ColdData::shared().workers_runs(init::family(&s.runtime)) {
+        return Some(format!(
+            "runtime {}: Workers runs JavaScript, Python and WebAssembly in V8 isolates, not a JVM, .NET or Ruby \
+             runtime",
+            s.runtime
+        ));
     }
     if s.memory_mb > r.workers_max_memory_mb {
         return Some(format!(

@@ -41,7 +41,7 @@ impl Estimator {
     fn mean_init_ms(&mut self, s: &Scenario) -> f64 {
         let key = (s.runtime.clone(), s.arch == Arch::Arm64, s.memory_mb.to_bits());
         let data = &self.data;
-        *self.init_ms.entry(key).or_insert_with(|| init::model(s, data, None).mean())
+        *self.init_ms.entry(key).or_insert_with(|| init::model(s, data, SimTarget::AwsLambda).mean())
     }
 
     /// Load figures of `verdict::dimensions`, from the base scenario's curve (computed once).

@@ -128,6 +128,7 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
             feasible: usd.is_some(),
             infeasible_reason: if usd.is_some() { None } else { cost::infeasible_reason(id, s, cat) },
             breakdown: Vec::new(),
+            performance: None,
         })
         .collect();
     let p99 = estimator.p99_ms(s);
