@@ -74,6 +74,12 @@ for (const [id, n] of Object.entries(meta)) {
   budget('simulated month, any volume ≤ 1e10 (wasm)', '< 50 ms', { ...w, unit: 'ms', shown: [ms(w.median), ms(w.p95)] },
     w.p95 < 50, `worst volume: ${w.name} requests/month (1e4 … 1e10 tried)`);
 }
+// 4b. every platform simulated for one input
+if (Object.keys(wasm).some((k) => k.startsWith('sims/'))) {
+  const w = worst(wasm, 'sims/');
+  budget('all platforms simulated, any volume ≤ 1e10 (wasm)', '≤ 50 ms', { ...w, unit: 'ms', shown: [ms(w.median), ms(w.p95)] },
+    w.p95 <= 50, `eval::simulate (7 platforms, 128 MB); worst volume: ${w.name} requests/month (1e4 … 1e10 tried)`);
+}
 // 5. fleet
 if (fleetArg === '1' && wasm['fleet/10000']) {
   const f = wasm['fleet/10000'];

@@ -54,6 +54,14 @@ fn core_timings_in_wasm() {
         bench(&format!("month/{rpm:e}"), 10, || simulate(&s, SimTarget::AwsLambda));
     }
 
+    // Every platform's simulation for one input (`eval::simulate`, the worker's heavy half) at each volume,
+    // 128 MB so that Workers is feasible too; 1.5e5 and 6.4e5 are the largest months the exact engine runs
+    // whole and as one week.
+    for rpm in [1e4, 1e5, 1.5e5, 6.4e5, 1e6, 1e7, 1e8, 1e9, 1e10] {
+        let s = Scenario { requests_per_month: rpm, memory_mb: 128.0, ..Scenario::default() };
+        bench(&format!("sims/{rpm:e}"), 10, || eval::simulate(&s, &cat));
+    }
+
     // A fleet of 10,000 functions: parse and evaluate (the page does the same in slices).
     let mut csv = String::from("name,invocations,avg_duration_ms,memory_mb,runtime\n");
     for i in 0..10_000u32 {

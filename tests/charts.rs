@@ -86,3 +86,123 @@ fn an_empty_curve_set_draws_a_message_not_a_panic() {
     });
     assert!(out.contains("No feasible platform"));
 }
+
+/// The x positions of the texts in an SVG that `keep` accepts, with the text: (x, y, text).
+fn svg_texts(svg: &str, keep: impl Fn(&str) -> bool) -> Vec<(f64, f64, String)> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let attr = |name: &str| -> Option<f64> {
+                let start = t.find(&format!(" {name}=\""))? + name.len() + 3;
+                t[start..].split('"').next()?.parse().ok()
+            };
+            let body = t.split('>').nth(1)?.split('<').next()?.trim().to_string();
+            keep(&body).then(|| Some((attr("x")?, attr("y")?, body)))?
+        })
+        .collect()
+}
+
+/// Tick labels of the time axis ("300 ms", "1 s") sit on one line below the plot: none may overlap the next,
+/// at any width from a phone's 360 px up. A 6.25 %-wide bucket histogram spans 60 ms – 9 s for this preset.
+#[test]
+fn latency_tick_labels_never_overlap() {
+    let cat = Catalog::builtin();
+    let p = presets::by_id("java_tight_sla").expect("preset exists");
+    let report = eval::assess(&p.scenario, &cat).coldstart;
+    let is_tick = |t: &str| {
+        (t.ends_with(" ms") || t.ends_with(" s")) && t.split(' ').next().is_some_and(|n| n.parse::<f64>().is_ok())
+    };
+    for width in (360..=1400).step_by(40) {
+        for scale in [1.0, 2.0] {
+            let style = Style::light(scale);
+            let mut out = String::new();
+            {
+                let px = (f64::from(width) * scale) as u32;
+                let root = SVGBackend::with_string(&mut out, (px, (260.0 * scale) as u32)).into_drawing_area();
+                chart::latency::draw(&root, &report, p.scenario.latency_slo_p99_ms, &style).unwrap();
+            }
+            let baseline = svg_texts(&out, is_tick).iter().map(|t| t.1).fold(0.0, f64::max);
+            let mut ticks: Vec<(f64, f64, String)> =
+                svg_texts(&out, is_tick).into_iter().filter(|t| t.1 == baseline).collect();
+            ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(ticks.len() >= 2, "{width} px ×{scale}: ticks {ticks:?}");
+            for w in ticks.windows(2) {
+                let half =
+                    |t: &(f64, f64, String)| chart::ticks::text_width(t.2.chars().count(), style.font(12.0)) / 2.0;
+                // plotters centres x tick labels on their tick: the gap between centres must hold both halves.
+                assert!(
+                    w[1].0 - w[0].0 >= half(&w[0]) + half(&w[1]),
+                    "{width} px ×{scale}: {:?} and {:?} overlap",
+                    w[0],
+                    w[1]
+                );
+            }
+        }
+    }
+}
+
+fn short(id: ::crossover::core::cost::PlatformId) -> String {
+    use ::crossover::core::cost::PlatformId::*;
+    match id {
+        AwsLambda => "Lambda",
+        AzureFunctions => "Azure",
+        AzureFlex => "Flex",
+        CloudRun => "Cloud Run",
+        CloudflareWorkers => "Workers",
+        AwsFargate => "Fargate",
+        AwsEc2 => "EC2",
+        AwsEks => "EKS",
+    }
+    .to_string()
+}
+
+/// One point per simulated platform at (its p99, its cost), the target drawn and labelled, and the platform
+/// the caller marks named as the cheapest meeting it.
+#[test]
+fn cost_latency_chart_places_every_platform_and_the_target() {
+    use ::crossover::core::cost::PlatformId;
+    let cat = Catalog::builtin();
+    for p in presets::all() {
+        let a = eval::assess(&p.scenario, &cat);
+        let points = chart::cost_latency::points(&a.platforms);
+        let simulated = a.platforms.iter().filter(|x| x.feasible && x.performance.is_some()).count();
+        assert_eq!(points.len(), simulated, "{}", p.id);
+        for pt in &points {
+            let platform = a.platforms.iter().find(|x| x.id == pt.id).unwrap();
+            assert_eq!(
+                (pt.usd, pt.p99_ms),
+                (platform.monthly_usd, platform.performance.as_ref().unwrap().latency_ms.p99)
+            );
+        }
+        let marked = points
+            .iter()
+            .filter(|x| p.scenario.latency_slo_p99_ms.is_none_or(|t| x.p99_ms <= t))
+            .min_by(|a, b| a.usd.total_cmp(&b.usd))
+            .map(|x| x.id);
+        for style in [Style::light(1.0), Style::dark(2.0)] {
+            let out = svg(|root| {
+                chart::cost_latency::draw(root, &points, p.scenario.latency_slo_p99_ms, marked, &short, &style)
+                    .expect("draws");
+            });
+            // One filled dot per platform in its own colour.
+            for pt in &points {
+                let colour = chart::css(chart::platform_colour(pt.id, &style));
+                assert!(out.to_lowercase().contains(&colour), "{}: no dot for {:?}", p.id, pt.id);
+            }
+            if let Some(t) = p.scenario.latency_slo_p99_ms {
+                assert!(out.contains(&format!("p99 target {}", chart::latency::ms(t))), "{}: target unlabelled", p.id);
+            }
+            if let Some(m) = marked {
+                assert!(
+                    out.contains(&format!("cheapest meeting the target (ringed): {}", short(m))),
+                    "{}: {m:?} not marked",
+                    p.id
+                );
+            }
+            assert!(out.contains("simulated p99 latency") && out.contains("USD / month"));
+        }
+        let _ = PlatformId::ALL;
+    }
+    let empty = svg(|root| chart::cost_latency::draw(root, &[], None, None, &short, &Style::light(1.0)).unwrap());
+    assert!(empty.contains("No simulated platform"));
+}

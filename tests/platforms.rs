@@ -247,3 +247,20 @@ fn every_platform_is_deterministic() {
         }
     }
 }
+
+/// The evaluation runs every platform on one draw of the requests and simulates EKS, whose nodes are EC2's
+/// instance type started as slowly, once with EC2: each figure equals the platform simulated on its own.
+#[test]
+fn the_evaluation_equals_each_platform_simulated_alone() {
+    let cat = Catalog::builtin();
+    for s in [
+        Scenario { requests_per_month: 5e4, memory_mb: 128.0, ..Scenario::default() },
+        Scenario { requests_per_month: 4e5, ..spiky(4e5) },
+        Scenario { requests_per_month: 1e9, ..Scenario::default() },
+    ] {
+        let sims = eval::simulate(&s, &cat);
+        for id in PlatformId::ALL {
+            assert_eq!(sims.report(id), eval::simulate_platform(&s, &cat, id).as_ref(), "{id:?}");
+        }
+    }
+}

@@ -60,26 +60,42 @@ impl Simulations {
 /// One platform's simulation: a provisioned fleet sized as the cost model sizes it, any other platform by
 /// its execution model. `None` where the platform has no model or the workload is infeasible there.
 pub fn simulate_platform(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
+    simulate_in(&coldstart::Batch::new(s), s, cat, id)
+}
+
+fn simulate_in(batch: &coldstart::Batch, s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
     let target = id.sim_target()?;
     if cost::infeasible_reason(id, s, cat).is_some() {
         return None;
     }
     match cost::provisioned(s, cat, id) {
-        Some(fleet) => Some(coldstart::simulate_fleet(s, target, &fleet)),
-        None => Some(coldstart::simulate(s, target)),
+        Some(fleet) => Some(batch.simulate_fleet(target, &fleet)),
+        None => Some(batch.simulate(target)),
     }
 }
 
 pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
-    let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
+    let batch = coldstart::Batch::new(s);
+    let lambda = batch.simulate(SimTarget::AwsLambda);
     let warm_p99 = latency::needs_provisioned(s, &lambda)
         .then(|| latency::warm_p99(s, latency::provisioned_estimate(&lambda, &dimensions::load(s))));
-    let others = PlatformId::ALL
-        .into_iter()
-        .filter(|&id| !matches!(id, PlatformId::AwsLambda | PlatformId::CloudRun))
-        .filter_map(|id| Some((id, simulate_platform(s, cat, id)?)))
-        .collect();
-    Simulations { cloud_run: coldstart::simulate(s, SimTarget::CloudRun), lambda, warm_p99, others }
+    let mut others: Vec<(PlatformId, ColdStartReport)> = Vec::new();
+    for id in PlatformId::ALL.into_iter().filter(|&id| !matches!(id, PlatformId::AwsLambda | PlatformId::CloudRun)) {
+        // EKS nodes are the instances EC2 would run, started as slowly: the same queue, simulated once.
+        let twin = match (id, others.last()) {
+            (PlatformId::AwsEks, Some((PlatformId::AwsEc2, ec2)))
+                if cost::provisioned(s, cat, PlatformId::AwsEc2) == cost::provisioned(s, cat, id)
+                    && coldstart::capacity::same_lag(SimTarget::AwsEc2, SimTarget::AwsEks) =>
+            {
+                Some(ColdStartReport { target: Some(SimTarget::AwsEks), ..ec2.clone() })
+            }
+            _ => None,
+        };
+        if let Some(r) = twin.or_else(|| simulate_in(&batch, s, cat, id)) {
+            others.push((id, r));
+        }
+    }
+    Simulations { cloud_run: batch.simulate(SimTarget::CloudRun), lambda, warm_p99, others }
 }
 
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.

@@ -76,6 +76,12 @@ pub fn lag_minutes(d: &ColdData, target: SimTarget) -> (usize, usize) {
     (minutes(start + c.metric_delay_s.value), minutes(c.scale_in_cooldown_s.value))
 }
 
+/// Whether two platforms' autoscalers lag alike (then the same fleet queues alike on both).
+pub fn same_lag(a: SimTarget, b: SimTarget) -> bool {
+    let d = ColdData::shared();
+    lag_minutes(d, a) == lag_minutes(d, b)
+}
+
 pub fn capacity(s: &Scenario, rates: &[f64], f: &Provisioned, lag: (usize, usize), timeout_s: Option<f64>) -> Capacity {
     let need: Vec<f64> = rates.iter().map(|&r| units_for(r, f.units_per_rps, f.min_units).ceil()).collect();
     let w = need.len().max(1);

@@ -8,9 +8,9 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::Tally;
-use super::arrivals::Arrivals;
 use super::params::SimParams;
 use super::stats::Histogram;
+use super::workload::Workload;
 use crate::core::rng::Rng;
 
 /// Always-warm environments outrank on-demand ones in the free heap.
@@ -64,6 +64,12 @@ struct Engine<'a> {
 
 /// Simulates `horizon_s` seconds of arrivals over the weekly rate curve.
 pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
+    run_with(p, &Workload::draw(p, horizon_s))
+}
+
+/// Simulates the requests of `w` (drawn once for every platform).
+pub fn run_with(p: &SimParams, w: &Workload) -> Tally {
+    let horizon_s = w.horizon_s;
     let minutes = (horizon_s / 60.0).ceil() as usize + 1;
     let mut e = Engine {
         p,
@@ -87,21 +93,16 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     for _ in 0..p.permanent {
         e.create(0.0, true);
     }
-    let mut arrivals_rng = Rng::stream(p.seed, 2);
-    let mut arrivals = match p.cron_batch {
-        Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
-        None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
-    };
     let ping_every = if p.ping_count > 0 { p.ping_every_s } else { f64::INFINITY };
     let mut next_ping = if ping_every.is_finite() { 0.0 } else { f64::INFINITY };
-    while let Some(t) = arrivals.next(&mut arrivals_rng) {
+    for (t, service) in w.requests() {
         while next_ping <= t {
             for _ in 0..p.ping_count {
-                e.serve(next_ping, false);
+                e.serve(next_ping, p.ping_s, false);
             }
             next_ping += ping_every;
         }
-        e.serve(t, true);
+        e.serve(t, service, true);
     }
     e.finish()
 }
@@ -173,16 +174,15 @@ impl Engine<'_> {
         }
     }
 
-    /// One request (user or keep-warm ping) arriving at `t`.
+    /// One request (user or keep-warm ping) arriving at `t`, working `service` s.
     #[inline]
-    fn serve(&mut self, t: f64, user: bool) {
+    fn serve(&mut self, t: f64, service: f64, user: bool) {
         self.release_until(t);
         let minute = (t / 60.0) as usize;
         if user {
             self.out.arrivals += 1;
             self.out.minute_requests[minute] += 1.0;
         }
-        let service = if user { self.p.service.sample(&mut self.rng) } else { self.p.ping_s };
         let slot = loop {
             match self.free.peek() {
                 Some(&(_, slot)) => {

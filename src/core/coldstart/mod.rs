@@ -16,6 +16,7 @@ pub mod params;
 pub mod queue;
 mod report;
 pub mod stats;
+pub mod workload;
 
 use serde::{Deserialize, Serialize};
 
@@ -162,50 +163,82 @@ fn engine_for(s: &Scenario) -> (&'static str, f64) {
     }
 }
 
-/// Simulates a function platform; a provisioned fleet is sized here from the scenario's own unit
-/// (`Provisioned::scenario_unit`) — the evaluation sizes it from the catalogue with `simulate_fleet`.
-pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
-    if target.is_provisioned() {
-        return simulate_fleet(s, target, &Provisioned::scenario_unit(s, &super::traffic::hourly_weights(s)));
+/// Several platforms' simulations of one scenario: the exact engines share one draw of the requests.
+pub struct Batch<'a> {
+    s: &'a Scenario,
+    method: &'static str,
+    horizon_s: f64,
+    workload: std::cell::OnceCell<workload::Workload>,
+}
+
+impl<'a> Batch<'a> {
+    pub fn new(s: &'a Scenario) -> Batch<'a> {
+        let (method, horizon_s) = engine_for(s);
+        Batch { s, method, horizon_s, workload: std::cell::OnceCell::new() }
     }
-    let p = SimParams::new(s, target);
-    let (method, tally) = match engine_for(s) {
-        ("fluid_week", h) => ("fluid_week", fluid::run(&p, h)),
-        (method, h) => (method, exact::run(&p, h)),
-    };
-    report::build(&p, method, tally)
+
+    fn fluid(&self) -> bool {
+        self.method == "fluid_week"
+    }
+
+    fn workload(&self, p: &SimParams) -> &workload::Workload {
+        self.workload.get_or_init(|| workload::Workload::draw(p, self.horizon_s))
+    }
+
+    /// A function platform; a provisioned fleet is sized here from the scenario's own unit
+    /// (`Provisioned::scenario_unit`) — the evaluation sizes it from the catalogue with `simulate_fleet`.
+    pub fn simulate(&self, target: SimTarget) -> ColdStartReport {
+        let s = self.s;
+        if target.is_provisioned() {
+            let unit = Provisioned::scenario_unit(s, &super::traffic::hourly_weights(s));
+            return self.simulate_fleet(target, &unit);
+        }
+        let p = SimParams::new(s, target);
+        let tally = if self.fluid() { fluid::run(&p, self.horizon_s) } else { exact::run_with(&p, self.workload(&p)) };
+        report::build(&p, self.method, tally)
+    }
+
+    /// A provisioned fleet (Fargate, EC2, EKS) of the given sizing, as a queue.
+    pub fn simulate_fleet(&self, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
+        let p = SimParams::new(self.s, target);
+        let c = fleet_capacity(self.s, &p, target, fleet);
+        let tally = if self.fluid() {
+            queue::run_fluid(&p, &c, self.horizon_s)
+        } else {
+            queue::run_exact(&c, self.workload(&p))
+        };
+        report::build(&p, self.method, tally)
+    }
+}
+
+/// Simulates one platform (see `Batch::simulate`).
+pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
+    Batch::new(s).simulate(target)
 }
 
 /// Simulates a provisioned fleet (Fargate, EC2, EKS) of the given sizing as a queue.
 pub fn simulate_fleet(s: &Scenario, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
-    let (method, horizon_s) = engine_for(s);
-    fleet_run(s, target, fleet, method, horizon_s, method == "fluid_week")
+    Batch::new(s).simulate_fleet(target, fleet)
+}
+
+fn fleet_capacity(s: &Scenario, p: &SimParams, target: SimTarget, fleet: &Provisioned) -> capacity::Capacity {
+    let d = data::ColdData::shared();
+    let timeout = (s.invocation == super::scenario::Invocation::Sync).then_some(d.containers.sync_timeout_s.value);
+    capacity::capacity(s, &p.rates, fleet, capacity::lag_minutes(d, target), timeout)
 }
 
 /// A provisioned fleet through the exact queue over an explicit horizon, reported as a month.
 pub fn simulate_fleet_exact(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
-    fleet_run(s, target, fleet, "exact", horizon_s, false)
+    let p = SimParams::new(s, target);
+    let c = fleet_capacity(s, &p, target, fleet);
+    report::build(&p, "exact", queue::run_exact(&c, &workload::Workload::draw(&p, horizon_s)))
 }
 
 /// A provisioned fleet through the fluid queue over an explicit horizon, reported as a month.
 pub fn simulate_fleet_fluid(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
-    fleet_run(s, target, fleet, "fluid", horizon_s, true)
-}
-
-fn fleet_run(
-    s: &Scenario,
-    target: SimTarget,
-    fleet: &Provisioned,
-    method: &str,
-    h: f64,
-    fluid: bool,
-) -> ColdStartReport {
     let p = SimParams::new(s, target);
-    let d = data::ColdData::shared();
-    let timeout = (s.invocation == super::scenario::Invocation::Sync).then_some(d.containers.sync_timeout_s.value);
-    let c = capacity::capacity(s, &p.rates, fleet, capacity::lag_minutes(d, target), timeout);
-    let tally = if fluid { queue::run_fluid(&p, &c, h) } else { queue::run_exact(&p, &c, h) };
-    report::build(&p, method, tally)
+    let c = fleet_capacity(s, &p, target, fleet);
+    report::build(&p, "fluid", queue::run_fluid(&p, &c, horizon_s))
 }
 
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.

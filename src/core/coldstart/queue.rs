@@ -13,13 +13,13 @@
 //! In both, a synchronous request that would wait longer than the load balancer's timeout is shed.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 use super::Tally;
-use super::arrivals::Arrivals;
 use super::capacity::Capacity;
 use super::params::SimParams;
 use super::stats::Histogram;
+use super::workload::Workload;
 use crate::core::rng::Rng;
 use crate::core::scenario::DurationDistribution;
 use crate::core::traffic::MINUTES_PER_WEEK;
@@ -43,26 +43,20 @@ fn fleet_totals(c: &Capacity, out: &mut Tally) {
     out.peak_envs = out.minute_envs.iter().fold(0.0, |a: f64, &b| a.max(b));
 }
 
-/// Event by event over `horizon_s`.
-pub fn run_exact(p: &SimParams, c: &Capacity, horizon_s: f64) -> Tally {
+/// Event by event over the requests of `w` (drawn once for every platform).
+pub fn run_exact(c: &Capacity, w: &Workload) -> Tally {
+    let horizon_s = w.horizon_s;
     let minutes = (horizon_s / 60.0).ceil() as usize + 1;
-    let mut rng = Rng::stream(p.seed, 1);
-    let mut arrivals_rng = Rng::stream(p.seed, 2);
-    let mut arrivals = match p.cron_batch {
-        Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
-        None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
-    };
     let out = Tally { horizon_s, minute_requests: vec![0.0; minutes], ..Tally::default() };
     let mut q = Line { c, free: BinaryHeap::new(), waiting: VecDeque::new(), out, busy_s: 0.0 };
     let mut minute = 0;
     q.resize(0);
-    while let Some(t) = arrivals.next(&mut arrivals_rng) {
+    for (t, service) in w.requests() {
         let m = (t / 60.0) as usize;
         while minute < m {
             minute += 1;
             q.resize(minute);
         }
-        let service = p.service.sample(&mut rng);
         q.out.requests += 1.0;
         q.out.minute_requests[m] += 1.0;
         if q.free.is_empty() {
@@ -215,7 +209,8 @@ fn latency(p: &SimParams, log: &[Minute], timeout_s: Option<f64>, rng: &mut Rng)
     if total <= 0.0 {
         return h;
     }
-    let mut erlang: Vec<Option<f64>> = vec![None; log.len()];
+    // Minutes with the same servers and rate wait alike: a steady week needs one Erlang C, not 10,080.
+    let mut erlang: HashMap<(u32, u64), f64> = HashMap::new();
     let scale = (1.0 + service_cv2(p)) / 2.0;
     let timeout = timeout_s.unwrap_or(f64::INFINITY);
     for _ in 0..LATENCY_SAMPLES {
@@ -232,7 +227,7 @@ fn latency(p: &SimParams, log: &[Minute], timeout_s: Option<f64>, rng: &mut Rng)
                 (ahead / m.drain).min(timeout)
             } else {
                 let a = m.rate * p.service.mean_s;
-                let p_wait = *erlang[i].get_or_insert_with(|| erlang_c(m.servers, a));
+                let p_wait = *erlang.entry((m.servers, m.rate.to_bits())).or_insert_with(|| erlang_c(m.servers, a));
                 if p_wait > 0.0 && rng.uniform() < p_wait {
                     rng.exponential(scale / (m.drain - m.rate).max(1e-9))
                 } else {
@@ -304,9 +299,8 @@ mod tests {
             timeout_s: None,
         };
         let week = 7.0 * 86_400.0;
-        for (engine, tally, tolerance) in
-            [("exact", run_exact(&p, &c, week), 0.04), ("fluid", run_fluid(&p, &c, week), 0.08)]
-        {
+        let exact = run_exact(&c, &Workload::draw(&p, week));
+        for (engine, tally, tolerance) in [("exact", exact, 0.04), ("fluid", run_fluid(&p, &c, week), 0.08)] {
             let (p50, p99) = (tally.hist.quantile(0.5), tally.hist.quantile(0.99));
             assert!((p50 / 194.9 - 1.0).abs() < tolerance, "{engine}: p50 {p50}");
             assert!((p99 / 1133.2 - 1.0).abs() < tolerance, "{engine}: p99 {p99}");
