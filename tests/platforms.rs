@@ -32,6 +32,19 @@ fn delay(s: &Scenario, target: SimTarget, z: f64) -> f64 {
     init::model(s, &ColdData::builtin(), target).at_z(z)
 }
 
+/// Lambda, Node.js 22, x86_64 zip at 512 MB — lambda-perf's Init Duration over 2026-07-23 … 08-22 (p50 140.2,
+/// p90 160.0, p99 182.4 ms) plus the 100 ms of placement that end-to-end measurements add (Shilkov's 260 ms
+/// median against lambda-perf's ≈ 140 ms); a 5 MB package adds (5 − 1) MB × 103.3 ms/MB = 413.2 ms.
+#[test]
+fn lambda_cold_starts_follow_lambda_perf() {
+    let s = hello("nodejs22");
+    let t = SimTarget::AwsLambda;
+    for (z, ms) in [(0.0, 240.2), (1.281_551_6, 260.0), (Z99, 282.4)] {
+        close(delay(&s, t, z), ms, 1e-9, &format!("Lambda Node z={z}"));
+    }
+    close(delay(&Scenario { package_mb: 5.0, ..s }, t, 0.0), 240.2 + 413.2, 1e-9, "Lambda 5 MB package");
+}
+
 /// Azure Consumption, Node.js on Linux — Shilkov, mikhail.io/serverless/coldstarts/azure/ (2021-01-05,
 /// data/coldstart_azure_bylanguagelinux.json): median 1.5751 s, 67 % of cold starts within 0.9366–3.0941 s,
 /// 95 % within 0.2678–4.3397 s. The model passes through each of them.
