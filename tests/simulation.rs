@@ -182,6 +182,12 @@ fn scalable_agrees_with_exact() {
         ("slow", Scenario { duration_ms: 3_000.0, ..base.clone() }, SimTarget::AwsLambda),
         ("business", Scenario { requests_per_month: 1e6, ..shaped(TrafficShape::BusinessHours) }, SimTarget::AwsLambda),
         ("cloud run", Scenario { duration_ms: 1_000.0, ..base.clone() }, SimTarget::CloudRun),
+        // One request per instance and a 15-minute idle life: 30 s steps in the scalable engine.
+        (
+            "cloud run c=1",
+            Scenario { cloud_run_concurrency: 1, requests_per_month: 3e6, ..shaped(TrafficShape::Diurnal) },
+            SimTarget::CloudRun,
+        ),
         // Azure: several requests per instance (cpu_fraction 0.25 → 4) and a short idle life, so that the
         // week has enough cold starts to compare.
         (
