@@ -9,6 +9,7 @@ mod capacity;
 mod cloud_run;
 mod containers;
 mod front_door;
+pub mod hidden;
 mod lambda;
 mod usage;
 mod workers;
