@@ -22,7 +22,8 @@ fn price(id: PlatformId, usd: f64) -> PlatformCost {
 
 fn infeasible(mut p: PlatformCost, why: &str) -> PlatformCost {
     p.feasible = false;
-    p.infeasible_reason = Some(why.into());
+    p.infeasible_reason =
+        Some(crossover::core::cost::Limit::hard(crossover::core::cost::LimitKind::Duration, why.into()));
     p
 }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
-use super::cost::{self, PlatformCost, PlatformId, SimUsage};
+use super::cost::{self, PlatformCost, SimUsage};
 use super::crossover::{self, BreakEven};
 use super::scenario::Scenario;
 use super::sensitivity::{self, Sensitivity};
@@ -70,17 +70,4 @@ pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {
     let breakeven = crossover::curves(s, cat, CURVE_POINTS).breakeven;
     let sensitivity = sensitivity::analyze(s, cat);
     Evaluation { catalog_as_of: cat.as_of.clone(), platforms, breakeven, coldstart, verdict, sensitivity }
-}
-
-/// The cheapest feasible platform, optionally only among serverless or container options.
-pub fn cheapest(platforms: &[PlatformCost], serverless: Option<bool>) -> Option<&PlatformCost> {
-    platforms
-        .iter()
-        .filter(|p| p.feasible && serverless.is_none_or(|want| p.id.is_serverless() == want))
-        .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
-}
-
-/// Lookup by id.
-pub fn platform(platforms: &[PlatformCost], id: PlatformId) -> Option<&PlatformCost> {
-    platforms.iter().find(|p| p.id == id)
 }

@@ -125,6 +125,7 @@ rates! {
     azure_flex_memory_small_mb = "azure.flex.memory_small_mb",
     azure_flex_memory_default_mb = "azure.flex.memory_default_mb",
     azure_flex_memory_large_mb = "azure.flex.memory_large_mb",
+    azure_flex_guaranteed_duration_s = "azure.flex.guaranteed_duration_s",
     cloud_run_vcpu_s = "cloud_run.vcpu_s",
     cloud_run_gib_s = "cloud_run.gib_s",
     cloud_run_requests = "cloud_run.requests",

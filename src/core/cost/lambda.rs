@@ -1,34 +1,41 @@
 //! AWS Lambda: requests, tiered GB-s duration billed per whole ms, provisioned concurrency,
 //! ephemeral storage, billed INIT of cold starts and keep-warm pings.
 
-use super::Usage;
-use super::bill::{Bill, num, rate, tiered};
+use super::bill::{Bill, num, rate, size_kb, tiered};
+use super::limits::{Limit, LimitKind};
+use super::{Usage, front_door};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{Arch, Invocation, SECONDS_PER_MONTH, Scenario};
 
-pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
-        return Some("needs_gpu: Lambda offers no GPUs".into());
+        return Some(Limit::hard(LimitKind::Gpu, "needs_gpu: Lambda offers no GPUs".into()));
     }
     if s.duration_ms > r.lambda_max_duration_s * 1000.0 {
-        return Some(format!(
-            "duration {} s exceeds Lambda's {} s maximum timeout",
-            num(s.duration_ms / 1000.0),
-            num(r.lambda_max_duration_s)
+        return Some(Limit::hard(
+            LimitKind::Duration,
+            format!(
+                "duration {} s exceeds Lambda's {} s maximum timeout",
+                num(s.duration_ms / 1000.0),
+                num(r.lambda_max_duration_s)
+            ),
         ));
     }
     if s.memory_mb > r.lambda_max_memory_mb {
-        return Some(format!(
-            "memory {} MB exceeds Lambda's {} MB maximum",
-            num(s.memory_mb),
-            num(r.lambda_max_memory_mb)
+        return Some(Limit::hard(
+            LimitKind::Memory,
+            format!("memory {} MB exceeds Lambda's {} MB maximum", num(s.memory_mb), num(r.lambda_max_memory_mb)),
         ));
     }
     if s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb {
-        return Some(format!(
-            "payload {} KB exceeds Lambda's synchronous payload limit of {} KB (6 MB)",
-            num(s.payload_kb),
-            num(r.lambda_max_sync_payload_kb)
+        return Some(Limit::hard(
+            LimitKind::Payload,
+            format!(
+                "payload {} KB exceeds Lambda's synchronous payload limit of {} KB ({})",
+                num(s.payload_kb),
+                num(r.lambda_max_sync_payload_kb),
+                size_kb(r.lambda_max_sync_payload_kb)
+            ),
         ));
     }
     None
@@ -59,7 +66,13 @@ fn arch_prices(u: &Usage) -> ([(f64, f64); 3], f64, f64) {
     }
 }
 
+/// Lambda's own charges, then its HTTP entry (`front_door`).
 pub(super) fn price(u: &Usage, bill: &mut Bill) {
+    function_price(u, bill);
+    front_door::price(u, bill);
+}
+
+fn function_price(u: &Usage, bill: &mut Bill) {
     let (s, r) = (u.s, u.r);
     let n = u.requests;
     // Billed per whole millisecond since Dec 2020: round each request up.

@@ -6,8 +6,7 @@
 //! that are cheap (traffic shape, cost, state, team, lock-in) are `verdict::dimensions` itself; the
 //! decision thresholds and weights are `verdict`'s constants. Keep this in step with `verdict::decide`.
 
-use crate::core::cost::{PlatformCost, PlatformId};
-use crate::core::eval;
+use crate::core::cost::{self, PlatformCost, PlatformId};
 use crate::core::scenario::Scenario;
 use crate::core::verdict::dimensions::{self, Load};
 use crate::core::verdict::format::ms;
@@ -38,8 +37,10 @@ fn blockers(s: &Scenario, costs: &[PlatformCost], peak: f64) -> Vec<(Reason, &'s
         |p: &&PlatformCost| !p.feasible || (p.id == PlatformId::AzureFlex && s.duration_ms > FLEX_GUARANTEED_MS);
     let serverless: Vec<&PlatformCost> = costs.iter().filter(|p| p.id.is_serverless()).collect();
     if !s.needs_gpu && !serverless.is_empty() && serverless.iter().all(unusable) {
-        let why: Vec<String> =
-            serverless.iter().map(|p| p.infeasible_reason.clone().unwrap_or_else(|| "execution time".into())).collect();
+        let why: Vec<String> = serverless
+            .iter()
+            .map(|p| p.infeasible_reason.as_ref().map_or("execution time".into(), |l| l.message.clone()))
+            .collect();
         let why = why.join("; ");
         let w = why.to_lowercase();
         let runs_on: &'static [PlatformId] =
@@ -113,8 +114,8 @@ pub fn decide(s: &Scenario, costs: &[PlatformCost], load: &Load, p99_ms: f64) ->
 
 fn recommend(decision: Decision, costs: &[PlatformCost], runs_on: &[&[PlatformId]]) -> PlatformId {
     if decision != Decision::NoGo {
-        return eval::cheapest(costs, Some(true))
-            .or_else(|| eval::cheapest(costs, None))
+        return cost::cheapest(costs, Some(true))
+            .or_else(|| cost::cheapest(costs, None))
             .map_or(PlatformId::AwsLambda, |p| p.id);
     }
     let allowed: Vec<PlatformId> = runs_on.first().map_or(Vec::new(), |first| {
@@ -125,7 +126,7 @@ fn recommend(decision: Decision, costs: &[PlatformCost], runs_on: &[&[PlatformId
         .filter(|p| p.feasible && allowed.contains(&p.id))
         .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
         .map(|p| p.id)
-        .or_else(|| eval::cheapest(costs, Some(false)).map(|p| p.id))
+        .or_else(|| cost::cheapest(costs, Some(false)).map(|p| p.id))
         .or_else(|| allowed.first().copied())
         .unwrap_or(AwsFargate)
 }

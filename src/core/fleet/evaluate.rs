@@ -29,9 +29,9 @@ pub struct FleetRow {
     pub runtime: String,
     pub arch: Arch,
     pub p99_target_ms: Option<f64>,
-    /// Monthly USD per platform in `PlatformId::ALL` order; `None` where the function cannot run.
+    /// Monthly USD per platform in table order; `None` where the function cannot run.
     #[serde(serialize_with = "by_platform")]
-    pub costs: [Option<f64>; 8],
+    pub costs: Vec<Option<f64>>,
     /// Monthly USD on Lambda today (`None` if Lambda's limits rule it out).
     pub current_usd: Option<f64>,
     /// Cheapest platform the function can run on.
@@ -48,12 +48,12 @@ pub struct FleetRow {
 
 impl FleetRow {
     pub fn cost(&self, id: PlatformId) -> Option<f64> {
-        self.costs[PlatformId::ALL.iter().position(|&p| p == id).unwrap_or(0)]
+        self.costs.get(id.index()).copied().flatten()
     }
 }
 
-fn by_platform<S: Serializer>(costs: &[Option<f64>; 8], ser: S) -> Result<S::Ok, S::Error> {
-    let mut map = ser.serialize_map(Some(8))?;
+fn by_platform<S: Serializer>(costs: &[Option<f64>], ser: S) -> Result<S::Ok, S::Error> {
+    let mut map = ser.serialize_map(Some(costs.len()))?;
     for (id, usd) in PlatformId::ALL.iter().zip(costs) {
         map.serialize_entry(id, usd)?;
     }
@@ -120,7 +120,7 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
     let costs = Pricer::with_weights(s, cat, estimator.cost_weights.clone()).totals(s.requests_per_month);
     let platforms: Vec<PlatformCost> = PlatformId::ALL
         .iter()
-        .zip(costs)
+        .zip(&costs)
         .map(|(&id, usd)| PlatformCost {
             id,
             name: id.name().to_string(),
@@ -132,8 +132,8 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
         .collect();
     let p99 = estimator.p99_ms(s);
     let v = decide::decide(s, &platforms, &estimator.load(s), p99);
-    let at = |id: PlatformId| costs[PlatformId::ALL.iter().position(|&p| p == id).unwrap_or(0)];
-    let cheapest = crate::core::eval::cheapest(&platforms, None).map(|p| p.id);
+    let at = |id: PlatformId| costs[id.index()];
+    let cheapest = crate::core::cost::cheapest(&platforms, None).map(|p| p.id);
     let (current_usd, recommended_usd) = (at(CURRENT), at(v.recommended));
     FleetRow {
         line: input.line,

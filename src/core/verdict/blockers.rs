@@ -67,7 +67,7 @@ fn unusable(s: &Scenario, p: &PlatformCost) -> bool {
 
 fn why_unusable(s: &Scenario, p: &PlatformCost) -> String {
     match &p.infeasible_reason {
-        Some(r) => r.clone(),
+        Some(r) => r.message.clone(),
         None if unusable(s, p) => format!(
             "duration {} s is past the {} s Flex Consumption guarantees an execution",
             num(s.duration_ms / 1000.0, 0),

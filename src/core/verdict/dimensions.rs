@@ -3,8 +3,7 @@
 
 use super::format::{num, pct, rps, usd, volume};
 use super::{Reason, Signal};
-use crate::core::cost::PlatformCost;
-use crate::core::eval;
+use crate::core::cost::{self, PlatformCost};
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 
@@ -108,7 +107,7 @@ pub fn lock_in(s: &Scenario) -> Reason {
 
 pub fn cost(costs: &[PlatformCost]) -> Reason {
     let fmt = |p: &PlatformCost| format!("{} {}/month", p.name, usd(p.monthly_usd));
-    match (eval::cheapest(costs, Some(true)), eval::cheapest(costs, Some(false))) {
+    match (cost::cheapest(costs, Some(true)), cost::cheapest(costs, Some(false))) {
         (Some(sl), Some(ct)) => {
             let ratio = if ct.monthly_usd > 0.0 {
                 sl.monthly_usd / ct.monthly_usd

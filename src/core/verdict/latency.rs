@@ -9,7 +9,6 @@ use super::{Reason, Signal};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::{self, ColdStartReport, SimTarget};
 use crate::core::cost::{self, PlatformId};
-use crate::core::eval;
 use crate::core::scenario::Scenario;
 
 /// A hard p99 target at or below this is no-go without provisioned concurrency (go/no-go table: "p99 < 100 ms
@@ -20,7 +19,7 @@ pub const HARD_P99_MS: f64 = 100.0;
 pub fn provisioned_cost(s: &Scenario, cat: &Catalog, n: u32) -> Option<f64> {
     let lambda = |pc: u32| {
         let t = Scenario { provisioned_concurrency: pc, ..s.clone() };
-        eval::platform(&cost::price_all(&t, cat, None), PlatformId::AwsLambda).map(|p| p.monthly_usd)
+        cost::by_id(&cost::price_all(&t, cat, None), PlatformId::AwsLambda).map(|p| p.monthly_usd)
     };
     Some(lambda(n)? - lambda(0)?)
 }

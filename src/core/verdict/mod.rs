@@ -24,8 +24,7 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::coldstart::ColdStartReport;
-use super::cost::{PlatformCost, PlatformId};
-use super::eval;
+use super::cost::{self, PlatformCost, PlatformId};
 use super::scenario::Scenario;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -158,12 +157,12 @@ pub fn decide_with(
 }
 
 fn recommend(s: &Scenario, decision: Decision, costs: &[PlatformCost], blockers: &[blockers::Blocker]) -> PlatformId {
-    let lambda = eval::platform(costs, PlatformId::AwsLambda).filter(|p| p.feasible);
+    let lambda = cost::by_id(costs, PlatformId::AwsLambda).filter(|p| p.feasible);
     if decision != Decision::NoGo {
         return lambda
             .filter(|_| s.latency_slo_p99_ms.is_some())
-            .or_else(|| eval::cheapest(costs, Some(true)))
-            .or_else(|| eval::cheapest(costs, None))
+            .or_else(|| cost::cheapest(costs, Some(true)))
+            .or_else(|| cost::cheapest(costs, None))
             .map_or(PlatformId::AwsLambda, |p| p.id);
     }
     // Every blocker's workaround must hold on the platform: keep the first blocker's preference order,
@@ -177,7 +176,7 @@ fn recommend(s: &Scenario, decision: Decision, costs: &[PlatformCost], blockers:
         .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
         .map(|p| p.id);
     cheapest_allowed
-        .or_else(|| eval::cheapest(costs, Some(false)).map(|p| p.id))
+        .or_else(|| cost::cheapest(costs, Some(false)).map(|p| p.id))
         .or_else(|| allowed.first().copied())
         .unwrap_or(PlatformId::AwsFargate)
 }

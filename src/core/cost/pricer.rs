@@ -1,0 +1,49 @@
+//! Prices one scenario at many volumes without breakdowns (the crossover curves, searches, fleets).
+
+use super::bill::Bill;
+use super::{PLATFORMS, PlatformId, Usage, infeasible_reason, usage};
+use crate::core::catalog::Catalog;
+use crate::core::scenario::Scenario;
+
+/// Traffic weights and feasibility are computed once; each volume then costs one pass over the table.
+pub struct Pricer<'a> {
+    s: &'a Scenario,
+    cat: &'a Catalog,
+    weights: Vec<f64>,
+    /// By table row.
+    feasible: Vec<bool>,
+}
+
+impl<'a> Pricer<'a> {
+    pub fn new(s: &'a Scenario, cat: &'a Catalog) -> Pricer<'a> {
+        Pricer::with_weights(s, cat, usage::weights(s))
+    }
+
+    /// For many scenarios that share a traffic shape (a fleet): `weights` from `shape_weights` of any
+    /// of them, so the week's curve is built once rather than per scenario.
+    pub fn with_weights(s: &'a Scenario, cat: &'a Catalog, weights: Vec<f64>) -> Pricer<'a> {
+        let feasible = PLATFORMS.iter().map(|row| infeasible_reason(row.id, s, cat).is_none()).collect();
+        Pricer { s, cat, weights, feasible }
+    }
+
+    pub fn feasible(&self, id: PlatformId) -> bool {
+        self.feasible[id.index()]
+    }
+
+    /// Monthly USD of every platform at `requests` per month (analytic, no simulation), in table order;
+    /// `None` where infeasible.
+    pub fn totals(&self, requests: f64) -> Vec<Option<f64>> {
+        let u = Usage::new(self.s, self.cat.rates(), None, &self.weights, requests);
+        PLATFORMS
+            .iter()
+            .zip(&self.feasible)
+            .map(|(row, &ok)| {
+                ok.then(|| {
+                    let mut bill = Bill::new(false);
+                    (row.price)(&u, &mut bill);
+                    bill.total
+                })
+            })
+            .collect()
+    }
+}
