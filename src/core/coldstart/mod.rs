@@ -111,6 +111,13 @@ pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
     report::build(&p, method, tally)
 }
 
+/// Lambda's simulated p99 with `n` environments kept warm (provisioned concurrency, at least the count
+/// the scenario budgets).
+pub fn warm_p99(s: &Scenario, n: u32) -> f64 {
+    let t = Scenario { provisioned_concurrency: n.max(s.provisioned_concurrency), ..s.clone() };
+    simulate(&t, SimTarget::AwsLambda).latency_ms.p99
+}
+
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.
 pub fn simulate_exact(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
     let p = SimParams::new(s, target);

@@ -30,6 +30,19 @@ impl<'a> Pricer<'a> {
         self.feasible[id.index()]
     }
 
+    /// Added monthly cost of `n` provisioned environments on Lambda at the scenario's volume: the bill with
+    /// them minus the bill without (analytic).
+    pub fn provisioned_usd(&self, n: u32) -> f64 {
+        let lambda = |provisioned_concurrency: u32| {
+            let t = Scenario { provisioned_concurrency, ..self.s.clone() };
+            let u = Usage::new(&t, self.cat.rates(), None, &self.weights, t.requests_per_month);
+            let mut bill = Bill::new(false);
+            (PlatformId::AwsLambda.row().price)(&u, &mut bill);
+            bill.total
+        };
+        lambda(n) - lambda(0)
+    }
+
     /// Monthly USD of every platform at `requests` per month (analytic, no simulation), in table order;
     /// `None` where infeasible.
     pub fn totals(&self, requests: f64) -> Vec<Option<f64>> {

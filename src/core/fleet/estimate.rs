@@ -9,11 +9,15 @@
 
 use std::collections::HashMap;
 
+use crate::core::catalog::Catalog;
 use crate::core::coldstart::data::ColdData;
 use crate::core::coldstart::{SimTarget, init};
+use crate::core::cost::{self, PLATFORMS, PlatformId, Pricer};
 use crate::core::scenario::{Arch, DurationDistribution, SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 use crate::core::verdict::dimensions::Load;
+use crate::core::verdict::latency::needs_provisioned;
+use crate::core::verdict::{ColdStarts, Evidence, Method, PlatformEvidence};
 
 /// z of the standard normal's 99th percentile.
 const Z99: f64 = 2.326_347_9;
@@ -56,8 +60,42 @@ impl Estimator {
         }
     }
 
-    /// Estimated p99 latency including cold starts, ms.
-    pub fn p99_ms(&mut self, s: &Scenario) -> f64 {
+    /// The verdict's evidence from analytic figures: the prices of `costs` (table order, as `pricer`
+    /// totals them), Lambda's estimated cold starts and p99, Little's law for the peak environments.
+    pub fn evidence(&mut self, s: &Scenario, cat: &Catalog, pricer: &Pricer, costs: &[Option<f64>]) -> Evidence {
+        let load = self.load(s);
+        let (fraction, p99) = self.p99_ms(s);
+        let peak = load.peak_concurrency.ceil();
+        let platforms = PLATFORMS
+            .iter()
+            .zip(costs)
+            .map(|(row, usd)| PlatformEvidence {
+                id: row.id,
+                monthly_usd: usd.unwrap_or(0.0),
+                limit: cost::limit(row.id, s, cat),
+                p99_ms: (row.id == PlatformId::AwsLambda).then_some(p99),
+            })
+            .collect();
+        let cold = ColdStarts {
+            platform: PlatformId::AwsLambda,
+            fraction,
+            peak_environments: peak,
+            warm_p99_ms: None,
+            provisioned_usd: None,
+        };
+        let mut e = Evidence { platforms, load, method: Method::Estimated, cold, peak_db_connections: peak };
+        if let Some(n) = e.provisioned_named(s) {
+            if needs_provisioned(s, p99) {
+                let warm = Scenario { provisioned_concurrency: n, ..s.clone() };
+                e.cold.warm_p99_ms = Some(self.p99_ms(&warm).1);
+            }
+            e.cold.provisioned_usd = Some(pricer.provisioned_usd(n));
+        }
+        e
+    }
+
+    /// Estimated (cold-start fraction, p99 latency including cold starts in ms).
+    fn p99_ms(&mut self, s: &Scenario) -> (f64, f64) {
         let ka = self.data.keep_alive(SimTarget::AwsLambda);
         let keep_alive = s.keep_alive_s.unwrap_or((ka.min + ka.max) / 2.0).max(1.0);
         let pinged =
@@ -90,6 +128,6 @@ impl Estimator {
             DurationDistribution::Exponential => s.duration_ms * 100f64.ln(),
             DurationDistribution::Lognormal => (s.duration_ms.ln() - sigma * sigma / 2.0 + sigma * Z99).exp(),
         };
-        service + self.mean_init_ms(s) * (fraction / 0.01).min(1.0)
+        (fraction, service + self.mean_init_ms(s) * (fraction / 0.01).min(1.0))
     }
 }

@@ -1,9 +1,10 @@
 //! The scored dimensions of the seeds' go/no-go table. Each returns one reason quoting its figures and,
 //! where the seeds name a remedy that keeps the workload serverless, the condition it imposes.
 
+use super::evidence::PlatformEvidence;
 use super::format::{num, pct, rps, usd, volume};
-use super::{Reason, Signal};
-use crate::core::cost::{self, PlatformCost};
+use super::{Dimension, Reason, Signal};
+use crate::core::cost::{self, Priced};
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 
@@ -37,8 +38,8 @@ pub fn load(s: &Scenario) -> Load {
     Load { sustained_rps: sustained, peak_rps, utilization, peak_concurrency: peak_rps * s.duration_ms / 1000.0 }
 }
 
-fn reason(dimension: &str, signal: Signal, detail: String) -> Reason {
-    Reason { dimension: dimension.into(), signal, detail }
+fn reason(dimension: Dimension, signal: Signal, detail: String) -> Reason {
+    Reason { dimension, signal, detail }
 }
 
 pub fn traffic_shape(s: &Scenario, l: &Load) -> Reason {
@@ -54,37 +55,40 @@ pub fn traffic_shape(s: &Scenario, l: &Load) -> Reason {
             "{base}: a steady baseline above {} and past the 60–70 % break-even, where containers win",
             rps(STEADY_RPS)
         );
-        reason("traffic shape", Signal::NoGo, detail)
+        reason(Dimension::TrafficShape, Signal::NoGo, detail)
     } else if l.sustained_rps < SMALL_RPS || l.utilization < BREAK_EVEN_UTILIZATION {
         let detail = format!("{base}: small or peaky enough that paying per request beats idle capacity");
-        reason("traffic shape", Signal::Go, detail)
+        reason(Dimension::TrafficShape, Signal::Go, detail)
     } else {
         let detail = format!("{base}: steady but under the {} line", rps(STEADY_RPS));
-        reason("traffic shape", Signal::Neutral, detail)
+        reason(Dimension::TrafficShape, Signal::Neutral, detail)
     }
 }
 
 pub fn state(s: &Scenario) -> (Reason, Option<String>) {
     if s.stateful {
         let r = reason(
-            "state",
+            Dimension::State,
             Signal::NoGo,
             "sessions or in-memory state must survive between requests; functions lose it on every new environment"
                 .into(),
         );
         (r, Some("move session state to DynamoDB, S3 or Redis".into()))
     } else {
-        let r = reason("state", Signal::Go, "stateless requests".into());
+        let r = reason(Dimension::State, Signal::Go, "stateless requests".into());
         (r, None)
     }
 }
 
 pub fn team(s: &Scenario) -> (Reason, Option<String>) {
     if s.iac_mature {
-        (reason("team", Signal::Go, "the team runs infrastructure as code and distributed tracing".into()), None)
+        (
+            reason(Dimension::Team, Signal::Go, "the team runs infrastructure as code and distributed tracing".into()),
+            None,
+        )
     } else {
         let r = reason(
-            "team",
+            Dimension::Team,
             Signal::NoGo,
             "no infrastructure-as-code discipline: per-function pipelines and traces across async hops would be new"
                 .into(),
@@ -96,17 +100,17 @@ pub fn team(s: &Scenario) -> (Reason, Option<String>) {
 pub fn lock_in(s: &Scenario) -> Reason {
     if s.portability_required {
         reason(
-            "vendor lock-in",
+            Dimension::VendorLockIn,
             Signal::NoGo,
             "portability is contractually required, and triggers, IAM roles and event sources are provider-specific; a container image on Cloud Run or Kubernetes stays portable".into(),
         )
     } else {
-        reason("vendor lock-in", Signal::Go, "provider-specific services are acceptable".into())
+        reason(Dimension::VendorLockIn, Signal::Go, "provider-specific services are acceptable".into())
     }
 }
 
-pub fn cost(costs: &[PlatformCost]) -> Reason {
-    let fmt = |p: &PlatformCost| format!("{} {}/month", p.name, usd(p.monthly_usd));
+pub fn cost(costs: &[PlatformEvidence]) -> Reason {
+    let fmt = |p: &PlatformEvidence| format!("{} {}/month", p.id().name(), usd(p.monthly_usd));
     match (cost::cheapest(costs, Some(true)), cost::cheapest(costs, Some(false))) {
         (Some(sl), Some(ct)) => {
             let ratio = if ct.monthly_usd > 0.0 {
@@ -125,10 +129,10 @@ pub fn cost(costs: &[PlatformCost]) -> Reason {
             } else {
                 Signal::Neutral
             };
-            reason("cost", signal, detail)
+            reason(Dimension::Cost, signal, detail)
         }
-        (Some(sl), None) => reason("cost", Signal::Go, format!("only serverless is feasible: {}", fmt(sl))),
-        (None, Some(ct)) => reason("cost", Signal::NoGo, format!("only containers are feasible: {}", fmt(ct))),
-        (None, None) => reason("cost", Signal::Neutral, "no platform priced".into()),
+        (Some(sl), None) => reason(Dimension::Cost, Signal::Go, format!("only serverless is feasible: {}", fmt(sl))),
+        (None, Some(ct)) => reason(Dimension::Cost, Signal::NoGo, format!("only containers are feasible: {}", fmt(ct))),
+        (None, None) => reason(Dimension::Cost, Signal::Neutral, "no platform priced".into()),
     }
 }
