@@ -87,8 +87,6 @@ rates! {
     lambda_max_duration_s = "lambda.max_duration_s",
     lambda_max_memory_mb = "lambda.max_memory_mb",
     lambda_max_sync_payload_kb = "lambda.max_sync_payload_kb",
-    lambda_keep_alive_s = "lambda.keep_alive_s",
-    lambda_init_ms_typical = "lambda.init_ms_typical",
     apigw_http_t1 = "apigw.http.t1",
     apigw_http_t2_from = "apigw.http.t2_from",
     apigw_http_t2 = "apigw.http.t2",

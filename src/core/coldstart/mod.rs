@@ -4,6 +4,7 @@
 //! few enough requests to stay under ~50 ms in the browser, otherwise the per-time-step engine (`fluid`),
 //! and scales the tally to the 30-day month (`report`). Both engines are deterministic for `seed`.
 
+pub mod analytic;
 mod arrivals;
 pub mod data;
 pub mod exact;

@@ -110,12 +110,17 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
         let usd = idle_vcpu_s * r.cloud_run_idle_vcpu_s + idle_gib_s * r.cloud_run_idle_gib_s;
         bill.add("Idle min instances", usd, || {
             format!(
-                "{} idle instance-s: {} vCPU-s × {} + {} GiB-s × {} (idle rates UNVERIFIED)",
+                "{} idle instance-s: {} vCPU-s × {} + {} GiB-s × {}{}",
                 num(idle),
                 num(idle_vcpu_s),
                 rate(r.cloud_run_idle_vcpu_s),
                 num(idle_gib_s),
-                rate(r.cloud_run_idle_gib_s)
+                rate(r.cloud_run_idle_gib_s),
+                if u.unverified(&["cloud_run.idle_vcpu_s", "cloud_run.idle_gib_s"]) {
+                    " (idle rates UNVERIFIED)"
+                } else {
+                    ""
+                }
             )
         });
     }

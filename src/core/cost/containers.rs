@@ -144,7 +144,8 @@ fn instances_price(u: &Usage, bill: &mut Bill, eks: bool) {
     if eks {
         let hours = SECONDS_PER_MONTH / 3600.0;
         bill.add("EKS control plane", hours * r.eks_control_plane_hourly, || {
-            format!("{} h × {}/h (UNVERIFIED)", num(hours), rate(r.eks_control_plane_hourly))
+            let flag = if u.unverified(&["eks.control_plane_hourly"]) { " (UNVERIFIED)" } else { "" };
+            format!("{} h × {}/h{flag}", num(hours), rate(r.eks_control_plane_hourly))
         });
     }
     front_door::alb(u, bill, r.alb_lcu_gb_per_h_instance);

@@ -21,6 +21,7 @@ mod workers;
 use serde::Serialize;
 
 use super::catalog::Catalog;
+use super::coldstart::analytic;
 use super::scenario::Scenario;
 use bill::Bill;
 pub use limits::{Bound, Limit, LimitKind};
@@ -137,7 +138,8 @@ pub fn infeasible_reason(id: PlatformId, s: &Scenario, cat: &Catalog) -> Option<
 /// (for reference) but carry `feasible: false` and the limit they break.
 pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<PlatformCost> {
     let weights = usage::weights(s);
-    let u = Usage::new(s, cat.rates(), sim, &weights, s.requests_per_month);
+    let cold = sim.is_none().then(|| analytic::Inputs::builtin(s));
+    let u = Usage::new(s, cat, sim, &weights, s.requests_per_month, cold);
     PLATFORMS
         .iter()
         .map(|row| {

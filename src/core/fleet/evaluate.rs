@@ -118,7 +118,7 @@ pub fn evaluate(rows: &[FleetInput], base: &Scenario, cat: &Catalog) -> FleetRep
 }
 
 fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimator) -> FleetRow {
-    let pricer = Pricer::with_weights(s, cat, estimator.cost_weights.clone());
+    let pricer = Pricer::with_weights(s, cat, estimator.cost_weights.clone(), estimator.inputs(s));
     let costs = pricer.totals(s.requests_per_month);
     let v = verdict::decide(s, &estimator.evidence(s, cat, &pricer, &costs));
     let at = |id: PlatformId| costs[id.index()];

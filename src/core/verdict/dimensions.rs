@@ -29,8 +29,13 @@ pub struct Load {
 }
 
 pub fn load(s: &Scenario) -> Load {
+    load_with(s, &traffic::hourly_weights(s))
+}
+
+/// `load` with the week's hourly weights given (a fleet computes them once for every row).
+pub fn load_with(s: &Scenario, hourly_weights: &[f64]) -> Load {
     let sustained = (s.requests_per_month / SECONDS_PER_MONTH).max(0.0);
-    let w = traffic::hourly_weights(s);
+    let w = hourly_weights;
     let mean = w.iter().sum::<f64>() / w.len().max(1) as f64;
     let peak = w.iter().copied().fold(0.0, f64::max);
     let (ratio, utilization) = if mean > 0.0 && peak > 0.0 { (peak / mean, mean / peak) } else { (1.0, 1.0) };
