@@ -48,7 +48,8 @@ pub fn simulate(s: &Scenario) -> Simulations {
 pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessment {
     let platforms = cost::price_all(s, cat, Some(&sims.usage()));
     let mut evidence = Evidence::simulated(s, cat, &platforms, sims);
-    evidence.cold.provisioned_usd = evidence.provisioned_named(s).map(|n| Pricer::new(s, cat).provisioned_usd(n));
+    evidence.cold.provisioned_usd =
+        latency::provisioned_for(s, &evidence).map(|n| Pricer::new(s, cat).provisioned_usd(n));
     let verdict = verdict::decide(s, &evidence);
     Assessment { platforms, coldstart: sims.lambda.clone(), verdict }
 }

@@ -14,7 +14,7 @@ use crate::core::cost::{self, PLATFORMS, PlatformId, Pricer};
 use crate::core::scenario::{Arch, SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 use crate::core::verdict::dimensions::{self, Load};
-use crate::core::verdict::latency::needs_provisioned;
+use crate::core::verdict::latency::{needs_provisioned, provisioned_for};
 use crate::core::verdict::{ColdStarts, Evidence, Method, PlatformEvidence};
 
 /// What every row of one fleet shares: the base scenario's traffic shape and the cold-start data.
@@ -86,7 +86,7 @@ impl Estimator {
             provisioned_usd: None,
         };
         let mut e = Evidence { platforms, load, method: Method::Estimated, cold, peak_db_connections: peak };
-        if let Some(n) = e.provisioned_named(s) {
+        if let Some(n) = provisioned_for(s, &e) {
             if needs_provisioned(s, p99) {
                 let warm = Scenario { provisioned_concurrency: n, ..s.clone() };
                 e.cold.warm_p99_ms = Some(self.latency(&warm, &a).1);

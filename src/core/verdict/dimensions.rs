@@ -2,11 +2,11 @@
 //! where the seeds name a remedy that keeps the workload serverless, the condition it imposes.
 
 use super::evidence::PlatformEvidence;
+pub use super::evidence::{Load, load, load_with};
 use super::format::{num, pct, rps, usd, volume};
 use super::{Dimension, Reason, Signal};
 use crate::core::cost::{self, Priced};
-use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
-use crate::core::traffic;
+use crate::core::scenario::Scenario;
 
 /// Sustained rate above which the seeds call a baseline "steady" (go/no-go table).
 pub const STEADY_RPS: f64 = 50.0;
@@ -16,32 +16,6 @@ pub const SMALL_RPS: f64 = 1e6 / 86_400.0;
 pub const BREAK_EVEN_UTILIZATION: f64 = 0.6;
 /// Cost ratios inside this band around 1 are a tie.
 pub const COST_TIE: f64 = 0.1;
-
-/// The load figures the traffic and latency dimensions quote.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Load {
-    pub sustained_rps: f64,
-    pub peak_rps: f64,
-    /// Mean ÷ peak hourly rate: what a fleet sized for the peak hour runs at.
-    pub utilization: f64,
-    /// Requests in flight in the peak hour (Little's law: rate × duration).
-    pub peak_concurrency: f64,
-}
-
-pub fn load(s: &Scenario) -> Load {
-    load_with(s, &traffic::hourly_weights(s))
-}
-
-/// `load` with the week's hourly weights given (a fleet computes them once for every row).
-pub fn load_with(s: &Scenario, hourly_weights: &[f64]) -> Load {
-    let sustained = (s.requests_per_month / SECONDS_PER_MONTH).max(0.0);
-    let w = hourly_weights;
-    let mean = w.iter().sum::<f64>() / w.len().max(1) as f64;
-    let peak = w.iter().copied().fold(0.0, f64::max);
-    let (ratio, utilization) = if mean > 0.0 && peak > 0.0 { (peak / mean, mean / peak) } else { (1.0, 1.0) };
-    let peak_rps = sustained * ratio;
-    Load { sustained_rps: sustained, peak_rps, utilization, peak_concurrency: peak_rps * s.duration_ms / 1000.0 }
-}
 
 fn reason(dimension: Dimension, signal: Signal, detail: String) -> Reason {
     Reason { dimension, signal, detail }

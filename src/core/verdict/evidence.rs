@@ -4,12 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::{Load, load};
-use super::latency;
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
 use crate::core::cost::{self, Limit, PlatformCost, PlatformId, Priced};
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
+use crate::core::traffic;
 
 /// How the figures were obtained; the reasons say which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +24,32 @@ impl Method {
             Method::Estimated => "estimated",
         }
     }
+}
+
+/// The load figures the traffic and latency dimensions quote.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Load {
+    pub sustained_rps: f64,
+    pub peak_rps: f64,
+    /// Mean ÷ peak hourly rate: what a fleet sized for the peak hour runs at.
+    pub utilization: f64,
+    /// Requests in flight in the peak hour (Little's law: rate × duration).
+    pub peak_concurrency: f64,
+}
+
+pub fn load(s: &Scenario) -> Load {
+    load_with(s, &traffic::hourly_weights(s))
+}
+
+/// `load` with the week's hourly weights given (a fleet computes them once for every row).
+pub fn load_with(s: &Scenario, hourly_weights: &[f64]) -> Load {
+    let sustained = (s.requests_per_month / SECONDS_PER_MONTH).max(0.0);
+    let w = hourly_weights;
+    let mean = w.iter().sum::<f64>() / w.len().max(1) as f64;
+    let peak = w.iter().copied().fold(0.0, f64::max);
+    let (ratio, utilization) = if mean > 0.0 && peak > 0.0 { (peak / mean, mean / peak) } else { (1.0, 1.0) };
+    let peak_rps = sustained * ratio;
+    Load { sustained_rps: sustained, peak_rps, utilization, peak_concurrency: peak_rps * s.duration_ms / 1000.0 }
 }
 
 /// One platform as the verdict sees it.
@@ -87,11 +112,6 @@ impl Evidence {
     /// The p99 the latency dimension judges.
     pub fn judged_p99(&self) -> Option<f64> {
         self.platform(self.cold.platform).and_then(|p| p.p99_ms)
-    }
-
-    /// The provisioned concurrency the latency dimension will name (see `latency::provisioned_named`).
-    pub fn provisioned_named(&self, s: &Scenario) -> Option<u32> {
-        latency::provisioned_named(s, self.judged_p99()?, self.cold.peak_environments, &self.load)
     }
 
     /// From the simulations, with the platforms as the cost engine priced them (with `Simulations::usage`).

@@ -3,8 +3,7 @@
 //! environments the peak hour needs kept warm, which tells a cold-start problem (provisioned concurrency
 //! fixes it) from work that is itself too slow (nothing on the platform fixes it).
 
-use super::dimensions::Load;
-use super::evidence::Evidence;
+use super::evidence::{Evidence, Load};
 use super::format::{ms, num, pct, usd};
 use super::{Dimension, Reason, Signal};
 use crate::core::scenario::Scenario;
@@ -34,6 +33,11 @@ pub fn provisioned_named(s: &Scenario, p99_ms: f64, peak_environments: f64, l: &
     } else {
         (s.provisioned_concurrency > 0).then_some(s.provisioned_concurrency)
     }
+}
+
+/// `provisioned_named` for this evidence: the count whose warm p99 and cost the evidence should carry.
+pub fn provisioned_for(s: &Scenario, e: &Evidence) -> Option<u32> {
+    provisioned_named(s, e.judged_p99()?, e.cold.peak_environments, &e.load)
 }
 
 fn signed_usd(x: f64) -> String {
