@@ -60,7 +60,7 @@ fn run(s: Scenario, platforms: &[PlatformEvidence], c: &Cold) -> Verdict {
     decide(&s, &evidence(&s, platforms, c))
 }
 
-fn reason<'a>(v: &'a Verdict, dimension: Dimension) -> &'a crossover::core::verdict::Reason {
+fn reason(v: &Verdict, dimension: Dimension) -> &crossover::core::verdict::Reason {
     v.reasons
         .iter()
         .find(|r| r.dimension == dimension)
@@ -317,4 +317,84 @@ fn a_latency_target_keeps_the_recommendation_on_the_simulated_platform() {
     let v = run(s, &costs, &cold(900.0, 3.0, 0.0));
     assert_eq!(v.decision, Decision::ConditionalGo);
     assert_eq!(v.recommended, AwsLambda);
+}
+
+#[test]
+fn blockers_read_the_limit_kind_not_its_words() {
+    // Messages that mention time on memory limits: the kind decides (it used to be the words).
+    let costs = |kind: LimitKind| {
+        let mut all: Vec<PlatformEvidence> = [AwsLambda, AzureFunctions, AzureFlex, CloudRun, CloudflareWorkers]
+            .into_iter()
+            .map(|id| infeasible(price(id, 1.0), kind, "exceeds the 900 s timeout after a minute of execution"))
+            .collect();
+        all.extend([price(AwsFargate, 30.0), price(AwsEc2, 20.0), price(AwsEks, 95.0)]);
+        all
+    };
+    for (kind, dimension, recommended) in [
+        (LimitKind::Memory, Dimension::Memory, AwsEc2),
+        (LimitKind::Payload, Dimension::Payload, AwsEc2),
+        // Execution time: the seeds' workaround runs on Fargate or Cloud Run, not on the cheaper EC2.
+        (LimitKind::Duration, Dimension::ExecutionTime, AwsFargate),
+        (LimitKind::CpuTime, Dimension::ExecutionTime, AwsFargate),
+    ] {
+        let v = run(Scenario::default(), &costs(kind), &cold(300.0, 2.0, 0.0));
+        assert_eq!(v.decision, Decision::NoGo, "{kind:?}");
+        assert_eq!(reason(&v, dimension).signal, Signal::Blocker, "{kind:?}");
+        assert_eq!(v.recommended, recommended, "{kind:?}");
+    }
+}
+
+#[test]
+fn an_unguaranteed_limit_rules_a_platform_out_of_the_verdict_not_out_of_the_prices() {
+    let flex = PlatformEvidence {
+        limit: Some(Limit::unguaranteed(LimitKind::Duration, "duration 7,200 s is past the 3,600 s guaranteed".into())),
+        ..price(AzureFlex, 2.0)
+    };
+    let others = [AwsLambda, AzureFunctions, CloudRun, CloudflareWorkers]
+        .map(|id| infeasible(price(id, 1.0), LimitKind::Duration, "duration 7,200 s exceeds the timeout"));
+    let mut platforms = others.to_vec();
+    platforms.extend([flex, price(AwsFargate, 30.0), price(AwsEc2, 20.0)]);
+    let v = run(Scenario::default(), &platforms, &cold(300.0, 2.0, 0.0));
+    assert_eq!(reason(&v, Dimension::ExecutionTime).signal, Signal::Blocker);
+    assert!(reason(&v, Dimension::ExecutionTime).detail.contains("3,600 s guaranteed"));
+    // Still priced as feasible: the cost dimension counts it as the cheapest serverless option.
+    let cost = &reason(&v, Dimension::Cost).detail;
+    assert!(cost.contains("cheapest serverless Azure Functions (Flex Consumption) $2.00/month"), "{cost}");
+    assert_eq!(v.recommended, AwsFargate);
+}
+
+#[test]
+fn some_platforms_ruled_out_is_a_neutral_limits_reason() {
+    let mut platforms = cheap_serverless();
+    platforms.push(infeasible(price(CloudflareWorkers, 1.0), LimitKind::Memory, "memory 512 MB exceeds 128 MB"));
+    let v = run(Scenario::default(), &platforms, &cold(300.0, 2.0, 0.0));
+    let r = reason(&v, Dimension::PlatformLimits);
+    assert_eq!(r.signal, Signal::Neutral);
+    assert_eq!(
+        r.detail,
+        "Cloudflare Workers (Standard) is ruled out (memory 512 MB exceeds 128 MB); still feasible: AWS Lambda, Google Cloud Run (request-based)."
+    );
+}
+
+#[test]
+fn dimensions_serialise_as_their_words() {
+    use Dimension::*;
+    let all = [
+        (TrafficShape, "traffic shape"),
+        (Cost, "cost"),
+        (Latency, "latency"),
+        (State, "state"),
+        (Team, "team"),
+        (VendorLockIn, "vendor lock-in"),
+        (PlatformLimits, "platform limits"),
+        (Gpu, "gpu"),
+        (DatabaseConnections, "database connections"),
+        (ExecutionTime, "execution time"),
+        (Memory, "memory"),
+        (Payload, "payload"),
+    ];
+    for (d, words) in all {
+        assert_eq!(serde_json::to_value(d).unwrap(), words);
+        assert_eq!(d.to_string(), words);
+    }
 }
