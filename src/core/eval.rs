@@ -47,7 +47,7 @@ pub fn simulate(s: &Scenario) -> Simulations {
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.
 pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessment {
     let platforms = cost::price_all(s, cat, Some(&sims.usage()));
-    let mut evidence = Evidence::simulated(s, cat, &platforms, sims);
+    let mut evidence = Evidence::simulated(s, cat, &platforms, &sims.lambda, &sims.cloud_run, sims.warm_p99);
     evidence.cold.provisioned_usd =
         latency::provisioned_for(s, &evidence).map(|n| Pricer::new(s, cat).provisioned_usd(n));
     let verdict = verdict::decide(s, &evidence);

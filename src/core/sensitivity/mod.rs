@@ -97,9 +97,8 @@ fn usage_at(sims: &Simulations, factor: f64) -> Option<SimUsage> {
 /// The verdict at a changed scenario, on the base simulations scaled by `factor` (the searches need only
 /// its decision and recommendation, so provisioned concurrency is not priced).
 fn decide_at(t: &Scenario, cat: &Catalog, costs: &[PlatformCost], sims: &Simulations, factor: f64) -> verdict::Verdict {
-    let scaled =
-        Simulations { lambda: lambda_at(sims, factor), cloud_run: sims.cloud_run.clone(), warm_p99: sims.warm_p99 };
-    verdict::decide(t, &Evidence::simulated(t, cat, costs, &scaled))
+    let lambda = lambda_at(sims, factor);
+    verdict::decide(t, &Evidence::simulated(t, cat, costs, &lambda, &sims.cloud_run, sims.warm_p99))
 }
 
 fn volume_flips(s: &Scenario, cat: &Catalog, sims: &Simulations, used: &mut u32) -> [Option<VolumeFlip>; 2] {

@@ -114,13 +114,20 @@ impl Evidence {
         self.platform(self.cold.platform).and_then(|p| p.p99_ms)
     }
 
-    /// From the simulations, with the platforms as the cost engine priced them (with `Simulations::usage`).
-    /// The cost of provisioned concurrency is left to the caller (`cold.provisioned_usd`): the searches
-    /// that decide many times do not need it.
-    pub fn simulated(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], sims: &Simulations) -> Evidence {
+    /// From the simulations (`Simulations`' reports, possibly scaled to another volume), with the platforms
+    /// as the cost engine priced them on them. The cost of provisioned concurrency is left to the caller
+    /// (`cold.provisioned_usd`): the searches that decide many times do not need it.
+    pub fn simulated(
+        s: &Scenario,
+        cat: &Catalog,
+        costs: &[PlatformCost],
+        lambda: &ColdStartReport,
+        cloud_run: &ColdStartReport,
+        warm_p99: Option<f64>,
+    ) -> Evidence {
         let simulated_p99 = |id: PlatformId| match id {
-            PlatformId::AwsLambda => Some(sims.lambda.latency_ms.p99),
-            PlatformId::CloudRun => Some(sims.cloud_run.latency_ms.p99),
+            PlatformId::AwsLambda => Some(lambda.latency_ms.p99),
+            PlatformId::CloudRun => Some(cloud_run.latency_ms.p99),
             _ => None,
         };
         let platforms = costs
@@ -132,7 +139,6 @@ impl Evidence {
                 p99_ms: simulated_p99(p.id),
             })
             .collect();
-        let lambda = &sims.lambda;
         Evidence {
             platforms,
             load: load(s),
@@ -141,7 +147,7 @@ impl Evidence {
                 platform: PlatformId::AwsLambda,
                 fraction: lambda.cold_start_fraction,
                 peak_environments: lambda.peak_instances,
-                warm_p99_ms: sims.warm_p99,
+                warm_p99_ms: warm_p99,
                 provisioned_usd: None,
             },
             peak_db_connections: lambda.peak_db_connections,
