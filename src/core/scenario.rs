@@ -86,6 +86,21 @@ pub enum Ec2Pricing {
     Reserved1y,
 }
 
+/// Compute Savings Plans / committed-use discounts, applied to the committed baseline only (see
+/// `cost::hidden::commitment`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Commitment {
+    #[default]
+    #[serde(rename = "none")]
+    None,
+    /// One-year Savings Plan / committed-use discount.
+    #[serde(rename = "savings_1y")]
+    Savings1y,
+    /// Three-year Savings Plan / committed-use discount.
+    #[serde(rename = "savings_3y")]
+    Savings3y,
+}
+
 /// One workload. Field names are the keys of the `crossover eval` scenario JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -157,7 +172,7 @@ pub struct Scenario {
     pub concurrency_quota: u32,
     /// Requests one Cloud Run instance serves at once.
     pub cloud_run_concurrency: u32,
-    /// Cloud Run minimum instances (always warm, billed while idle).
+    /// Cloud Run minimum instances, and Azure Container Apps minimum replicas (always warm, billed while idle).
     pub cloud_run_min_instances: u32,
     /// Azure Flex Consumption always-ready instances.
     pub azure_always_ready: u32,
@@ -173,8 +188,25 @@ pub struct Scenario {
     pub target_utilization: f64,
     /// Minimum tasks / instances kept for availability.
     pub min_capacity: u32,
+    /// Availability zones the load balancer spans (one public IPv4 address each).
+    pub availability_zones: u32,
     pub container_scaling: ContainerScaling,
     pub ec2_pricing: Ec2Pricing,
+
+    // --- network & operations ---
+    /// KB each request sends to the internet (its response and any calls out), billed as data transfer out.
+    pub egress_kb_per_request: f64,
+    /// KB of logs each request writes: ingestion and a month of storage.
+    pub log_kb_per_request: f64,
+    /// The workload reaches the internet from private subnets, through one NAT gateway per availability
+    /// zone: containers, Lambda Managed Instances, and Lambda when it is in a VPC (`vpc`).
+    pub private_subnets: bool,
+
+    // --- commitments ---
+    /// Savings Plan / committed-use discount on the always-on baseline (never on autoscaled peaks).
+    pub commitment: Commitment,
+    /// Fargate tasks above `min_capacity` run on Fargate Spot (x86 only; interruptible at two minutes' notice).
+    pub fargate_spot: bool,
 
     // --- requirements ---
     /// p99 latency target, ms; `None` = no latency SLA.
@@ -238,8 +270,14 @@ impl Default for Scenario {
             fargate_vcpu: 0.5,
             target_utilization: 0.6,
             min_capacity: 2,
+            availability_zones: 2,
             container_scaling: ContainerScaling::Autoscaled,
             ec2_pricing: Ec2Pricing::OnDemand,
+            egress_kb_per_request: 5.0,
+            log_kb_per_request: 1.0,
+            private_subnets: false,
+            commitment: Commitment::None,
+            fargate_spot: false,
             latency_slo_p99_ms: None,
             stateful: false,
             long_lived_connections: false,
@@ -300,6 +338,9 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("fargate_vcpu", 0.25, 16.0),
     ("target_utilization", 0.05, 1.0),
     ("min_capacity", 0.0, 1_000.0),
+    ("availability_zones", 2.0, 6.0),
+    ("egress_kb_per_request", 0.0, 1_048_576.0),
+    ("log_kb_per_request", 0.0, 1_048_576.0),
     ("latency_slo_p99_ms", 1.0, 600_000.0),
 ];
 
@@ -365,6 +406,9 @@ impl Scenario {
             ("fargate_vcpu", s.fargate_vcpu),
             ("target_utilization", s.target_utilization),
             ("min_capacity", s.min_capacity as f64),
+            ("availability_zones", s.availability_zones as f64),
+            ("egress_kb_per_request", s.egress_kb_per_request),
+            ("log_kb_per_request", s.log_kb_per_request),
         ] {
             check(&mut e, key, v);
         }

@@ -2,11 +2,13 @@
 //!
 //! `price_all` runs hundreds of times per redraw, so the engine reads these fields instead of
 //! looking keys up in a map. The key list here is the catalogue's schema: `data/catalog.json`
-//! must hold exactly these keys, which the catalogue checks when it is decoded.
+//! must hold exactly these keys, which the catalogue checks when it is decoded. The figures of
+//! `data/hidden_costs.json` are the `hidden` field (schema in `hidden_rates`).
 
 use std::collections::BTreeMap;
 
 use super::PriceEntry;
+use super::hidden_rates::HiddenRates;
 
 macro_rules! rates {
     ($($field:ident = $key:literal,)*) => {
@@ -14,6 +16,8 @@ macro_rules! rates {
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct Rates {
             $(pub $field: f64,)*
+            /// Data transfer, logs, NAT, commitments, Spot and the two newer platforms.
+            pub hidden: HiddenRates,
         }
 
         impl Rates {
@@ -27,14 +31,14 @@ macro_rules! rates {
                         .map(|e| e.value)
                         .ok_or_else(|| format!("catalog is missing key `{key}`"))
                 };
-                Ok(Rates { $($field: value($key)?,)* })
+                Ok(Rates { $($field: value($key)?,)* hidden: HiddenRates::resolve(entries)? })
             }
 
-            /// Sets one value by key; false when the key is not in the schema.
+            /// Sets one value by key; false when the key is in neither file's schema.
             pub(super) fn set(&mut self, key: &str, value: f64) -> bool {
                 match key {
                     $($key => self.$field = value,)*
-                    _ => return false,
+                    _ => return self.hidden.set(key, value),
                 }
                 true
             }

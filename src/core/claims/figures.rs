@@ -45,9 +45,13 @@ pub enum Figure {
     Default { field: String },
 }
 
-/// Merges JSON objects left to right into a validated scenario.
+/// Merges JSON objects left to right into a validated scenario. The seeds' figures price compute, requests
+/// and front doors, not data transfer or logs: those keys start at 0 unless a claim sets them.
 pub fn scenario_of(patches: &[&Value]) -> Result<Scenario, String> {
     let mut merged = Map::new();
+    for key in ["egress_kb_per_request", "log_kb_per_request"] {
+        merged.insert(key.to_string(), Value::from(0));
+    }
     for p in patches {
         if let Value::Object(m) = p {
             merged.extend(m.clone());

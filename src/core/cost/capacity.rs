@@ -24,6 +24,8 @@ pub(super) struct Fleet {
     pub unit_hours: f64,
     /// Units in the busiest hour.
     pub peak_units: f64,
+    /// Units in the quietest hour: what runs every hour (the committable baseline).
+    pub trough_units: f64,
 }
 
 impl Fleet {
@@ -48,16 +50,19 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
     let hours_per_weight = u.seconds_per_weight() / 3600.0;
     let mut unit_hours = 0.0;
     let mut peak: f64 = 0.0;
+    let mut trough = f64::INFINITY;
     for &w in u.weights {
         let units = need(w);
         unit_hours += units * hours_per_weight;
         peak = peak.max(units);
+        trough = trough.min(units);
     }
+    let trough = if trough.is_finite() { trough } else { 0.0 };
     match s.container_scaling {
-        ContainerScaling::Autoscaled => Fleet { unit_hours, peak_units: peak },
+        ContainerScaling::Autoscaled => Fleet { unit_hours, peak_units: peak, trough_units: trough },
         ContainerScaling::Fixed => {
             let units = peak.ceil();
-            Fleet { unit_hours: units * SECONDS_PER_MONTH / 3600.0, peak_units: units }
+            Fleet { unit_hours: units * SECONDS_PER_MONTH / 3600.0, peak_units: units, trough_units: units }
         }
     }
 }

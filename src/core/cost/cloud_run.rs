@@ -102,6 +102,15 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
             rate(r.cloud_run_gib_s)
         )
     });
+    // Committed use discounts cover CPU and memory: the idle minimum all month, active use at the
+    // quietest hour's rate.
+    let active_usd = vcpu_s * r.cloud_run_vcpu_s + gib_s * r.cloud_run_gib_s;
+    let idle_usd = idle_vcpu_s * r.cloud_run_idle_vcpu_s + idle_gib_s * r.cloud_run_idle_gib_s;
+    let trough = u.trough_weight();
+    bill.commit((idle_usd + active_usd * trough) / u.hours(), idle_usd + active_usd, || {
+        let idle = if idle_usd > 0.0 { "idle min instances + " } else { "" };
+        format!("{idle}CPU and memory at the quietest hour's {}% of the mean rate", num(trough * 100.0))
+    });
     let requests = (n - free(r.cloud_run_free_requests)).max(0.0);
     bill.add("Requests", requests / 1e6 * r.cloud_run_requests, || {
         format!("{} req × {}/1M", num(requests), rate(r.cloud_run_requests))

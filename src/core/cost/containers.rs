@@ -3,6 +3,7 @@
 
 use super::bill::{Bill, num, rate};
 use super::capacity::{Unit, fleet};
+use super::hidden::spot;
 use super::limits::{Limit, LimitKind};
 use super::{Usage, front_door};
 use crate::core::catalog::Rates;
@@ -33,38 +34,74 @@ fn fargate_task(s: &Scenario, r: &Rates) -> Unit {
 }
 
 pub(super) fn fargate_price(u: &Usage, bill: &mut Bill) {
-    let r = u.r;
-    let task = fargate_task(u.s, r);
-    let (vcpu_h, gb_h, label) = match u.s.arch {
+    let (s, r) = (u.s, u.r);
+    let task = fargate_task(s, r);
+    let (vcpu_h, gb_h, label) = match s.arch {
         Arch::X86_64 => (r.fargate_vcpu_h_x86, r.fargate_gb_h_x86, "x86_64"),
         Arch::Arm64 => (r.fargate_vcpu_h_arm, r.fargate_gb_h_arm, "arm64 (Graviton)"),
     };
     let f = fleet(u, &task);
-    bill.add("Fargate vCPU", f.unit_hours * task.vcpu * vcpu_h, || {
+    let task_hourly = task.vcpu * vcpu_h + task.gb * gb_h;
+    // Fargate Spot takes the tasks above the minimum, which stays on demand (x86 only).
+    let on_spot = s.fargate_spot && spot::available(s.arch);
+    let min = f64::from(s.min_capacity);
+    let split = if on_spot {
+        spot::split(f.unit_hours, min, u.hours(), u.h)
+    } else {
+        spot::SpotSplit { on_demand_task_hours: f.unit_hours, spot_task_hours: 0.0, spot_price_factor: 1.0 }
+    };
+    let on_demand = split.on_demand_task_hours;
+    bill.add("Fargate vCPU", on_demand * task.vcpu * vcpu_h, || {
+        let spot = if on_spot {
+            format!(" on demand (the minimum of {})", num(min))
+        } else if s.fargate_spot {
+            " (Fargate Spot runs x86 tasks only: all on demand)".to_string()
+        } else {
+            String::new()
+        };
         format!(
-            "{} task-h (mean {} tasks, peak {}) × {} vCPU × {}/vCPU-h ({label})",
-            num(f.unit_hours),
+            "{} task-h{spot} (mean {} tasks, peak {}) × {} vCPU × {}/vCPU-h ({label})",
+            num(on_demand),
             num(f.mean_units()),
             num(f.peak_units),
             num(task.vcpu),
             rate(vcpu_h)
         )
     });
-    bill.add("Fargate memory", f.unit_hours * task.gb * gb_h, || {
-        format!("{} task-h × {} GB × {}/GB-h", num(f.unit_hours), num(task.gb), rate(gb_h))
+    bill.add("Fargate memory", on_demand * task.gb * gb_h, || {
+        format!("{} task-h × {} GB × {}/GB-h", num(on_demand), num(task.gb), rate(gb_h))
+    });
+    if on_spot && split.spot_task_hours > 0.0 {
+        let discount = 1.0 - split.spot_price_factor;
+        bill.add("Fargate Spot", split.spot_task_hours * task_hourly * split.spot_price_factor, || {
+            format!(
+                "{} task-h above the minimum × {}/task-h × (1 − {}% Spot discount); a task can be stopped at two minutes' notice",
+                num(split.spot_task_hours),
+                rate((task_hourly * 1e6).round() / 1e6),
+                num(discount * 100.0)
+            )
+        });
+        u.flag(bill, &["spot.fargate_discount"]);
+    }
+    // Savings Plans cover on-demand tasks only, and only the quietest hour's count is always running.
+    let trough = if on_spot { f.trough_units.min(min) } else { f.trough_units };
+    bill.commit(trough * task_hourly, on_demand * task_hourly, || {
+        format!("{} on-demand tasks in the quietest hour", num(trough))
     });
     front_door::alb(u, bill, r.alb_lcu_gb_per_h_instance);
 }
 
-struct Instance {
-    name: &'static str,
-    arch: Arch,
-    vcpu: f64,
-    gib: f64,
-    hourly: f64,
+/// An EC2 instance type of the catalogue (also what Lambda Managed Instances launch).
+pub(super) struct Instance {
+    pub name: &'static str,
+    pub arch: Arch,
+    pub vcpu: f64,
+    pub gib: f64,
+    /// On-demand $ per hour.
+    pub hourly: f64,
 }
 
-fn instances(r: &Rates) -> [Instance; 6] {
+pub(super) fn instances(r: &Rates) -> [Instance; 6] {
     let i = |name, arch, vcpu, gib, hourly| Instance { name, arch, vcpu, gib, hourly };
     [
         i("t3.small", Arch::X86_64, r.ec2_t3_small_vcpu, r.ec2_t3_small_gib, r.ec2_t3_small_hourly),
@@ -140,6 +177,13 @@ fn instances_price(u: &Usage, bill: &mut Bill, eks: bool) {
                 rate(hourly)
             )
         });
+        // A reservation already covers every instance-hour; on demand, a Savings Plan can cover the
+        // instances of the quietest hour.
+        if s.ec2_pricing == Ec2Pricing::OnDemand {
+            bill.commit(f.trough_units * hourly, usd, || {
+                format!("{} × {} in the quietest hour", num(f.trough_units), i.name)
+            });
+        }
     }
     if eks {
         let hours = SECONDS_PER_MONTH / 3600.0;

@@ -92,8 +92,12 @@ fn function_price(u: &Usage, bill: &mut Bill) {
     let pc = f64::from(s.provisioned_concurrency);
     let pc_share = analytic::provisioned_share(s.provisioned_concurrency, u.rate, billed_s);
     let total_gbs = n * billed_s * gb;
+    // Savings Plans cover duration and provisioned concurrency (`hidden::commitment`): PC all month,
+    // duration at the quietest hour's rate.
+    let (mut pc_fee, mut duration_usd) = (0.0, 0.0);
     if pc > 0.0 {
         let pc_gbs = pc * gb * SECONDS_PER_MONTH;
+        pc_fee = pc_gbs * pc_price;
         bill.add("Provisioned concurrency", pc_gbs * pc_price, || {
             format!(
                 "{pc} env × {} GB × {} s = {} GB-s × {}",
@@ -104,6 +108,7 @@ fn function_price(u: &Usage, bill: &mut Bill) {
             )
         });
         let served = total_gbs * pc_share;
+        duration_usd += served * pc_duration_price;
         bill.add("Duration on provisioned concurrency", served * pc_duration_price, || {
             format!("{}% of requests: {} GB-s × {}", num(pc_share * 100.0), num(served), rate(pc_duration_price))
         });
@@ -134,6 +139,7 @@ fn function_price(u: &Usage, bill: &mut Bill) {
             tier_note()
         )
     });
+    duration_usd += share(od_gbs) + share(init_gbs);
     let method = if u.sim.is_some() { "simulated" } else { "estimated" };
     bill.add("INIT of cold starts", share(init_gbs), || {
         format!(
@@ -144,6 +150,12 @@ fn function_price(u: &Usage, bill: &mut Bill) {
             num(init_gbs),
             tier_note()
         )
+    });
+
+    let trough = u.trough_weight();
+    bill.commit(pc_fee / u.hours() + duration_usd / u.hours() * trough, pc_fee + duration_usd, || {
+        let pc = if pc_fee > 0.0 { "provisioned concurrency + " } else { "" };
+        format!("{pc}duration at the quietest hour's {}% of the mean rate", num(trough * 100.0))
     });
 
     let extra_gb = (s.ephemeral_storage_mb - r.lambda_ephemeral_free_mb).max(0.0) / 1024.0;

@@ -14,6 +14,8 @@ pub enum LimitKind {
     Payload,
     /// The platform offers no GPU, or none the catalogue prices.
     Gpu,
+    /// The platform does not run the workload's runtime.
+    Runtime,
 }
 
 /// How firmly the limit holds.

@@ -9,10 +9,12 @@ mod azure;
 mod bill;
 mod capacity;
 mod cloud_run;
+mod container_apps;
 mod containers;
 mod front_door;
 pub mod hidden;
 mod lambda;
+mod lambda_managed;
 mod limits;
 mod platform;
 mod pricer;
@@ -27,65 +29,109 @@ use super::scenario::Scenario;
 use bill::Bill;
 pub use limits::{Bound, Limit, LimitKind};
 use platform::platform_table;
-pub use platform::{Blocker, Colour, Family, Platform, Priced, by_id, cheapest};
+pub use platform::{Blocker, Colour, Family, Nat, Platform, Priced, by_id, cheapest};
 pub use pricer::Pricer;
 pub(crate) use usage::Usage;
 
 use Blocker::{DatabaseConnections, ExecutionTime, Gpu, HeldConnections, Memory, OtherLimit, Payload};
+use hidden::commitment::Committed;
+use hidden::egress::Network;
+use hidden::logs::LogService;
 
 // The platform table. Adding a platform: its pricing file (`mod` above), its catalogue entries, one row.
+// `network`, `logs`, `nat` and `commitment` say which of the costs architects forget apply to it, and by
+// whose rule (`hidden::items`).
 platform_table! {
     AwsLambda = "aws_lambda" {
         name: "AWS Lambda", family: Family::Function, serverless: true, colour: Colour::both(230, 159, 0),
-        works_around: &[], limits: lambda::limits, price: lambda::price,
+        works_around: &[],
+        network: Network::Aws, logs: Some(LogService::CloudWatchLambda), nat: Nat::InVpc,
+        commitment: Some(Committed::Lambda),
+        limits: lambda::limits, price: lambda::price,
     },
     AzureFunctions = "azure_functions" {
         name: "Azure Functions (Consumption)", family: Family::Function, serverless: true,
         colour: Colour::both(86, 180, 233),
-        works_around: &[], limits: azure::consumption_limits, price: azure::consumption_price,
+        works_around: &[],
+        network: Network::Azure, logs: Some(LogService::AzureMonitor), nat: Nat::Never, commitment: None,
+        limits: azure::consumption_limits, price: azure::consumption_price,
     },
     AzureFlex = "azure_flex" {
         name: "Azure Functions (Flex Consumption)", family: Family::Function, serverless: true,
         colour: Colour::both(0, 114, 178),
-        works_around: &[], limits: azure::flex_limits, price: azure::flex_price,
+        works_around: &[],
+        network: Network::Azure, logs: Some(LogService::AzureMonitor), nat: Nat::Never, commitment: None,
+        limits: azure::flex_limits, price: azure::flex_price,
     },
     CloudRun = "cloud_run" {
         name: "Google Cloud Run (request-based)", family: Family::Container, serverless: true,
         colour: Colour::both(0, 158, 115),
         works_around: &[ExecutionTime, Memory, Payload, OtherLimit, Gpu, HeldConnections],
+        network: Network::Google, logs: Some(LogService::CloudLogging), nat: Nat::Never,
+        commitment: Some(Committed::CloudRunRequestBased),
         limits: cloud_run::limits, price: cloud_run::price,
     },
     CloudflareWorkers = "cloudflare_workers" {
         name: "Cloudflare Workers (Standard)", family: Family::Function, serverless: true,
         colour: Colour::both(204, 121, 167),
-        works_around: &[], limits: workers::limits, price: workers::price,
+        works_around: &[],
+        network: Network::Cloudflare, logs: None, nat: Nat::Never, commitment: None,
+        limits: workers::limits, price: workers::price,
     },
     AwsFargate = "aws_fargate" {
         name: "AWS Fargate (ECS) + ALB", family: Family::Container, serverless: false,
         colour: Colour::both(213, 94, 0),
         works_around: &[ExecutionTime, Memory, Payload, OtherLimit, HeldConnections, DatabaseConnections],
+        network: Network::Aws, logs: Some(LogService::CloudWatch), nat: Nat::PrivateSubnets,
+        commitment: Some(Committed::Fargate),
         limits: containers::fargate_limits, price: containers::fargate_price,
     },
     AwsEc2 = "aws_ec2" {
         name: "AWS EC2 + ALB", family: Family::Container, serverless: false,
         colour: Colour { light: (160, 150, 20), dark: (240, 228, 66) },
         works_around: &[Memory, Payload, OtherLimit, Gpu, HeldConnections, DatabaseConnections],
+        network: Network::Aws, logs: Some(LogService::CloudWatch), nat: Nat::PrivateSubnets,
+        commitment: Some(Committed::Ec2),
         limits: containers::ec2_limits, price: containers::ec2_price,
     },
     AwsEks = "aws_eks" {
         name: "AWS EKS (EC2 nodes) + ALB", family: Family::Container, serverless: false,
         colour: Colour { light: (60, 60, 60), dark: (200, 200, 200) },
         works_around: &[Memory, Payload, OtherLimit, Gpu, HeldConnections, DatabaseConnections],
+        network: Network::Aws, logs: Some(LogService::CloudWatch), nat: Nat::PrivateSubnets,
+        commitment: Some(Committed::Ec2),
         limits: containers::ec2_limits, price: containers::eks_price,
+    },
+    // Provisioned like EC2 (instances billed all month, three at least), so not pay-per-use; its
+    // environments go to 32 GB, past Lambda's memory ceiling.
+    AwsLambdaManaged = "aws_lambda_managed" {
+        name: "AWS Lambda Managed Instances", family: Family::Function, serverless: false,
+        colour: Colour { light: (150, 95, 0), dark: (250, 190, 90) },
+        works_around: &[Memory],
+        network: Network::Aws, logs: Some(LogService::CloudWatchLambda), nat: Nat::PrivateSubnets,
+        commitment: Some(Committed::Ec2),
+        limits: lambda_managed::limits, price: lambda_managed::price,
+    },
+    AzureContainerApps = "azure_container_apps" {
+        name: "Azure Container Apps (Consumption)", family: Family::Container, serverless: true,
+        colour: Colour { light: (110, 90, 180), dark: (175, 160, 240) },
+        works_around: &[OtherLimit],
+        network: Network::Azure, logs: Some(LogService::AzureMonitor), nat: Nat::Never,
+        commitment: Some(Committed::ContainerApps),
+        limits: container_apps::limits, price: container_apps::price,
     },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LineItem {
     pub item: String,
+    /// Negative for a credit (a commitment's savings).
     pub usd: f64,
     /// The arithmetic behind the figure, e.g. "10,000,000 req × $0.20/1M".
     pub detail: String,
+    /// The catalogue keys behind the figure whose status is UNVERIFIED (one weak source): check them
+    /// before relying on it.
+    pub unverified: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -145,7 +191,7 @@ pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Pla
         .iter()
         .map(|row| {
             let mut bill = Bill::new(true);
-            (row.price)(&u, &mut bill);
+            price_row(row, &u, &mut bill);
             let reason = infeasible_reason(row.id, s, cat);
             PlatformCost {
                 id: row.id,
@@ -157,6 +203,13 @@ pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Pla
             }
         })
         .collect()
+}
+
+/// One platform's whole bill: its own charges, then the costs architects forget that its row says apply
+/// (data transfer out, logs, NAT gateways) and the commitment credit on its baseline.
+fn price_row(row: &Platform, u: &Usage, bill: &mut Bill) {
+    (row.price)(u, bill);
+    hidden::items::add(row, u, bill);
 }
 
 /// The hourly traffic weights the cost models use (finite, ≥ 0, mean 1).

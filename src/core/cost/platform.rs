@@ -5,6 +5,9 @@
 //! the row of `id` by construction and no list of platforms is written anywhere else.
 
 use super::bill::Bill;
+use super::hidden::commitment::Committed;
+use super::hidden::egress::Network;
+use super::hidden::logs::LogService;
 use super::limits::Limit;
 use super::{PLATFORMS, PlatformId, Usage};
 use crate::core::catalog::Rates;
@@ -51,6 +54,17 @@ pub enum Blocker {
     DatabaseConnections,
 }
 
+/// When a platform's traffic to the internet goes through NAT gateways (one per availability zone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nat {
+    /// Managed networking: the provider's own egress, no gateway of yours.
+    Never,
+    /// Runs in your VPC: a NAT gateway when `private_subnets` is set.
+    PrivateSubnets,
+    /// Runs in your VPC only when `vpc` is set (Lambda), then as `PrivateSubnets`.
+    InVpc,
+}
+
 /// One row of the platform table.
 #[derive(Debug)]
 pub struct Platform {
@@ -65,6 +79,13 @@ pub struct Platform {
     pub colour: Colour,
     /// The blockers whose workaround runs here.
     pub works_around: &'static [Blocker],
+    /// Whose network the responses leave: the data transfer out rule.
+    pub network: Network,
+    /// The log service the platform writes to; `None` = not priced (Workers Logs come with the paid plan).
+    pub logs: Option<LogService>,
+    pub nat: Nat,
+    /// Whose published commitment discount applies to the committed baseline; `None` = not eligible.
+    pub commitment: Option<Committed>,
     /// The first limit the workload breaks here, if any: hard limits first, then unguaranteed ones.
     pub(super) limits: fn(&Scenario, &Rates) -> Option<Limit>,
     /// Writes the month's charges.

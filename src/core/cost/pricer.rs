@@ -1,7 +1,7 @@
 //! Prices one scenario at many volumes without breakdowns (the crossover curves, searches, fleets).
 
 use super::bill::Bill;
-use super::{PLATFORMS, PlatformId, Usage, infeasible_reason, usage};
+use super::{PLATFORMS, PlatformId, Usage, infeasible_reason, price_row, usage};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::analytic;
 use crate::core::scenario::Scenario;
@@ -35,13 +35,13 @@ impl<'a> Pricer<'a> {
     }
 
     /// Added monthly cost of `n` provisioned environments on Lambda at the scenario's volume: the bill with
-    /// them minus the bill without (analytic).
+    /// them minus the bill without (analytic, a commitment's credit on them included).
     pub fn provisioned_usd(&self, n: u32) -> f64 {
         let lambda = |provisioned_concurrency: u32| {
             let t = Scenario { provisioned_concurrency, ..self.s.clone() };
             let u = Usage::new(&t, self.cat, None, &self.weights, t.requests_per_month, Some(self.cold));
             let mut bill = Bill::new(false);
-            (PlatformId::AwsLambda.row().price)(&u, &mut bill);
+            price_row(PlatformId::AwsLambda.row(), &u, &mut bill);
             bill.total
         };
         lambda(n) - lambda(0)
@@ -57,7 +57,7 @@ impl<'a> Pricer<'a> {
             .map(|(row, &ok)| {
                 ok.then(|| {
                     let mut bill = Bill::new(false);
-                    (row.price)(&u, &mut bill);
+                    price_row(row, &u, &mut bill);
                     bill.total
                 })
             })

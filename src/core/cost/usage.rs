@@ -1,6 +1,8 @@
 //! Figures derived once per pricing and shared by every model.
 
 use super::SimUsage;
+use super::bill::Bill;
+use super::hidden::{HiddenRates, Load};
 use crate::core::catalog::{Catalog, Rates, Status};
 use crate::core::coldstart::analytic;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
@@ -11,6 +13,8 @@ pub(crate) struct Usage<'a> {
     pub s: &'a Scenario,
     pub cat: &'a Catalog,
     pub r: &'a Rates,
+    /// `r.hidden`: data transfer, logs, NAT, commitments, Spot and the newer platforms.
+    pub h: &'a HiddenRates,
     pub sim: Option<&'a SimUsage>,
     /// What the analytic cold-start estimate needs, when there is no simulation (`None` = resolve it).
     pub cold: Option<analytic::Inputs>,
@@ -40,6 +44,7 @@ impl<'a> Usage<'a> {
             s,
             cat,
             r: cat.rates(),
+            h: &cat.rates().hidden,
             sim,
             cold,
             weights,
@@ -55,9 +60,42 @@ impl<'a> Usage<'a> {
         keys.iter().any(|k| self.cat.entry(k).is_some_and(|e| e.status == Status::Unverified))
     }
 
+    /// Marks the bill's last line with those of `keys` the catalogue flags UNVERIFIED.
+    pub fn flag(&self, bill: &mut Bill, keys: &[&str]) {
+        bill.flag(|| {
+            keys.iter()
+                .filter(|k| self.cat.entry(k).is_some_and(|e| e.status == Status::Unverified))
+                .map(|k| k.to_string())
+                .collect()
+        });
+    }
+
     /// Seconds of the month that one weight (one hour of the week) stands for.
     pub fn seconds_per_weight(&self) -> f64 {
         SECONDS_PER_MONTH / self.weights.len() as f64
+    }
+
+    /// Hours in the month.
+    pub fn hours(&self) -> f64 {
+        SECONDS_PER_MONTH / 3600.0
+    }
+
+    /// The quietest hour's rate relative to the mean (the weights' minimum, 0–1): the committable share
+    /// of charges that follow the traffic.
+    pub fn trough_weight(&self) -> f64 {
+        let min = self.weights.iter().copied().fold(f64::INFINITY, f64::min);
+        if min.is_finite() { min.clamp(0.0, 1.0) } else { 0.0 }
+    }
+
+    /// The traffic as the capacity models of `hidden` and the newer platforms see it.
+    pub fn load(&self) -> Load<'a> {
+        Load {
+            mean_rate: self.rate,
+            weights: self.weights,
+            slot_s: self.seconds_per_weight(),
+            duration_s: self.duration_s,
+            cpu_fraction: self.s.cpu_fraction,
+        }
     }
 }
 

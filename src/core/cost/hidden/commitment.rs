@@ -12,23 +12,8 @@
 //! - Azure savings plan for compute: Container Apps. Azure Functions Consumption and Flex
 //!   Consumption are not eligible (the savings plan covers the Premium plan), nor is Cloudflare.
 
-use serde::{Deserialize, Serialize};
-
 use super::HiddenRates;
-
-/// The scenario's `commitment` key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Commitment {
-    #[default]
-    #[serde(rename = "none")]
-    None,
-    /// One-year Savings Plan / committed-use discount.
-    #[serde(rename = "savings_1y")]
-    Savings1y,
-    /// Three-year Savings Plan / committed-use discount.
-    #[serde(rename = "savings_3y")]
-    Savings3y,
-}
+pub use crate::core::scenario::Commitment;
 
 /// What is being committed, i.e. whose published discount applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +60,7 @@ pub fn savings(baseline_usd_per_hour: f64, hours: f64, discount: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::HiddenCatalog;
+    use super::super::builtin;
     use super::*;
 
     fn close(a: f64, b: f64) {
@@ -87,7 +72,7 @@ mod tests {
     /// in an hour that uses $1.50 "you only pay 1 × 83 % + (1.5 − 1) = $1.33".
     #[test]
     fn only_the_baseline_is_discounted() {
-        let r = HiddenCatalog::builtin().rates;
+        let r = builtin();
         let d = discount(Commitment::Savings1y, Committed::CloudRunRequestBased, &r);
         close(d, 0.17);
         let hourly = [1.0, 1.5, 1.2];
@@ -103,7 +88,7 @@ mod tests {
     /// up to 52% for Fargate" on three years).
     #[test]
     fn discounts_by_term() {
-        let r = HiddenCatalog::builtin().rates;
+        let r = builtin();
         assert_eq!(discount(Commitment::None, Committed::Fargate, &r), 0.0);
         close(discount(Commitment::Savings3y, Committed::Lambda, &r), 0.17);
         close(discount(Commitment::Savings3y, Committed::Fargate, &r), 0.52);

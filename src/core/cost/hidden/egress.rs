@@ -80,11 +80,11 @@ pub fn charge(network: Network, gb: f64, r: &HiddenRates, free: bool) -> EgressC
 
 #[cfg(test)]
 mod tests {
-    use super::super::{HiddenCatalog, monthly_gb};
+    use super::super::{builtin, monthly_gb};
     use super::*;
 
     fn usd(network: Network, gb: f64, free: bool) -> f64 {
-        charge(network, gb, &HiddenCatalog::builtin().rates, free).usd
+        charge(network, gb, &builtin(), free).usd
     }
 
     fn close(a: f64, b: f64) {
@@ -114,7 +114,7 @@ mod tests {
     /// $0.12 per GiB to 1 TiB). 50 GB = 50 ÷ 1.073741824 = 46.566 GiB; (46.566 − 1) × $0.12 = $5.468.
     #[test]
     fn google_counts_gib_after_one_free() {
-        let c = charge(Network::Google, 50.0, &HiddenCatalog::builtin().rates, true);
+        let c = charge(Network::Google, 50.0, &builtin(), true);
         close(c.volume, 46.566_128_730_773_93);
         close(c.free, 1.0);
         close(c.usd, (46.566_128_730_773_93 - 1.0) * 0.12);

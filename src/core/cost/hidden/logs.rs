@@ -84,11 +84,11 @@ pub fn charge(service: LogService, gb: f64, r: &HiddenRates, free: bool) -> LogC
 
 #[cfg(test)]
 mod tests {
-    use super::super::{HiddenCatalog, monthly_gb};
+    use super::super::{builtin, monthly_gb};
     use super::*;
 
     fn of(service: LogService, gb: f64, free: bool) -> LogCharge {
-        charge(service, gb, &HiddenCatalog::builtin().rates, free)
+        charge(service, gb, &builtin(), free)
     }
 
     fn close(a: f64, b: f64) {

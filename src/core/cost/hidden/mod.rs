@@ -14,15 +14,19 @@
 //! Azure Monitor meters); Google's GiB is 2³⁰ bytes.
 
 pub mod commitment;
-pub mod container_apps;
 pub mod egress;
-pub mod lambda_managed;
+pub(super) mod items;
 pub mod logs;
 pub mod nat;
-mod rates;
 pub mod spot;
 
-pub use rates::{HiddenCatalog, HiddenRates, check_value};
+pub use crate::core::catalog::HiddenRates;
+
+/// The builtin figures, for the hand-worked examples.
+#[cfg(test)]
+pub(crate) fn builtin() -> HiddenRates {
+    crate::core::catalog::Catalog::builtin().rates().hidden.clone()
+}
 
 /// KB in one GB (decimal).
 pub const KB_PER_GB: f64 = 1e6;

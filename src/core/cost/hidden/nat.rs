@@ -22,7 +22,7 @@ pub fn charge(azs: u32, hours: f64, gb: f64, r: &HiddenRates) -> NatCharge {
 
 #[cfg(test)]
 mod tests {
-    use super::super::HiddenCatalog;
+    use super::super::builtin;
     use super::*;
 
     fn close(a: f64, b: f64) {
@@ -34,7 +34,7 @@ mod tests {
     /// month" = 720 h × $0.045.
     #[test]
     fn hourly_per_zone_plus_processing() {
-        let r = HiddenCatalog::builtin().rates;
+        let r = builtin();
         close(charge(1, 720.0, 0.0, &r).hours_usd, 32.4);
         // Three zones over AWS's 730-hour month: 3 × 730 × 0.045 = $98.55; 50 GB × 0.045 = $2.25.
         let c = charge(3, 730.0, 50.0, &r);

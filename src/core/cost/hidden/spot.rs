@@ -33,7 +33,7 @@ pub fn split(task_hours: f64, min_tasks: f64, hours: f64, r: &HiddenRates) -> Sp
 
 #[cfg(test)]
 mod tests {
-    use super::super::HiddenCatalog;
+    use super::super::builtin;
     use super::*;
 
     fn close(a: f64, b: f64) {
@@ -46,7 +46,7 @@ mod tests {
     /// 3,560 × 0.04937 × 0.3 = $52.72716.
     #[test]
     fn tasks_above_the_minimum_run_on_spot() {
-        let r = HiddenCatalog::builtin().rates;
+        let r = builtin();
         let s = split(5000.0, 2.0, 720.0, &r);
         close(s.on_demand_task_hours, 1440.0);
         close(s.spot_task_hours, 3560.0);

@@ -11,7 +11,12 @@
 //! ÷ (vCPUs × target utilisation); instances = environments ÷ environments per instance, at least
 //! the minimum. Fractional instances average the scaling within a slot, as the container model does.
 
-use super::{HiddenRates, Load};
+use super::bill::{Bill, num, rate};
+use super::hidden::{HiddenRates, Load};
+use super::limits::{Limit, LimitKind};
+use super::{Usage, containers, front_door};
+use crate::core::catalog::Rates;
+use crate::core::scenario::{Invocation, Scenario};
 
 /// Runtimes Lambda Managed Instances supports (Java 21+, Python 3.13+, Node.js 22+, .NET 8+), by
 /// the catalogue's runtime ids, with their default concurrency per vCPU.
@@ -26,16 +31,123 @@ pub fn concurrency_per_vcpu(runtime: &str, r: &HiddenRates) -> Option<f64> {
     }
 }
 
-/// The limit a workload breaks on Lambda Managed Instances, if any.
-pub fn infeasible(runtime: &str, memory_mb: f64, r: &HiddenRates) -> Option<String> {
-    if concurrency_per_vcpu(runtime, r).is_none() {
-        return Some(format!(
-            "runtime `{runtime}` is not supported by Lambda Managed Instances (Java 21+, Python 3.13+, Node.js 22+, .NET 8+)"
+/// The instance types Lambda may launch for this scenario: the catalogue's EC2 types of its architecture,
+/// burstable ones (t-family) left out: Managed Instances run current-generation types and scale on
+/// sustained CPU use, which burst credits do not give.
+fn candidates<'r>(s: &'r Scenario, r: &'r Rates) -> impl Iterator<Item = containers::Instance> + 'r {
+    containers::instances(r).into_iter().filter(move |i| i.arch == s.arch && !i.name.starts_with('t'))
+}
+
+/// Whether one execution environment fits on the instance type.
+fn fits(env: Environment, i: &containers::Instance) -> bool {
+    i.vcpu >= env.vcpu && i.gib >= env.gib
+}
+
+/// The first limit the workload breaks on Lambda Managed Instances: the Lambda limits that still apply
+/// (timeout, synchronous payload), the supported runtimes, the largest environment, and an instance
+/// type in the catalogue that holds one environment.
+pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
+    let h = &r.hidden;
+    if s.needs_gpu {
+        return Some(Limit::hard(LimitKind::Gpu, "needs_gpu: the catalogue holds no GPU instance types".into()));
+    }
+    if concurrency_per_vcpu(&s.runtime, h).is_none() {
+        return Some(Limit::hard(
+            LimitKind::Runtime,
+            format!(
+                "runtime `{}` is not supported by Lambda Managed Instances (Java 21+, Python 3.13+, Node.js 22+, .NET 8+)",
+                s.runtime
+            ),
         ));
     }
-    (memory_mb > r.lmi_max_memory_mb).then(|| {
-        format!("memory {memory_mb} MB exceeds the Lambda Managed Instances maximum of {} MB", r.lmi_max_memory_mb)
+    if s.duration_ms > r.lambda_max_duration_s * 1000.0 {
+        return Some(Limit::hard(
+            LimitKind::Duration,
+            format!(
+                "duration {} s exceeds Lambda's {} s maximum timeout, Managed Instances included",
+                num(s.duration_ms / 1000.0),
+                num(r.lambda_max_duration_s)
+            ),
+        ));
+    }
+    if s.memory_mb > h.lmi_max_memory_mb {
+        return Some(Limit::hard(
+            LimitKind::Memory,
+            format!(
+                "memory {} MB exceeds the Lambda Managed Instances maximum of {} MB",
+                num(s.memory_mb),
+                num(h.lmi_max_memory_mb)
+            ),
+        ));
+    }
+    if s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb {
+        return Some(Limit::hard(
+            LimitKind::Payload,
+            format!(
+                "payload {} KB exceeds Lambda's synchronous payload limit of {} KB",
+                num(s.payload_kb),
+                num(r.lambda_max_sync_payload_kb)
+            ),
+        ));
+    }
+    let env = environment(s.memory_mb, 1.0, h);
+    (!candidates(s, r).any(|i| fits(env, &i))).then(|| {
+        Limit::hard(
+            LimitKind::Memory,
+            format!(
+                "a {} vCPU / {} GiB execution environment fits no {:?} instance type in the catalogue",
+                num(env.vcpu),
+                num(env.gib),
+                s.arch
+            ),
+        )
     })
+}
+
+/// The instances (the cheapest catalogue type for the month), the management fee and the requests.
+/// An unsupported runtime is still priced, for reference, at the lowest documented concurrency.
+pub(super) fn price(u: &Usage, bill: &mut Bill) {
+    let (s, r, h) = (u.s, u.r, u.h);
+    let conc = concurrency_per_vcpu(&s.runtime, h).unwrap_or(h.lmi_concurrency_python);
+    let env = environment(s.memory_mb, conc, h);
+    let load = u.load();
+    let best = candidates(s, r)
+        .filter_map(|i| {
+            let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
+            charge(&load, u.requests, env, s.target_utilization, it, h).map(|c| (c, i))
+        })
+        .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd));
+    if let Some((c, i)) = &best {
+        let f = c.fleet;
+        bill.add("EC2 instances (managed)", c.instances_usd, || {
+            format!(
+                "{} × {} (cheapest fit; mean {}, peak {}, at least {}) = {} instance-h × {}/h; {} environments \
+                 of {} vCPU / {} GiB per instance, {} requests each",
+                i.name,
+                num(f.instance_hours / u.hours()),
+                num(f.instance_hours / u.hours()),
+                num(f.peak_instances),
+                num(h.lmi_min_instances),
+                num(f.instance_hours),
+                rate(i.hourly),
+                num(f.envs_per_instance),
+                num(env.vcpu),
+                num(env.gib),
+                num(env.concurrency)
+            )
+        });
+        bill.add("Management fee", c.management_fee_usd, || {
+            format!("{}% of the instances' on-demand price", num(h.lmi_management_fee * 100.0))
+        });
+        u.flag(bill, &["lmi.management_fee"]);
+        // Savings Plans cover the instances, not the fee.
+        bill.commit(f.trough_instances * i.hourly, c.instances_usd, || {
+            format!("{} × {} in the quietest hour", num(f.trough_instances), i.name)
+        });
+    }
+    let requests_usd = best.as_ref().map_or(u.requests / 1e6 * h.lmi_requests, |(c, _)| c.requests_usd);
+    bill.add("Requests", requests_usd, || format!("{} req × {}/1M", num(u.requests), rate(h.lmi_requests)));
+    front_door::price(u, bill);
 }
 
 /// An EC2 instance type the capacity provider may launch.
@@ -85,7 +197,7 @@ pub struct ManagedCharge {
 }
 
 /// Sizes and prices the month; `None` when one environment does not fit on `instance`.
-pub fn price(
+pub fn charge(
     load: &Load,
     requests: f64,
     env: Environment,
@@ -129,7 +241,7 @@ pub fn price(
 
 #[cfg(test)]
 mod tests {
-    use super::super::HiddenCatalog;
+    use super::super::hidden::builtin;
     use super::*;
 
     const MONTH_S: f64 = 2_592_000.0;
@@ -157,11 +269,11 @@ mod tests {
     /// × $0.0816 = $489.60, fee × 15 % = $73.44; 259.2M requests × $0.20/1M = $51.84.
     #[test]
     fn busy_function_pays_instances_fee_and_requests() {
-        let r = HiddenCatalog::builtin().rates;
+        let r = builtin();
         let conc = concurrency_per_vcpu("nodejs22", &r).unwrap();
         let env = environment(512.0, conc, &r);
         assert_eq!(env, Environment { vcpu: 1.0, gib: 2.0, concurrency: 64.0 });
-        let c = price(&load(100.0), 100.0 * MONTH_S, env, 0.6, M7G_LARGE, &r).unwrap();
+        let c = charge(&load(100.0), 100.0 * MONTH_S, env, 0.6, M7G_LARGE, &r).unwrap();
         close(c.fleet.instance_hours, 6000.0);
         close(c.instances_usd, 489.6);
         close(c.management_fee_usd, 73.44);
@@ -172,9 +284,9 @@ mod tests {
     /// 3 × 720 h = 2,160 instance-h × $0.0816 = $176.256, fee $26.4384, 2.592M requests = $0.5184.
     #[test]
     fn never_below_three_instances() {
-        let r = HiddenCatalog::builtin().rates;
+        let r = builtin();
         let env = environment(2048.0, 64.0, &r);
-        let c = price(&load(1.0), MONTH_S, env, 0.6, M7G_LARGE, &r).unwrap();
+        let c = charge(&load(1.0), MONTH_S, env, 0.6, M7G_LARGE, &r).unwrap();
         close(c.fleet.instance_hours, 2160.0);
         close(c.instances_usd, 176.256);
         close(c.management_fee_usd, 26.4384);
@@ -187,24 +299,30 @@ mod tests {
     /// function gets 2 vCPU / 4 GiB environments serving 32 → 3.125 by concurrency, 4.17 by CPU.
     #[test]
     fn environment_sizes_follow_memory() {
-        let r = HiddenCatalog::builtin().rates;
+        let r = builtin();
         let env = environment(3072.0, concurrency_per_vcpu("python313", &r).unwrap(), &r);
         assert_eq!(env, Environment { vcpu: 2.0, gib: 4.0, concurrency: 32.0 });
         let l = Load { duration_s: 1.0, cpu_fraction: 0.05, ..load(100.0) };
-        let c = price(&l, 0.0, env, 0.6, M7G_LARGE, &r).unwrap();
+        let c = charge(&l, 0.0, env, 0.6, M7G_LARGE, &r).unwrap();
         // m7g.large holds one 2-vCPU environment: 4.1667 instances all month.
         close(c.fleet.peak_instances, 100.0 * 0.05 / (2.0 * 0.6));
         // An environment larger than the instance does not fit.
         let big = environment(16_384.0, 32.0, &r);
-        assert!(price(&l, 0.0, big, 0.6, M7G_LARGE, &r).is_none());
+        assert!(charge(&l, 0.0, big, 0.6, M7G_LARGE, &r).is_none());
     }
 
     #[test]
     fn unsupported_runtimes_and_sizes_are_named() {
-        let r = HiddenCatalog::builtin().rates;
-        assert!(infeasible("nodejs20", 512.0, &r).unwrap().contains("nodejs20"));
-        assert!(infeasible("go", 512.0, &r).is_some());
-        assert!(infeasible("java21", 40_000.0, &r).unwrap().contains("32768"));
-        assert!(infeasible("python313", 4096.0, &r).is_none());
+        let r = crate::core::catalog::Catalog::builtin().rates().clone();
+        let with =
+            |runtime: &str, memory_mb: f64| Scenario { runtime: runtime.into(), memory_mb, ..Scenario::default() };
+        let kind = |s: &Scenario| limits(s, &r).map(|l| (l.kind, l.message));
+        let (k, m) = kind(&with("nodejs20", 512.0)).unwrap();
+        assert!(k == LimitKind::Runtime && m.contains("nodejs20"), "{m}");
+        assert_eq!(kind(&with("go", 512.0)).unwrap().0, LimitKind::Runtime);
+        let (k, m) = kind(&with("java21", 30_720.0)).unwrap();
+        // Under the 32 GB maximum, but no catalogue instance holds a 15 vCPU / 30 GiB environment.
+        assert!(k == LimitKind::Memory && m.contains("fits no"), "{m}");
+        assert!(kind(&with("python313", 4096.0)).is_none());
     }
 }

@@ -1,29 +1,18 @@
-//! The prices and parameters of the hidden costs, commitments and the two newer platforms, read from
-//! `data/hidden_costs.json` (same entry schema as the main catalogue: value, unit, source, as_of,
-//! status) into one `f64` field per key, so pricing never looks a key up in a map.
+//! The second file of the catalogue, `data/hidden_costs.json`: the costs architects forget (data transfer
+//! out, logs, NAT gateways), commitments, Fargate Spot and the two newer platforms (Lambda Managed
+//! Instances, Azure Container Apps). Same entry schema as `data/catalog.json` (value, unit, source, as_of,
+//! status); `Catalog` loads both into one set of entries, so overrides and UNVERIFIED flags work alike.
+//!
+//! A file of its own because these figures were collected together, from other sources, and are
+//! maintained apart from the core price list; the engine reads them as `Rates::hidden`.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
-use crate::core::catalog::PriceEntry;
-
-const BUILTIN_JSON: &str = include_str!("../../../../data/hidden_costs.json");
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    as_of: String,
-    #[allow(dead_code)]
-    region: String,
-    #[allow(dead_code)]
-    currency: String,
-    entries: BTreeMap<String, PriceEntry>,
-}
+use super::PriceEntry;
 
 macro_rules! hidden_rates {
     ($($field:ident = $key:literal,)*) => {
-        /// Every figure the hidden-cost models read, by field; see `data/hidden_costs.json` for units and sources.
+        /// Every figure of `data/hidden_costs.json`, by field; see the file for units and sources.
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct HiddenRates {
             $(pub $field: f64,)*
@@ -33,11 +22,20 @@ macro_rules! hidden_rates {
             /// Every key of `data/hidden_costs.json`, in schema order.
             pub const KEYS: &'static [&'static str] = &[$($key),*];
 
-            fn resolve(entries: &BTreeMap<String, PriceEntry>) -> Result<HiddenRates, String> {
+            pub(super) fn resolve(entries: &BTreeMap<String, PriceEntry>) -> Result<HiddenRates, String> {
                 let value = |key: &str| {
-                    entries.get(key).map(|e| e.value).ok_or_else(|| format!("hidden_costs.json is missing key `{key}`"))
+                    entries.get(key).map(|e| e.value).ok_or_else(|| format!("catalog is missing key `{key}`"))
                 };
                 Ok(HiddenRates { $($field: value($key)?,)* })
+            }
+
+            /// Sets one value by key; false when the key is not in this file's schema.
+            pub(super) fn set(&mut self, key: &str, value: f64) -> bool {
+                match key {
+                    $($key => self.$field = value,)*
+                    _ => return false,
+                }
+                true
             }
         }
     };
@@ -157,40 +155,8 @@ pub const FRACTION_KEYS: &[&str] = &[
     "spot.fargate_discount",
 ];
 
-/// The decoded data file: its entries (for the UI's sources and UNVERIFIED flags) and the numbers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HiddenCatalog {
-    pub as_of: String,
-    pub entries: BTreeMap<String, PriceEntry>,
-    pub rates: HiddenRates,
-}
-
-impl HiddenCatalog {
-    /// The data compiled in. A unit test decodes it, so this cannot fail in a build that passed its tests.
-    pub fn builtin() -> HiddenCatalog {
-        HiddenCatalog::from_json(BUILTIN_JSON).expect("data/hidden_costs.json is compiled in and tested")
-    }
-
-    /// Decodes and checks a data file: exactly the schema's keys, every value finite and ≥ 0,
-    /// sizes > 0, fractions < 1.
-    pub fn from_json(text: &str) -> Result<HiddenCatalog, String> {
-        let file: File = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if let Some(extra) = file.entries.keys().find(|k| !HiddenRates::KEYS.contains(&k.as_str())) {
-            return Err(format!("unknown key `{extra}` in hidden_costs.json"));
-        }
-        for (key, entry) in &file.entries {
-            check_value(key, entry.value)?;
-        }
-        let rates = HiddenRates::resolve(&file.entries)?;
-        Ok(HiddenCatalog { as_of: file.as_of, entries: file.entries, rates })
-    }
-}
-
-/// The rule every value (from the file or a user override) must follow.
-pub fn check_value(key: &str, value: f64) -> Result<(), String> {
-    if !value.is_finite() || value < 0.0 {
-        return Err(format!("`{key}` must be a finite number ≥ 0, got {value}"));
-    }
+/// The rule a value of this file must follow beyond the catalogue's (finite, ≥ 0): sizes > 0, fractions < 1.
+pub(super) fn check_value(key: &str, value: f64) -> Result<(), String> {
     if value == 0.0 && POSITIVE_KEYS.contains(&key) {
         return Err(format!("`{key}` must be > 0"));
     }
@@ -198,34 +164,4 @@ pub fn check_value(key: &str, value: f64) -> Result<(), String> {
         return Err(format!("`{key}` is a fraction off a price and must be < 1, got {value}"));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::catalog::Status;
-
-    #[test]
-    fn builtin_decodes_with_every_key_sourced() {
-        let cat = HiddenCatalog::from_json(BUILTIN_JSON).unwrap();
-        assert_eq!(cat.entries.len(), HiddenRates::KEYS.len());
-        for (key, e) in &cat.entries {
-            assert!(!e.source.is_empty() && !e.as_of.is_empty() && !e.unit.is_empty(), "{key} lacks provenance");
-        }
-        assert_eq!(cat.rates.nat_hourly, 0.045);
-        // Single weak sources are flagged, never passed off as official.
-        assert_eq!(cat.entries["spot.fargate_discount"].status, Status::Unverified);
-        assert_eq!(cat.entries["lmi.concurrency.python"].status, Status::Ok);
-    }
-
-    #[test]
-    fn bad_files_name_the_key() {
-        let missing = BUILTIN_JSON.replace("\"nat.gb\"", "\"nat.gib\"");
-        assert!(HiddenCatalog::from_json(&missing).unwrap_err().contains("nat.gib"));
-        let fraction = BUILTIN_JSON.replace("\"value\": 0.7,", "\"value\": 1.5,");
-        assert!(HiddenCatalog::from_json(&fraction).unwrap_err().contains("spot.fargate_discount"));
-        assert!(check_value("aca.concurrency", 0.0).is_err());
-        assert!(check_value("nat.gb", f64::NAN).is_err());
-        assert!(check_value("egress.cloudflare.gb", 0.0).is_ok());
-    }
 }
