@@ -66,6 +66,8 @@ const DISTRIBUTIONS: &[(&str, &str)] =
     &[("lognormal", "Lognormal"), ("exponential", "Exponential"), ("fixed", "Fixed")];
 const SCALING: &[(&str, &str)] = &[("autoscaled", "Autoscaled hourly"), ("fixed", "Fixed for the peak")];
 const EC2_PRICING: &[(&str, &str)] = &[("on_demand", "On-demand"), ("reserved1y", "1-year reserved")];
+const COMMITMENTS: &[(&str, &str)] =
+    &[("none", "None (on demand)"), ("savings_1y", "1-year plan"), ("savings_3y", "3-year plan")];
 
 /// The parameters of the chosen traffic shape (only those are shown).
 fn shape_controls(shape: TrafficShape) -> Vec<Control> {
@@ -216,7 +218,7 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
                 ),
                 c(
                     "cloud_run_min_instances",
-                    "Cloud Run min instances",
+                    "Min instances (Cloud Run, Container Apps)",
                     "count",
                     "Always warm, billed idle",
                     Linear { min: 0.0, max: 100.0, step: 1.0 },
@@ -266,7 +268,59 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
                     Linear { min: 0.0, max: 20.0, step: 1.0 },
                 ),
                 c("fargate_vcpu", "Fargate task size", "vCPU", "vCPUs per task", Log { min: 0.25, max: 16.0 }),
+            ],
+        },
+        Group {
+            title: "Network & operations",
+            controls: vec![
+                c(
+                    "egress_kb_per_request",
+                    "Sent to the internet",
+                    "KB/req",
+                    "Response and calls out: data transfer out (Workers: free)",
+                    Log { min: 0.1, max: 1_048_576.0 },
+                ),
+                c(
+                    "log_kb_per_request",
+                    "Logs written",
+                    "KB/req",
+                    "Ingested and kept a month (CloudWatch, Cloud Logging, Azure Monitor)",
+                    Log { min: 0.01, max: 1_048_576.0 },
+                ),
+                c(
+                    "private_subnets",
+                    "Private subnets (NAT)",
+                    "",
+                    "Containers and in-VPC Lambda reach the internet through a NAT gateway per zone",
+                    Toggle,
+                ),
+                c(
+                    "availability_zones",
+                    "Availability zones",
+                    "count",
+                    "One NAT gateway and load balancer address each",
+                    Linear { min: 2.0, max: 6.0, step: 1.0 },
+                ),
+            ],
+        },
+        Group {
+            title: "Commitments",
+            controls: vec![
+                c(
+                    "commitment",
+                    "Savings Plan / committed use",
+                    "",
+                    "Discounts the always-on baseline only, never the peaks",
+                    Select(COMMITMENTS),
+                ),
                 c("ec2_pricing", "EC2 pricing", "", "Reserved needs a 1-year commitment", Select(EC2_PRICING)),
+                c(
+                    "fargate_spot",
+                    "Fargate Spot",
+                    "",
+                    "Tasks above the minimum, x86 only; AWS may stop a Spot task at two minutes' notice",
+                    Toggle,
+                ),
             ],
         },
         Group {

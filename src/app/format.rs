@@ -5,6 +5,10 @@ pub fn usd(v: f64) -> String {
     if !v.is_finite() {
         return "—".into();
     }
+    // A credit (a commitment's savings).
+    if v < 0.0 {
+        return format!("-{}", usd(-v));
+    }
     if v != 0.0 && v.abs() < 0.01 {
         return format!("${v:.4}");
     }

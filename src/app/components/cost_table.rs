@@ -1,5 +1,6 @@
 //! Every platform's monthly cost: the cheapest feasible one highlighted, infeasible ones greyed with the
-//! limit named, and each row's line items on demand.
+//! limit named, and each row's line items on demand — credits (a commitment's savings) as negative lines,
+//! figures resting on an UNVERIFIED catalogue entry marked, Fargate Spot's interruption caveat shown.
 
 use yew::prelude::*;
 
@@ -46,13 +47,21 @@ pub fn cost_table(props: &Props) -> Html {
                                     </summary>
                                     <ul class="breakdown">
                                         { for p.breakdown.iter().map(|li| html! {
-                                            <li><span class="item">{&li.item}</span>
+                                            <li class={classes!((li.usd < 0.0).then_some("credit"))}>
+                                                <span class="item">{&li.item}
+                                                    if !li.unverified.is_empty() {
+                                                        <span class="unverified" title={format!("One weak source only, check before relying on it: {}", li.unverified.join(", "))}>{"UNVERIFIED"}</span>
+                                                    }
+                                                </span>
                                                 <span class="num">{format::usd(li.usd)}</span>
                                                 <small class="detail">{&li.detail}</small></li>
                                         }) }
                                     </ul>
                                 </details>
                                 if let Some(why) = &p.infeasible_reason { <div class="why">{"Not feasible: "}{&why.message}</div> }
+                                if p.breakdown.iter().any(|li| li.item == "Fargate Spot") {
+                                    <div class="caveat">{"Fargate Spot: AWS can stop a Spot task with two minutes' notice; the minimum stays on demand."}</div>
+                                }
                             </td>
                             <td class="num usd" data-usd={p.monthly_usd.to_string()}>
                                 { if p.feasible { format::usd(p.monthly_usd) } else { "—".to_string() } }

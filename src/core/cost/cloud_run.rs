@@ -132,5 +132,6 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
                 }
             )
         });
+        u.flag(bill, &["cloud_run.idle_vcpu_s", "cloud_run.idle_gib_s"]);
     }
 }

@@ -191,6 +191,7 @@ fn instances_price(u: &Usage, bill: &mut Bill, eks: bool) {
             let flag = if u.unverified(&["eks.control_plane_hourly"]) { " (UNVERIFIED)" } else { "" };
             format!("{} h × {}/h{flag}", num(hours), rate(r.eks_control_plane_hourly))
         });
+        u.flag(bill, &["eks.control_plane_hourly"]);
     }
     front_door::alb(u, bill, r.alb_lcu_gb_per_h_instance);
 }

@@ -33,9 +33,9 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
                 (r.apigw_rest_t4_from, r.apigw_rest_t4),
             ];
             let usd = tiered(n / 1e6, &per_million(&tiers));
+            let boundaries = ["apigw.rest.t2_from", "apigw.rest.t3_from", "apigw.rest.t4_from"];
+            let prices = ["apigw.rest.t2", "apigw.rest.t3", "apigw.rest.t4"];
             bill.add("API Gateway REST API", usd, || {
-                let boundaries = ["apigw.rest.t2_from", "apigw.rest.t3_from", "apigw.rest.t4_from"];
-                let prices = ["apigw.rest.t2", "apigw.rest.t3", "apigw.rest.t4"];
                 let flag = match (u.unverified(&boundaries), u.unverified(&prices)) {
                     (true, true) => " (boundaries and tier prices UNVERIFIED)",
                     (true, false) => " (boundaries UNVERIFIED)",
@@ -54,6 +54,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
                     num(tiers[3].0)
                 )
             });
+            u.flag(bill, &[boundaries, prices].concat());
         }
         FrontDoor::Alb => alb(u, bill, r.alb_lcu_gb_per_h_lambda),
     }
