@@ -4,7 +4,7 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{PlatformId, Pricer, price_all};
 use crossover::core::crossover::{cheapest, curves};
-use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
+use crossover::core::scenario::{Arch, Commitment, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
 use proptest::prelude::*;
 
 fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
@@ -33,6 +33,8 @@ prop_compose! {
         payload_kb in 0.0..=10_000.0f64,
         sync in any::<bool>(),
         keep_warm in prop_oneof![Just(0u32), 1..60u32],
+        (egress, logs) in (prop_oneof![Just(0.0), log_uniform(0.01, 1e6)], prop_oneof![Just(0.0), log_uniform(0.01, 1e6)]),
+        (private_subnets, vpc, spot, zones, commit) in (any::<bool>(), any::<bool>(), any::<bool>(), 2..=6u32, 0..3u8),
     ) -> Scenario {
         let s = Scenario {
             requests_per_month: requests,
@@ -56,6 +58,13 @@ prop_compose! {
             invocation: if sync { Invocation::Sync } else { Invocation::Async },
             keep_warm_every_min: keep_warm,
             keep_warm_count: keep_warm.min(3),
+            egress_kb_per_request: egress,
+            log_kb_per_request: logs,
+            private_subnets,
+            vpc,
+            fargate_spot: spot,
+            availability_zones: zones,
+            commitment: [Commitment::None, Commitment::Savings1y, Commitment::Savings3y][commit as usize],
             ..Scenario::default()
         };
         assert!(s.validate().is_empty(), "{:?}", s.validate());

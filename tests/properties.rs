@@ -7,8 +7,8 @@ use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::RUNTIMES;
 use crossover::core::eval;
 use crossover::core::scenario::{
-    self, Arch, ContainerScaling, DurationDistribution, Ec2Pricing, FrontDoor, Invocation, PackageType, Scenario,
-    TrafficShape,
+    self, Arch, Commitment, ContainerScaling, DurationDistribution, Ec2Pricing, FrontDoor, Invocation, PackageType,
+    Scenario, TrafficShape,
 };
 use crossover::core::{invariants, keys, query};
 use proptest::prelude::*;
@@ -147,6 +147,9 @@ prop_compose! {
         slo in option(real("latency_slo_p99_ms")),
         flags in any::<[bool; 5]>(),
         seed in any::<u64>(),
+        (egress, logs, zones) in (real("egress_kb_per_request"), real("log_kb_per_request"), whole("availability_zones")),
+        (private_subnets, commitment, fargate_spot) in (any::<bool>(),
+            select(vec![Commitment::None, Commitment::Savings1y, Commitment::Savings3y]), any::<bool>()),
     ) -> Scenario {
         let (_, hi) = range("keep_alive_max_s");
         Scenario {
@@ -176,6 +179,12 @@ prop_compose! {
             iac_mature: flags[3],
             portability_required: flags[4],
             seed,
+            egress_kb_per_request: egress,
+            log_kb_per_request: logs,
+            availability_zones: zones,
+            private_subnets,
+            commitment,
+            fargate_spot,
             ..base.clone()
         }
     }
