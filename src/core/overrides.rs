@@ -8,7 +8,7 @@ use super::catalog::Catalog;
 use super::json_object::{self, clip_key, kind_of};
 use super::scenario::FieldError;
 
-/// Largest overrides document accepted, bytes (the whole catalogue as overrides is ~5 KB).
+/// Largest overrides document accepted, bytes (the whole catalogue, both files, as overrides is ~10 KB).
 pub const MAX_OVERRIDES_BYTES: usize = 64 * 1024;
 /// Largest value accepted for any price or limit: above every real one (tier thresholds reach 2e10), and
 /// small enough that prices × volumes stay finite (1e12 requests × 1e12 = 1e24).

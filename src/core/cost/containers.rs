@@ -53,7 +53,7 @@ pub(super) fn fargate_price(u: &Usage, bill: &mut Bill) {
     let on_demand = split.on_demand_task_hours;
     bill.add("Fargate vCPU", on_demand * task.vcpu * vcpu_h, || {
         let spot = if on_spot {
-            format!(" on demand (the minimum of {})", num(min))
+            format!(" on demand, the minimum of {},", num(min))
         } else if s.fargate_spot {
             " (Fargate Spot runs x86 tasks only: all on demand)".to_string()
         } else {
