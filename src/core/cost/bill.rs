@@ -32,6 +32,11 @@ impl Bill {
         Bill { detailed, total: 0.0, items: Vec::new(), committable: Committable::default() }
     }
 
+    /// Whether line items are kept (else only the total: the curves).
+    pub fn detailed(&self) -> bool {
+        self.detailed
+    }
+
     /// Adds one charge. Float noise below zero (free allowances) is clamped: a charge never credits.
     pub fn add(&mut self, item: &str, usd: f64, detail: impl FnOnce() -> String) {
         let usd = finite(usd);

@@ -55,7 +55,9 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
         let units = need(w);
         unit_hours += units * hours_per_weight;
         peak = peak.max(units);
-        trough = trough.min(units);
+        if units < trough {
+            trough = units;
+        }
     }
     let trough = if trough.is_finite() { trough } else { 0.0 };
     match s.container_scaling {

@@ -169,8 +169,9 @@ pub fn replica_time(
     for rate in load.rates() {
         let in_flight = rate * load.duration_s;
         let need = (in_flight / r.aca_concurrency).max(in_flight * load.cpu_fraction / cpu_per_replica);
+        // (A replica already busy all slot needs no cool-down term: skip the exponential.)
         let (active, idle) = if min == 0.0 {
-            (need.max(1.0 - (-rate * r.aca_cooldown_s).exp()), 0.0)
+            (if need >= 1.0 { need } else { need.max(1.0 - (-rate * r.aca_cooldown_s).exp()) }, 0.0)
         } else if need > min {
             (need, 0.0)
         } else {

@@ -220,7 +220,9 @@ pub fn charge(
         let instances = (envs / per_instance).max(r.lmi_min_instances);
         instance_s += instances * load.slot_s;
         peak = peak.max(instances);
-        trough = trough.min(instances);
+        if instances < trough {
+            trough = instances;
+        }
     }
     let instance_hours = instance_s / 3600.0;
     let instances_usd = instance_hours * instance.hourly;

@@ -83,7 +83,13 @@ impl<'a> Usage<'a> {
     /// The quietest hour's rate relative to the mean (the weights' minimum, 0–1): the committable share
     /// of charges that follow the traffic.
     pub fn trough_weight(&self) -> f64 {
-        let min = self.weights.iter().copied().fold(f64::INFINITY, f64::min);
+        // A plain comparison: this runs at every volume of every curve.
+        let mut min = f64::INFINITY;
+        for &w in self.weights {
+            if w < min {
+                min = w;
+            }
+        }
         if min.is_finite() { min.clamp(0.0, 1.0) } else { 0.0 }
     }
 

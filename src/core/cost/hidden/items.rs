@@ -99,7 +99,9 @@ fn data_transfer(network: Network, gb: f64, u: &Usage, bill: &mut Bill) {
             Network::Cloudflare => format!("{volume}: Workers charge nothing for data transfer out"),
         }
     });
-    u.flag(bill, &reached(&egress_tiers(network, u), c.volume));
+    if bill.detailed() {
+        u.flag(bill, &reached(&egress_tiers(network, u), c.volume));
+    }
 }
 
 /// The keys of every tier `volume` reaches.
@@ -111,21 +113,21 @@ fn log_storage(service: LogService, u: &Usage, bill: &mut Bill) {
     let (s, h) = (u.s, u.h);
     let gb = monthly_gb(u.requests, s.log_kb_per_request);
     let c = logs::charge(service, gb, h, s.free_tier);
-    let (name, unit, ingest, storage) = match service {
-        LogService::CloudWatchLambda | LogService::CloudWatch => {
-            ("CloudWatch Logs", "GB", h.logs_cloudwatch_ingest, format!("{}/GB-month", rate(h.logs_cloudwatch_storage)))
-        }
-        LogService::CloudLogging => {
-            ("Cloud Logging", "GiB", h.logs_gcp_ingest, format!("{} days included", num(h.logs_gcp_included_days)))
-        }
-        LogService::AzureMonitor => (
-            "Azure Monitor Logs",
-            "GB",
-            h.logs_azure_ingest,
-            format!("{} days included", num(h.logs_azure_included_days)),
-        ),
+    let (item, unit) = match service {
+        LogService::CloudWatchLambda | LogService::CloudWatch => ("Logs (CloudWatch Logs)", "GB"),
+        LogService::CloudLogging => ("Logs (Cloud Logging)", "GiB"),
+        LogService::AzureMonitor => ("Logs (Azure Monitor Logs)", "GB"),
     };
-    bill.add(&format!("Logs ({name})"), c.usd(), || {
+    bill.add(item, c.usd(), || {
+        let (ingest, storage) = match service {
+            LogService::CloudWatchLambda | LogService::CloudWatch => {
+                (h.logs_cloudwatch_ingest, format!("{}/GB-month", rate(h.logs_cloudwatch_storage)))
+            }
+            LogService::CloudLogging => (h.logs_gcp_ingest, format!("{} days included", num(h.logs_gcp_included_days))),
+            LogService::AzureMonitor => {
+                (h.logs_azure_ingest, format!("{} days included", num(h.logs_azure_included_days)))
+            }
+        };
         let free = if c.free > 0.0 { format!(" − {} {unit} free", num(c.free)) } else { String::new() };
         let tiers = if service == LogService::CloudWatchLambda {
             format!(", Lambda logs lower above {} GB", num(h.logs_cloudwatch_lambda_t2_from))
@@ -142,6 +144,9 @@ fn log_storage(service: LogService, u: &Usage, bill: &mut Bill) {
             money(c.storage_usd)
         )
     });
+    if !bill.detailed() {
+        return;
+    }
     let mut keys = match service {
         LogService::CloudWatchLambda | LogService::CloudWatch => {
             vec!["logs.cloudwatch.ingest", "logs.cloudwatch.storage"]
@@ -210,14 +215,17 @@ fn commitment_credit(what: Committed, u: &Usage, bill: &mut Bill) {
     if saved <= 0.0 {
         return;
     }
-    let term = if commitment == Commitment::Savings3y { "3 yr" } else { "1 yr" };
-    let plan = match what {
-        Committed::Lambda | Committed::Fargate | Committed::Ec2 => "Compute Savings Plan",
-        Committed::CloudRunRequestBased | Committed::CloudRunInstanceBased => "Committed use discount",
-        Committed::ContainerApps => "Azure savings plan for compute",
+    let three = commitment == Commitment::Savings3y;
+    let item = match what {
+        Committed::Lambda | Committed::Fargate | Committed::Ec2 if three => "Compute Savings Plan (3 yr)",
+        Committed::Lambda | Committed::Fargate | Committed::Ec2 => "Compute Savings Plan (1 yr)",
+        Committed::CloudRunRequestBased | Committed::CloudRunInstanceBased if three => "Committed use discount (3 yr)",
+        Committed::CloudRunRequestBased | Committed::CloudRunInstanceBased => "Committed use discount (1 yr)",
+        Committed::ContainerApps if three => "Azure savings plan for compute (3 yr)",
+        Committed::ContainerApps => "Azure savings plan for compute (1 yr)",
     };
     let parts = std::mem::take(&mut bill.committable.parts);
-    bill.credit(&format!("{plan} ({term})"), saved, || {
+    bill.credit(item, saved, || {
         format!(
             "{}% off the committed baseline of {}/h ({}) × {} h; usage above it stays on demand",
             num(d * 100.0),
