@@ -83,7 +83,7 @@ fn lambda() {
         302_067.2,
     );
     // Seed 003 quotes ~$35 / ~$280 / ~$700 for these PC settings; the listed $0.0000041667/GB-s
-    // gives $13.50 / $108.00 / $270.00 for a 30-day month (no requests).
+    // gives $13.69 / $109.50 / $273.75 for a 730-hour month (2,628,000 s, no requests).
     let pc = |n: u32, mb: f64| {
         move |s: &mut Scenario| {
             s.requests_per_month = 0.0;
@@ -91,19 +91,22 @@ fn lambda() {
             s.memory_mb = mb;
         }
     };
-    check(pc(10, 128.0), AwsLambda, 13.5001);
-    check(pc(10, 1024.0), AwsLambda, 108.0009);
-    check(pc(50, 512.0), AwsLambda, 270.0022);
-    // One PC environment covers the 0.77 mean concurrency: all duration at the PC rate.
-    check(|s| s.provisioned_concurrency = 1, AwsLambda, 2.0 + 5.400043 + 9.7222);
-    // At 100M it covers 1/7.7 of the need; the rest is on demand.
+    check(pc(10, 128.0), AwsLambda, 10.0 * 0.125 * 2_628_000.0 * 0.0000041667);
+    check(pc(10, 1024.0), AwsLambda, 10.0 * 1.0 * 2_628_000.0 * 0.0000041667);
+    check(pc(50, 512.0), AwsLambda, 50.0 * 0.5 * 2_628_000.0 * 0.0000041667);
+    // One PC environment covers the mean concurrency 10M × 0.2 s / 2,628,000 s = 0.761: all
+    // duration at the PC rate.
+    let pc_month = 0.5 * 2_628_000.0 * 0.0000041667;
+    check(|s| s.provisioned_concurrency = 1, AwsLambda, 2.0 + pc_month + 1e6 * 0.0000097222);
+    // At 100M the need is 7.61 environments: PC serves 1/7.61 of the 1e7 GB-s, the rest is on demand.
+    let need = 1e8 * 0.2 / 2_628_000.0;
     check(
         |s| {
             s.provisioned_concurrency = 1;
             s.requests_per_month = 1e8
         },
         AwsLambda,
-        183.06697,
+        20.0 + pc_month + 1e7 / need * 0.0000097222 + 1e7 * (1.0 - 1.0 / need) * 0.0000166667,
     );
     check(|s| s.ephemeral_storage_mb = 1024.0, AwsLambda, 18.6667 + 0.0309);
     // Seed 000: 2M × 128 MB × 200 ms is $0.83 of GB-s (it says $0.42) + $0.40 of requests.
@@ -154,9 +157,9 @@ fn front_doors() {
         "API Gateway REST API",
         333.0 * 3.5 + 667.0 * 2.8,
     );
-    check_item(|s| s.front_door = FrontDoor::Alb, AwsLambda, "ALB hours", 16.2);
+    check_item(|s| s.front_door = FrontDoor::Alb, AwsLambda, "ALB hours", 730.0 * 0.0225);
     // 10M × 10 KB = 100 GB processed ÷ 0.4 GB per LCU-h = 250 LCU-h (more than 0.154 LCU of
-    // new connections × 720 h = 111 LCU-h).
+    // new connections × 730 h = 112 LCU-h).
     check_item(|s| s.front_door = FrontDoor::Alb, AwsLambda, "ALB LCU-hours", 2.0);
 }
 
@@ -187,7 +190,7 @@ fn azure() {
         AzureFlex,
         10.4 + 0.3,
     );
-    // One always-ready 2 GB instance: 2 GB × 2,592,000 s × $0.000004 ≈ $20.7 (facts file).
+    // One always-ready 2 GB instance: 2 GB × 2,628,000 s × $0.000004 = $21.02.
     check(
         |s| {
             s.requests_per_month = 0.0;
@@ -195,7 +198,7 @@ fn azure() {
             s.memory_mb = 2048.0
         },
         AzureFlex,
-        20.736,
+        2.0 * 2_628_000.0 * 0.000004,
     );
 }
 
@@ -238,14 +241,14 @@ fn cloud_run() {
             s.cloud_run_min_instances = 1
         },
         CloudRun,
-        2_592_000.0 * 0.00000375,
+        2_628_000.0 * 0.00000375,
     );
     // Simulated busy time replaces the estimate: 1e6 instance-s.
     let sim = SimUsage { cloud_run_busy_instance_s: 1e6, ..NO_COLD };
     close(priced(|_| {}, Some(&sim), CloudRun).monthly_usd, 24.0 + 1.25 + 4.0, "cloud run simulated");
-    // Concurrency 80 at a mean load of L = 0.772 requests in flight: busy instances
-    // L/80 + (1 − e^−L)·79/80 = 0.541, i.e. 1,401,372 instance-s instead of 2,000,000.
-    check(|_| {}, CloudRun, 1_401_372.28 * (0.000024 + 0.5 * 0.0000025) + 4.0);
+    // Concurrency 80 at a mean load of L = 0.761 requests in flight: busy instances
+    // L/80 + (1 − e^−L)·79/80 = 0.5357, i.e. 1,407,741 instance-s instead of 2,000,000.
+    check(|_| {}, CloudRun, 1_407_740.97 * (0.000024 + 0.5 * 0.0000025) + 4.0);
 }
 
 #[test]
@@ -277,13 +280,13 @@ fn workers() {
 #[test]
 fn containers() {
     let idle = |s: &mut Scenario| s.requests_per_month = 1000.0;
-    // Seed 003: 2 tasks of 0.25 vCPU + 0.5 GB; $14.75 + $3.25 at 730 h, a 720-h month gives:
+    // Seed 003: 2 tasks of 0.25 vCPU + 0.5 GB; $14.75 + $3.25 at 730 h.
     let small = |s: &mut Scenario| {
         idle(s);
         s.fargate_vcpu = 0.25
     };
-    check_item(small, AwsFargate, "Fargate vCPU", 2.0 * 0.25 * 0.04048 * 720.0);
-    check_item(small, AwsFargate, "Fargate memory", 2.0 * 0.5 * 0.004445 * 720.0);
+    check_item(small, AwsFargate, "Fargate vCPU", 2.0 * 0.25 * 0.04048 * 730.0);
+    check_item(small, AwsFargate, "Fargate memory", 2.0 * 0.5 * 0.004445 * 730.0);
     check_item(
         |s| {
             small(s);
@@ -291,7 +294,7 @@ fn containers() {
         },
         AwsFargate,
         "Fargate vCPU",
-        2.0 * 0.25 * 0.03238 * 720.0,
+        2.0 * 0.25 * 0.03238 * 730.0,
     );
     // 100M × 0.2 s × 0.5 CPU = 3.858 vCPU of work ÷ (0.5 vCPU × 0.6) = 12.86 tasks all month.
     check_item(|s| s.requests_per_month = 1e8, AwsFargate, "Fargate vCPU", 187.4074);
@@ -303,7 +306,7 @@ fn containers() {
         s.memory_mb = 3000.0;
         s.min_capacity = 1
     };
-    check_item(medium, AwsEc2, "EC2 instances", 0.0416 * 720.0);
+    check_item(medium, AwsEc2, "EC2 instances", 0.0416 * 730.0);
     check_item(
         |s| {
             medium(s);
@@ -311,9 +314,9 @@ fn containers() {
         },
         AwsEc2,
         "EC2 instances",
-        0.0416 * 720.0 * 0.63,
+        0.0416 * 730.0 * 0.63,
     );
-    check_item(idle, AwsEc2, "EC2 instances", 2.0 * 0.0208 * 720.0);
+    check_item(idle, AwsEc2, "EC2 instances", 2.0 * 0.0208 * 730.0);
     // Graviton: c6g.large is the cheapest arm64 type.
     check_item(
         |s| {
@@ -322,11 +325,11 @@ fn containers() {
         },
         AwsEc2,
         "EC2 instances",
-        2.0 * 0.068 * 720.0,
+        2.0 * 0.068 * 730.0,
     );
-    check_item(idle, AwsEks, "EKS control plane", 72.0);
-    check_item(idle, AwsEks, "EKS nodes", 2.0 * 0.0208 * 720.0);
-    check_item(idle, AwsEc2, "ALB hours", 16.2);
+    check_item(idle, AwsEks, "EKS control plane", 73.0);
+    check_item(idle, AwsEks, "EKS nodes", 2.0 * 0.0208 * 730.0);
+    check_item(idle, AwsEc2, "ALB hours", 730.0 * 0.0225);
     // A fixed fleet is sized for the peak and rounded up to whole tasks: 13 tasks.
     check_item(
         |s| {
@@ -335,7 +338,7 @@ fn containers() {
         },
         AwsFargate,
         "Fargate vCPU",
-        13.0 * 0.5 * 0.04048 * 720.0,
+        13.0 * 0.5 * 0.04048 * 730.0,
     );
 }
 

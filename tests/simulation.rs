@@ -7,7 +7,8 @@ use crossover::core::coldstart::{
 use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario, TrafficShape};
 use crossover::core::traffic;
 
-const WEEKS_PER_MONTH: f64 = 30.0 / 7.0;
+/// A 730-hour month holds 730/168 weeks.
+const WEEKS_PER_MONTH: f64 = 730.0 / 168.0;
 
 fn shaped(shape: TrafficShape) -> Scenario {
     Scenario {

@@ -133,7 +133,7 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
             "requests_per_month",
             "Requests per month",
             "req/month",
-            "Invocations in a 30-day month",
+            "Invocations in a 730-hour month",
             Log { min: 1e3, max: 1e10 },
         ),
         c("traffic_shape", "Traffic shape", "", "How requests spread over the week", Select(SHAPES)),

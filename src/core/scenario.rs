@@ -91,7 +91,7 @@ pub enum Ec2Pricing {
 #[serde(default, deny_unknown_fields)]
 pub struct Scenario {
     // --- traffic ---
-    /// Requests (invocations) per month; a month is 30 days (2,592,000 s).
+    /// Requests (invocations) per month; a month is 730 hours (2,628,000 s).
     pub requests_per_month: f64,
     pub traffic_shape: TrafficShape,
     /// Diurnal: peak rate ÷ trough rate, ≥ 1.
@@ -251,8 +251,12 @@ impl Default for Scenario {
     }
 }
 
-/// Seconds in the 30-day month every monthly figure uses.
-pub const SECONDS_PER_MONTH: f64 = 30.0 * 86_400.0;
+/// Hours in the month every monthly figure uses: 8,760 / 12 = 730, as the AWS, Azure and Google
+/// pricing calculators use.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// Seconds in that month (2,628,000).
+pub const SECONDS_PER_MONTH: f64 = HOURS_PER_MONTH * 3_600.0;
 
 /// A value outside what the model accepts, named by its scenario key.
 #[derive(Clone, Debug, PartialEq, Serialize)]

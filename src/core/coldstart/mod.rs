@@ -2,7 +2,7 @@
 //!
 //! `simulate` resolves the scenario (`params`), runs the exact event engine (`exact`) when the month has
 //! few enough requests to stay under ~50 ms in the browser, otherwise the per-time-step engine (`fluid`),
-//! and scales the tally to the 30-day month (`report`). Both engines are deterministic for `seed`.
+//! and scales the tally to the 730-hour month (`report`). Both engines are deterministic for `seed`.
 
 mod arrivals;
 pub mod data;
@@ -94,7 +94,7 @@ pub struct Tally {
 
 /// Requests per month up to which the exact engine simulates the whole month.
 pub const EXACT_MONTH_MAX: f64 = 150_000.0;
-/// Requests per WEEK up to which the exact engine simulates one week (scaled by 30/7); above, `fluid`.
+/// Requests per WEEK up to which the exact engine simulates one week (scaled by 730/168); above, `fluid`.
 pub const EXACT_WEEK_MAX: f64 = 150_000.0;
 pub const SECONDS_PER_WEEK: f64 = 7.0 * 86_400.0;
 

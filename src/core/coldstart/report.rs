@@ -8,7 +8,7 @@ use crate::core::traffic::{MINUTES_PER_DAY, MINUTES_PER_WEEK};
 
 pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
     let h = t.horizon_s.max(1e-9);
-    // Scale by expected requests, not time: a 30-day horizon holds 22 weekdays, not 30/7 × 5.
+    // Scale by expected requests, not time: a month's horizon holds whole weekdays, not 730/168 × 5.
     let expected = |secs: f64| -> f64 {
         let full = (secs / 60.0) as usize;
         let whole: f64 = (0..full).map(|m| p.rates[m % MINUTES_PER_WEEK] * 60.0).sum();

@@ -101,8 +101,9 @@ pub(super) fn flex_price(u: &Usage, bill: &mut Bill) {
         let baseline_gbs = ready * gb * SECONDS_PER_MONTH;
         bill.add("Always-ready baseline", baseline_gbs * r.azure_flex_ar_baseline_gb_s, || {
             format!(
-                "{ready} inst × {} GB × 2,592,000 s = {} GB-s × {}",
+                "{ready} inst × {} GB × {} s (730 h) = {} GB-s × {}",
                 num(gb),
+                num(SECONDS_PER_MONTH),
                 num(baseline_gbs),
                 rate(r.azure_flex_ar_baseline_gb_s)
             )

@@ -92,7 +92,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     if pc > 0.0 {
         let pc_gbs = pc * gb * SECONDS_PER_MONTH;
         bill.add("Provisioned concurrency", pc_gbs * pc_price, || {
-            format!("{pc} env × {} GB × 2,592,000 s = {} GB-s × {}", num(gb), num(pc_gbs), rate(pc_price))
+            format!("{pc} env × {} GB × {} s (730 h) = {} GB-s × {}", num(gb), num(SECONDS_PER_MONTH), num(pc_gbs), rate(pc_price))
         });
         let served = total_gbs * pc_share;
         bill.add("Duration on provisioned concurrency", served * pc_duration_price, || {
@@ -200,7 +200,7 @@ fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
         ramp += (concurrency - prev).max(0.0);
         prev = concurrency;
     }
-    // The weights are hours of one week; the month holds 30/7 weeks.
+    // The weights are hours of one week; the month holds 730/168 weeks.
     let weeks = SECONDS_PER_MONTH / (u.weights.len() as f64 * 3600.0);
     let cold = ((idle + ramp * weeks) * (1.0 - pc_share)).min(u.requests);
     (cold, init_ms)
