@@ -4,7 +4,7 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{PlatformId, Pricer, price_all};
 use crossover::core::crossover::{cheapest, curves};
-use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
+use crossover::core::scenario::{Arch, CloudRunBilling, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
 use proptest::prelude::*;
 
 fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
@@ -33,6 +33,9 @@ prop_compose! {
         payload_kb in 0.0..=10_000.0f64,
         sync in any::<bool>(),
         keep_warm in prop_oneof![Just(0u32), 1..60u32],
+        instance_billing in any::<bool>(),
+        flex_concurrency in prop_oneof![Just(None), (1..=1000u32).prop_map(Some)],
+        zones in 2..=6u32,
     ) -> Scenario {
         let s = Scenario {
             requests_per_month: requests,
@@ -46,6 +49,9 @@ prop_compose! {
             cloud_run_concurrency: concurrency,
             cloud_run_min_instances: min_instances,
             azure_always_ready: always_ready,
+            cloud_run_billing: if instance_billing { CloudRunBilling::Instance } else { CloudRunBilling::Request },
+            azure_flex_concurrency: flex_concurrency,
+            availability_zones: zones,
             fargate_vcpu,
             target_utilization: utilization,
             min_capacity,

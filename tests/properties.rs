@@ -7,8 +7,8 @@ use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::RUNTIMES;
 use crossover::core::eval;
 use crossover::core::scenario::{
-    self, Arch, ContainerScaling, DurationDistribution, Ec2Pricing, FrontDoor, Invocation, PackageType, Scenario,
-    TrafficShape,
+    self, Arch, CloudRunBilling, ContainerScaling, DurationDistribution, Ec2Pricing, FrontDoor, Invocation,
+    PackageType, Scenario, TrafficShape,
 };
 use crossover::core::{invariants, keys, query};
 use proptest::prelude::*;
@@ -145,6 +145,8 @@ prop_compose! {
         (vcpu, utilization, min_capacity, fixed, reserved) in (real("fargate_vcpu"), real("target_utilization"),
             whole("min_capacity"), any::<bool>(), any::<bool>()),
         slo in option(real("latency_slo_p99_ms")),
+        (instance_billing, flex_concurrency, zones) in (any::<bool>(), option(whole("azure_flex_concurrency")),
+            whole("availability_zones")),
         flags in any::<[bool; 5]>(),
         seed in any::<u64>(),
     ) -> Scenario {
@@ -162,6 +164,9 @@ prop_compose! {
             cloud_run_concurrency: cr_concurrency,
             cloud_run_min_instances: cr_min,
             azure_always_ready: always_ready,
+            cloud_run_billing: if instance_billing { CloudRunBilling::Instance } else { CloudRunBilling::Request },
+            azure_flex_concurrency: flex_concurrency,
+            availability_zones: zones,
             db_max_connections: db,
             rds_proxy,
             fargate_vcpu: vcpu,

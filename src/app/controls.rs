@@ -66,6 +66,8 @@ const DISTRIBUTIONS: &[(&str, &str)] =
     &[("lognormal", "Lognormal"), ("exponential", "Exponential"), ("fixed", "Fixed")];
 const SCALING: &[(&str, &str)] = &[("autoscaled", "Autoscaled hourly"), ("fixed", "Fixed for the peak")];
 const EC2_PRICING: &[(&str, &str)] = &[("on_demand", "On-demand"), ("reserved1y", "1-year reserved")];
+const CLOUD_RUN_BILLING: &[(&str, &str)] =
+    &[("request", "Request-based (per request)"), ("instance", "Instance-based (whole lifecycle)")];
 
 /// The parameters of the chosen traffic shape (only those are shown).
 fn shape_controls(shape: TrafficShape) -> Vec<Control> {
@@ -222,6 +224,27 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
                     Linear { min: 0.0, max: 100.0, step: 1.0 },
                 ),
                 c(
+                    "cloud_run_billing",
+                    "Cloud Run billing",
+                    "",
+                    "Instance-based suits steady traffic",
+                    Select(CLOUD_RUN_BILLING),
+                ),
+                c(
+                    "azure_flex_concurrency",
+                    "Flex concurrency",
+                    "req/instance",
+                    "Off = Microsoft's default for the instance size",
+                    Optional { min: 1.0, max: 1000.0, on: 16.0 },
+                ),
+                c(
+                    "azure_always_ready",
+                    "Flex always-ready",
+                    "count",
+                    "Always-ready instances, billed a baseline",
+                    Linear { min: 0.0, max: 100.0, step: 1.0 },
+                ),
+                c(
                     "concurrency_quota",
                     "Concurrency quota",
                     "envs",
@@ -264,6 +287,13 @@ pub fn groups(s: &Scenario, runtimes: &'static [(&'static str, &'static str)]) -
                     "count",
                     "Kept for availability",
                     Linear { min: 0.0, max: 20.0, step: 1.0 },
+                ),
+                c(
+                    "availability_zones",
+                    "Availability zones",
+                    "AZs",
+                    "The ALB holds one public IPv4 address per zone",
+                    Linear { min: 2.0, max: 6.0, step: 1.0 },
                 ),
                 c("fargate_vcpu", "Fargate task size", "vCPU", "vCPUs per task", Log { min: 0.25, max: 16.0 }),
                 c("ec2_pricing", "EC2 pricing", "", "Reserved needs a 1-year commitment", Select(EC2_PRICING)),

@@ -78,6 +78,17 @@ pub enum ContainerScaling {
     Fixed,
 }
 
+/// How Cloud Run bills a service (cloud.google.com/run/docs/configuring/billing-settings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CloudRunBilling {
+    /// Billed while an instance processes requests, starts or shuts down, plus a fee per request.
+    #[default]
+    Request,
+    /// Billed for the instance's whole lifecycle at a lower rate, no request fee.
+    Instance,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Ec2Pricing {
@@ -159,8 +170,12 @@ pub struct Scenario {
     pub cloud_run_concurrency: u32,
     /// Cloud Run minimum instances (always warm, billed while idle).
     pub cloud_run_min_instances: u32,
+    pub cloud_run_billing: CloudRunBilling,
     /// Azure Flex Consumption always-ready instances.
     pub azure_always_ready: u32,
+    /// Azure Flex Consumption HTTP executions per instance; `None` = Microsoft's default for the
+    /// instance size (4 / 16 / 32 for 512 / 2,048 / 4,096 MB, 1 for Python).
+    pub azure_flex_concurrency: Option<u32>,
     /// Database connection limit; `None` = the workload uses no connection-limited database.
     pub db_max_connections: Option<u32>,
     /// Put RDS Proxy in front of the database (connections capped at its pool).
@@ -173,6 +188,8 @@ pub struct Scenario {
     pub target_utilization: f64,
     /// Minimum tasks / instances kept for availability.
     pub min_capacity: u32,
+    /// Availability zones the load balancer spans (one public IPv4 address each).
+    pub availability_zones: u32,
     pub container_scaling: ContainerScaling,
     pub ec2_pricing: Ec2Pricing,
 
@@ -232,12 +249,15 @@ impl Default for Scenario {
             concurrency_quota: 1000,
             cloud_run_concurrency: 80,
             cloud_run_min_instances: 0,
+            cloud_run_billing: CloudRunBilling::Request,
             azure_always_ready: 0,
+            azure_flex_concurrency: None,
             db_max_connections: None,
             rds_proxy: false,
             fargate_vcpu: 0.5,
             target_utilization: 0.6,
             min_capacity: 2,
+            availability_zones: 2,
             container_scaling: ContainerScaling::Autoscaled,
             ec2_pricing: Ec2Pricing::OnDemand,
             latency_slo_p99_ms: None,
@@ -300,10 +320,12 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("cloud_run_concurrency", 1.0, 1_000.0),
     ("cloud_run_min_instances", 0.0, 1_000.0),
     ("azure_always_ready", 0.0, 1_000.0),
+    ("azure_flex_concurrency", 1.0, 1_000.0),
     ("db_max_connections", 1.0, 1_000_000.0),
     ("fargate_vcpu", 0.25, 16.0),
     ("target_utilization", 0.05, 1.0),
     ("min_capacity", 0.0, 1_000.0),
+    ("availability_zones", 2.0, 6.0),
     ("latency_slo_p99_ms", 1.0, 600_000.0),
 ];
 
@@ -369,6 +391,7 @@ impl Scenario {
             ("fargate_vcpu", s.fargate_vcpu),
             ("target_utilization", s.target_utilization),
             ("min_capacity", s.min_capacity as f64),
+            ("availability_zones", s.availability_zones as f64),
         ] {
             check(&mut e, key, v);
         }
@@ -378,6 +401,7 @@ impl Scenario {
             ("keep_alive_max_s", s.keep_alive_max_s),
             ("latency_slo_p99_ms", s.latency_slo_p99_ms),
             ("db_max_connections", s.db_max_connections.map(f64::from)),
+            ("azure_flex_concurrency", s.azure_flex_concurrency.map(f64::from)),
         ] {
             if let Some(v) = v {
                 check(&mut e, key, v);

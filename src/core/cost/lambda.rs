@@ -92,7 +92,13 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     if pc > 0.0 {
         let pc_gbs = pc * gb * SECONDS_PER_MONTH;
         bill.add("Provisioned concurrency", pc_gbs * pc_price, || {
-            format!("{pc} env × {} GB × {} s (730 h) = {} GB-s × {}", num(gb), num(SECONDS_PER_MONTH), num(pc_gbs), rate(pc_price))
+            format!(
+                "{pc} env × {} GB × {} s (730 h) = {} GB-s × {}",
+                num(gb),
+                num(SECONDS_PER_MONTH),
+                num(pc_gbs),
+                rate(pc_price)
+            )
         });
         let served = total_gbs * pc_share;
         bill.add("Duration on provisioned concurrency", served * pc_duration_price, || {
