@@ -25,8 +25,15 @@ fn close(got: f64, expected: f64, what: &str) {
     assert!((got - expected).abs() <= tolerance, "{what}: got {got}, expected {expected}");
 }
 
-const NO_COLD: SimUsage =
-    SimUsage { lambda_cold_starts: 0.0, lambda_mean_init_ms: 0.0, cloud_run_busy_instance_s: 0.0 };
+const NO_COLD: SimUsage = SimUsage {
+    lambda_cold_starts: 0.0,
+    lambda_mean_init_ms: 0.0,
+    cloud_run_busy_instance_s: 0.0,
+    cloud_run_instance_s: 0.0,
+    flex_on_demand_active_s: 0.0,
+    flex_always_ready_active_s: 0.0,
+    flex_always_ready_share: 0.0,
+};
 
 /// Total monthly USD; Lambda uses a simulation with no cold starts, the others are analytic.
 fn check(tweak: impl Fn(&mut Scenario), id: PlatformId, expected: f64) {

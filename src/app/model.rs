@@ -64,7 +64,7 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let first = {
         let (s, catalog) = (scenario.clone(), catalog.clone());
         use_memo((), move |_| {
-            (Rc::new(eval::simulate(&s)), Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)))
+            (Rc::new(eval::simulate(&s, &catalog)), Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)))
         })
     };
     let (sims, curves, exact) = match &latest {

@@ -32,37 +32,41 @@ pub struct Evaluation {
     pub sensitivity: Sensitivity,
 }
 
-/// The two simulations an assessment needs: Lambda (the reported cold-start view) and Cloud Run (its
-/// billable instance time). This is the heavy half; the browser runs it in a web worker.
+/// The simulations an assessment needs: Lambda (the reported cold-start view and its billed INIT),
+/// Cloud Run and Azure Flex (their billed instance time). This is the heavy half; the browser runs it
+/// in a web worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Simulations {
     pub lambda: ColdStartReport,
     pub cloud_run: ColdStartReport,
+    pub azure_flex: ColdStartReport,
     /// Lambda's p99 with the provisioned concurrency the latency target needs, when it is missed.
     pub warm_p99: Option<f64>,
 }
 
-pub fn simulate(s: &Scenario) -> Simulations {
-    let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
+pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
+    let r = cat.rates();
+    let lambda = coldstart::simulate_with(s, r, SimTarget::AwsLambda);
     let warm_p99 = latency::needs_provisioned(s, &lambda)
         .then(|| latency::warm_p99(s, latency::provisioned_estimate(&lambda, &dimensions::load(s))));
-    Simulations { cloud_run: coldstart::simulate(s, SimTarget::CloudRun), lambda, warm_p99 }
+    Simulations {
+        cloud_run: coldstart::simulate_with(s, r, SimTarget::CloudRun),
+        azure_flex: coldstart::simulate_with(s, r, SimTarget::AzureFlex),
+        lambda,
+        warm_p99,
+    }
 }
 
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.
 pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessment {
-    let usage = SimUsage {
-        lambda_cold_starts: sims.lambda.cold_starts,
-        lambda_mean_init_ms: sims.lambda.mean_init_ms,
-        cloud_run_busy_instance_s: sims.cloud_run.avg_busy_instances * super::scenario::SECONDS_PER_MONTH,
-    };
+    let usage = SimUsage::from_reports(&sims.lambda, &sims.cloud_run, &sims.azure_flex, 1.0);
     let platforms = cost::price_all(s, cat, Some(&usage));
     let verdict = verdict::decide_with(s, cat, &platforms, &sims.lambda, sims.warm_p99);
     Assessment { platforms, coldstart: sims.lambda.clone(), verdict }
 }
 
 pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
-    assess_with(s, cat, &simulate(s))
+    assess_with(s, cat, &simulate(s, cat))
 }
 
 pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {

@@ -68,7 +68,7 @@ fn platform_id(name: &str) -> Result<PlatformId, String> {
 }
 
 fn sim_target(name: &str) -> Result<SimTarget, String> {
-    [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun]
+    [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::AzureFlex, SimTarget::CloudRun]
         .into_iter()
         .find(|t| serde_json::to_value(t).ok().as_ref().and_then(Value::as_str) == Some(name))
         .ok_or_else(|| format!("unknown simulation target {name}"))

@@ -9,6 +9,7 @@
 use std::collections::VecDeque;
 
 use super::Tally;
+use super::capacity::billed_activity;
 use super::params::SimParams;
 use super::stats::Histogram;
 use crate::core::rng::Rng;
@@ -85,7 +86,9 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let window = (0.5 * (lo + hi) / dt).round() as usize + 1;
     let steps = (horizon_s / dt).ceil() as usize;
     let minutes = (horizon_s / 60.0).ceil() as usize;
-    let slots = p.slots as f64;
+    let slots = p.capacity;
+    // A new environment is busy from its start (as in the exact engine): start-up is billed time.
+    let mean_init_s = p.cold.mean() / 1000.0;
     let quota = p.quota as f64;
     let permanent = p.permanent as f64;
     let mut out = Tally {
@@ -150,7 +153,16 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         out.cold_starts += cold;
         out.throttled += throttled.min(arrivals);
         out.env_seconds += live * span;
-        out.busy_seconds += busy_envs(m * (1.0 - over), slots).min(live) * span;
+        out.busy_seconds += (busy_envs(m * (1.0 - over), slots) + cold * mean_init_s / span).min(live) * span;
+        // Always-warm environments take requests first, up to their capacity.
+        let served_rate = rate * (1.0 - over);
+        let warm_share = if m > 0.0 { (permanent * slots / m).min(1.0) } else { 0.0 };
+        out.served_permanent += arrivals * (1.0 - over) * warm_share;
+        if let Some(a) = p.activity {
+            let warm = billed_activity(served_rate * warm_share, mean_s, slots, a).min(permanent);
+            out.billed_activity_permanent_s += warm * span;
+            out.billed_activity_s += billed_activity(served_rate * (1.0 - warm_share), mean_s, slots, a) * span;
+        }
         out.peak_envs = out.peak_envs.max(live);
         out.minute_cold[minute] += cold;
         let last = (((t + span) / 60.0).ceil() as usize).clamp(minute + 1, minutes);

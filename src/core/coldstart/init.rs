@@ -56,6 +56,11 @@ pub fn is_known_runtime(id: &str) -> bool {
     TABLE.iter().any(|r| r.0 == id)
 }
 
+/// The runtime family of an id (`nodejs`, `python`, `java`, …); unknown ids are the fallback's.
+pub fn family(id: &str) -> &'static str {
+    row(id).3
+}
+
 fn row(id: &str) -> &'static (&'static str, &'static str, &'static str, &'static str) {
     let found = TABLE.iter().find(|r| r.0 == id);
     found.unwrap_or_else(|| {
@@ -78,11 +83,14 @@ pub struct ColdModel {
     pub add_ms: f64,
     /// Largest sampled value before `add_ms` (the observed max), ms.
     cap_ms: f64,
+    /// Part of every delay that is not billed: Lambda bills the Init Duration (runtime and the user's
+    /// init code, from 2025-08-01 for every package type), not the sandbox placement or VPC delays.
+    pub unbilled_ms: f64,
 }
 
 impl ColdModel {
     pub fn fixed(ms: f64) -> ColdModel {
-        ColdModel { knots: Vec::new(), add_ms: ms.max(0.0), cap_ms: 0.0 }
+        ColdModel { knots: Vec::new(), add_ms: ms.max(0.0), cap_ms: 0.0, unbilled_ms: 0.0 }
     }
 
     /// Through p50/p90/p99/max of `samples` observations (the max sits at z of 1 − 1/(n + 1)).
@@ -92,7 +100,7 @@ impl ColdModel {
         for k in &mut knots {
             k.1 = k.1.max(0.01).ln();
         }
-        ColdModel { knots, add_ms, cap_ms: max.max(p99) }
+        ColdModel { knots, add_ms, cap_ms: max.max(p99), unbilled_ms: 0.0 }
     }
 
     /// A lognormal through a median and a 95th percentile, seconds in, ms out.
@@ -180,5 +188,7 @@ pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) 
         .or_else(|| lambda_row(perf_name, Arch::X86_64, PackageType::Zip, s.memory_mb))
         .unwrap_or([150.0, 200.0, 400.0, 600.0, 300.0]);
     let k = if snapstart { l.snapstart_restore_p50_ms.value / q[0] } else { 1.0 };
-    ColdModel::from_quantiles(q[0] * k, q[1] * k, q[2] * k, q[3] * k, q[4], add)
+    let mut m = ColdModel::from_quantiles(q[0] * k, q[1] * k, q[2] * k, q[3] * k, q[4], add);
+    m.unbilled_ms = l.placement_overhead_ms.value + vpc_ms;
+    m
 }

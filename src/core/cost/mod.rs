@@ -16,9 +16,10 @@ mod workers;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
-use super::scenario::Scenario;
+use super::coldstart::ColdStartReport;
+use super::scenario::{SECONDS_PER_MONTH, Scenario};
 use bill::Bill;
-pub(crate) use usage::Usage;
+pub(crate) use usage::{Lifecycle, Usage};
 
 /// Stable platform ids of the `crossover eval` contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,7 +56,7 @@ impl PlatformId {
     pub fn name(self) -> &'static str {
         match self {
             PlatformId::AwsLambda => "AWS Lambda",
-            PlatformId::AzureFunctions => "Azure Functions (Consumption)",
+            PlatformId::AzureFunctions => "Azure Functions (Consumption, legacy)",
             PlatformId::AzureFlex => "Azure Functions (Flex Consumption)",
             PlatformId::CloudRun => "Google Cloud Run (request-based)",
             PlatformId::CloudflareWorkers => "Cloudflare Workers (Standard)",
@@ -89,15 +90,45 @@ pub struct PlatformCost {
     pub breakdown: Vec<LineItem>,
 }
 
-/// What the cold-start simulation tells the cost engine. `None` in `price_all` = estimate analytically.
+/// What the simulations tell the cost engine. `None` in `price_all` = estimate analytically.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SimUsage {
     /// Lambda cold starts per month (their INIT time is billed).
     pub lambda_cold_starts: f64,
-    /// Mean billed INIT duration of one Lambda cold start, ms.
+    /// Mean billed INIT of one Lambda cold start, ms: the Init Duration (runtime + own init code).
     pub lambda_mean_init_ms: f64,
-    /// Cloud Run billable instance-seconds per month (time with ≥ 1 request in flight).
+    /// Cloud Run instance-seconds per month with ≥ 1 request in flight, start-up included
+    /// (request-based billing).
     pub cloud_run_busy_instance_s: f64,
+    /// Cloud Run instance-seconds per month alive, idle ones included (instance-based billing).
+    pub cloud_run_instance_s: f64,
+    /// Flex billed activity per month, instance-seconds, of on-demand and always-ready instances.
+    pub flex_on_demand_active_s: f64,
+    pub flex_always_ready_active_s: f64,
+    /// Share of executions the Flex always-ready instances served.
+    pub flex_always_ready_share: f64,
+}
+
+impl SimUsage {
+    /// The month's figures of the Lambda, Cloud Run and Flex simulations, with volumes scaled by
+    /// `factor` (1 = as simulated; the sensitivity search scales them to nearby volumes).
+    pub fn from_reports(
+        lambda: &ColdStartReport,
+        cloud_run: &ColdStartReport,
+        flex: &ColdStartReport,
+        factor: f64,
+    ) -> SimUsage {
+        let month = SECONDS_PER_MONTH * factor;
+        SimUsage {
+            lambda_cold_starts: lambda.cold_starts * factor,
+            lambda_mean_init_ms: lambda.mean_billed_init_ms,
+            cloud_run_busy_instance_s: cloud_run.avg_busy_instances * month,
+            cloud_run_instance_s: cloud_run.avg_instances * month,
+            flex_on_demand_active_s: flex.avg_billed_activity * month,
+            flex_always_ready_active_s: flex.avg_billed_activity_permanent * month,
+            flex_always_ready_share: flex.permanent_share,
+        }
+    }
 }
 
 /// The named limit that rules `id` out for this workload, if any. Limits are per request, so
@@ -135,7 +166,8 @@ fn price_one(id: PlatformId, u: &Usage, bill: &mut Bill) {
 /// (for reference) but carry `feasible: false` and the limit they break.
 pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<PlatformCost> {
     let weights = usage::weights(s);
-    let u = Usage::new(s, cat.rates(), sim, &weights, s.requests_per_month);
+    let life = Lifecycle::new(s);
+    let u = Usage::new(s, cat.rates(), sim, &life, &weights, s.requests_per_month);
     PlatformId::ALL
         .iter()
         .map(|&id| {
@@ -165,6 +197,7 @@ pub struct Pricer<'a> {
     s: &'a Scenario,
     cat: &'a Catalog,
     weights: Vec<f64>,
+    life: Lifecycle,
     feasible: [bool; 8],
 }
 
@@ -177,7 +210,7 @@ impl<'a> Pricer<'a> {
     /// of them, so the week's curve is built once rather than per scenario.
     pub fn with_weights(s: &'a Scenario, cat: &'a Catalog, weights: Vec<f64>) -> Pricer<'a> {
         let feasible = PlatformId::ALL.map(|id| infeasible_reason(id, s, cat).is_none());
-        Pricer { s, cat, weights, feasible }
+        Pricer { s, cat, weights, life: Lifecycle::new(s), feasible }
     }
 
     pub fn feasible(&self, id: PlatformId) -> bool {
@@ -187,7 +220,7 @@ impl<'a> Pricer<'a> {
     /// Monthly USD of every platform at `requests` per month (analytic, no simulation), in
     /// `PlatformId::ALL` order; `None` where infeasible.
     pub fn totals(&self, requests: f64) -> [Option<f64>; 8] {
-        let u = Usage::new(self.s, self.cat.rates(), None, &self.weights, requests);
+        let u = Usage::new(self.s, self.cat.rates(), None, &self.life, &self.weights, requests);
         PlatformId::ALL.map(|id| {
             self.feasible[id.index()].then(|| {
                 let mut bill = Bill::new(false);

@@ -2,6 +2,8 @@
 
 use super::SimUsage;
 use crate::core::catalog::Rates;
+use crate::core::coldstart::data::ColdData;
+use crate::core::coldstart::{SimTarget, init};
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 
@@ -10,6 +12,8 @@ pub(crate) struct Usage<'a> {
     pub s: &'a Scenario,
     pub r: &'a Rates,
     pub sim: Option<&'a SimUsage>,
+    /// Lifecycle figures of the scenario for the analytic estimates.
+    pub life: &'a Lifecycle,
     /// Relative rate of each hour of a week, mean 1 (see `weights`).
     pub weights: &'a [f64],
     /// Requests per month (≥ 0).
@@ -27,6 +31,7 @@ impl<'a> Usage<'a> {
         s: &'a Scenario,
         r: &'a Rates,
         sim: Option<&'a SimUsage>,
+        life: &'a Lifecycle,
         weights: &'a [f64],
         requests: f64,
     ) -> Usage<'a> {
@@ -35,6 +40,7 @@ impl<'a> Usage<'a> {
             s,
             r,
             sim,
+            life,
             weights,
             requests,
             rate: requests / SECONDS_PER_MONTH,
@@ -46,6 +52,27 @@ impl<'a> Usage<'a> {
     /// Seconds of the month that one weight (one hour of the week) stands for.
     pub fn seconds_per_weight(&self) -> f64 {
         SECONDS_PER_MONTH / self.weights.len() as f64
+    }
+}
+
+/// What the analytic estimates need from the cold-start data, worked out once per scenario (not per
+/// volume): the same start-up and idle times the simulation uses.
+pub(crate) struct Lifecycle {
+    /// Mean start-up of a Cloud Run instance, s (billed under request-based billing).
+    pub cloud_run_startup_s: f64,
+    /// Mean time an idle Cloud Run instance is kept, s.
+    pub cloud_run_keep_alive_s: f64,
+}
+
+impl Lifecycle {
+    pub fn new(s: &Scenario) -> Lifecycle {
+        let d = ColdData::shared();
+        let spreads = d.other_platforms_cold_start_s.cloud_run.by_family();
+        let keep = d.keep_alive(SimTarget::CloudRun);
+        Lifecycle {
+            cloud_run_startup_s: init::model(s, d, Some(&spreads)).mean() / 1000.0,
+            cloud_run_keep_alive_s: (keep.min + keep.max) / 2.0,
+        }
     }
 }
 

@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
 use super::cost::{self, PlatformCost, PlatformId, SimUsage};
-use super::scenario::{SECONDS_PER_MONTH, Scenario};
+use super::scenario::Scenario;
 use super::verdict::dimensions;
 use super::verdict::latency::{provisioned_cost, provisioned_estimate, warm_p99};
 use super::verdict::{self, Decision};
@@ -77,6 +77,7 @@ pub struct Sensitivity {
 struct Simulated {
     lambda: ColdStartReport,
     cloud_run: ColdStartReport,
+    azure_flex: ColdStartReport,
     warm_p99: f64,
 }
 
@@ -95,11 +96,8 @@ impl Simulated {
     /// What the cost engine is told at `factor` × the base volume (the same as `assess` at factor 1);
     /// `None` (estimate analytically) when the base volume is zero and the simulations saw nothing.
     fn usage_at(&self, factor: f64) -> Option<SimUsage> {
-        (self.lambda.requests > 0.0).then_some(SimUsage {
-            lambda_cold_starts: self.lambda.cold_starts * factor,
-            lambda_mean_init_ms: self.lambda.mean_init_ms,
-            cloud_run_busy_instance_s: self.cloud_run.avg_busy_instances * SECONDS_PER_MONTH * factor,
-        })
+        (self.lambda.requests > 0.0)
+            .then(|| SimUsage::from_reports(&self.lambda, &self.cloud_run, &self.azure_flex, factor))
     }
 }
 
@@ -184,7 +182,13 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
 pub fn analyze(s: &Scenario, cat: &Catalog) -> Sensitivity {
     let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
     let warm_p99 = warm_p99(s, provisioned_estimate(&lambda, &dimensions::load(s)));
-    let sim = Simulated { lambda, cloud_run: coldstart::simulate(s, SimTarget::CloudRun), warm_p99 };
+    let r = cat.rates();
+    let sim = Simulated {
+        lambda,
+        cloud_run: coldstart::simulate_with(s, r, SimTarget::CloudRun),
+        azure_flex: coldstart::simulate_with(s, r, SimTarget::AzureFlex),
+        warm_p99,
+    };
     let costs = cost::price_all(s, cat, sim.usage_at(1.0).as_ref());
     let cold = &sim.lambda;
     let mut used = 3;
