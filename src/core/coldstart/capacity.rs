@@ -32,10 +32,11 @@ pub struct Instance {
 }
 
 impl Instance {
-    /// Whole requests an event-by-event engine lets one instance hold: the autoscaler's average,
-    /// rounded, within 1 ..= `max_concurrency`.
+    /// Most whole requests one instance holds in an event-by-event engine: the autoscaler's average
+    /// rounded up, within 1 ..= `max_concurrency` (the engine gives each instance the floor or the
+    /// ceiling so that the average is `capacity`).
     pub fn slots(&self) -> u32 {
-        (self.capacity.round() as u32).clamp(1, self.max_concurrency.max(1))
+        (self.capacity.ceil() as u32).clamp(1, self.max_concurrency.max(1))
     }
 }
 
@@ -161,14 +162,49 @@ fn flex(s: &Scenario, r: &Rates) -> Instance {
     }
 }
 
-/// Instances with ≥ 1 request in flight, on average, when `load` requests are in flight on average
-/// (Poisson) and instances are filled to `capacity` before another is used: light load bills every
-/// request alone (≈ load), heavy load packs `capacity` per instance (≈ load ÷ capacity) plus one partly
-/// filled instance.
+/// Load up to which `busy_instances` sums the Poisson terms; above it the heavy-load form is used.
+const POISSON_SUM_MAX: f64 = 2_000.0;
+
+/// Instances with ≥ 1 request in flight, on average, when X ~ Poisson(`load`) requests are in flight
+/// and instances are filled to `capacity` before another is used: E[⌈X ÷ capacity⌉]. Light load bills
+/// every request alone (≈ load); heavy load packs `capacity` per instance plus a partly filled one:
+/// above a load of 2,000, load ÷ capacity + (1 − 1/capacity), an upper bound that keeps the figure
+/// rising with the load.
 pub fn busy_instances(load: f64, capacity: f64) -> f64 {
     let k = capacity.max(1.0);
-    let load = load.max(0.0);
-    load / k + (1.0 - (-load).exp()) * (1.0 - 1.0 / k)
+    let m = if load.is_finite() { load.max(0.0) } else { 0.0 };
+    if k <= 1.0 || m == 0.0 {
+        return m;
+    }
+    if m > POISSON_SUM_MAX {
+        return m / k + (1.0 - 1.0 / k);
+    }
+    // Outward from the mode, where the terms are largest, until they vanish.
+    let mode = m.floor();
+    let at_mode = (mode * m.ln() - m - ln_factorial(mode)).exp();
+    let term = |x: f64, p: f64| p * (x / k - 1e-9).ceil();
+    let mut sum = term(mode, at_mode);
+    let (mut x, mut p) = (mode, at_mode);
+    while x > 0.0 && p > 1e-13 {
+        p *= x / m;
+        x -= 1.0;
+        sum += term(x, p);
+    }
+    let (mut x, mut p) = (mode, at_mode);
+    while p > 1e-13 || x < m {
+        x += 1.0;
+        p *= m / x;
+        sum += term(x, p);
+    }
+    sum
+}
+
+/// ln(n!) for whole n ≥ 0 (Stirling's series beyond 10; exact below).
+fn ln_factorial(n: f64) -> f64 {
+    if n < 10.0 {
+        return (2..=n as u32).map(|i| f64::from(i).ln()).sum();
+    }
+    n * n.ln() - n + 0.5 * (std::f64::consts::TAU * n).ln() + 1.0 / (12.0 * n) - 1.0 / (360.0 * n.powi(3))
 }
 
 /// Billed activity, instance-seconds per second, of instances filled to `capacity` under Poisson
@@ -248,6 +284,24 @@ mod tests {
         assert_eq!(at(4096.0, "java21"), 32);
         assert_eq!(at(2048.0, "python312"), 1);
         assert_eq!(flex_concurrency(&Scenario { azure_flex_concurrency: Some(7), ..Scenario::default() }, &r), 7);
+    }
+
+    #[test]
+    fn busy_instances_is_the_expected_ceiling() {
+        // E[⌈X/k⌉] for X ~ Poisson(m): one slot bills every request; light load ≈ P(X ≥ 1).
+        assert_eq!(busy_instances(0.761, 1.0), 0.761);
+        let light = busy_instances(0.05, 80.0);
+        assert!((light - (1.0 - (-0.05f64).exp())).abs() < 1e-9, "{light}");
+        // k = 2, m = 1: Σ P(x)·⌈x/2⌉ = (0.3679 + 0.1839) + 2·(0.0613 + 0.0153) + 3·(0.0031 + 0.0005)
+        // + … = 0.7162.
+        assert!((busy_instances(1.0, 2.0) - 0.7162).abs() < 1e-4, "{}", busy_instances(1.0, 2.0));
+        // Heavy load: load ÷ k plus less than one partly filled instance, rising with the load.
+        let mut last = 0.0;
+        for m in [10.0, 100.0, 1_999.0, 2_001.0, 1e6] {
+            let b = busy_instances(m, 48.0);
+            assert!(b >= last && b >= m / 48.0 && b <= m / 48.0 + 1.0, "{m}: {b}");
+            last = b;
+        }
     }
 
     #[test]

@@ -29,6 +29,9 @@ struct Env {
     period_start: f64,
     billed_end: f64,
     in_flight: u32,
+    /// Requests this environment takes at once: the floor or the ceiling of the capacity, drawn so
+    /// that environments hold `capacity` on average (1.2 → one in five takes two).
+    slots: u32,
     free_listed: bool,
 }
 
@@ -117,6 +120,11 @@ impl Engine<'_> {
     /// A new environment (cold unless permanent), busy from `t` with nothing in flight yet.
     fn create(&mut self, t: f64, permanent: bool) -> u32 {
         self.seq += 1;
+        let whole = self.p.capacity.floor().max(1.0);
+        let extra = self.p.capacity - whole;
+        // Only a fractional capacity draws, so one-request platforms keep their random sequence.
+        let slots = whole as u32 + u32::from(extra > 1e-9 && self.rng.uniform() < extra);
+        let slots = slots.clamp(1, self.p.slots.max(1));
         let env = Env {
             created: t,
             ready: t,
@@ -127,6 +135,7 @@ impl Engine<'_> {
             period_start: t,
             billed_end: f64::NEG_INFINITY,
             in_flight: 0,
+            slots,
             free_listed: false,
         };
         let slot = match self.spare_slots.pop() {
@@ -242,8 +251,8 @@ impl Engine<'_> {
                 (slot, env.ready, true)
             }
         };
-        let slots = self.p.slots;
         let env = &mut self.envs[slot as usize];
+        let slots = env.slots;
         if env.in_flight == 0 {
             self.busy_envs += 1;
             env.busy_since = if cold { env.created } else { t };

@@ -9,7 +9,7 @@
 use std::collections::VecDeque;
 
 use super::Tally;
-use super::capacity::billed_activity;
+use super::capacity::{billed_activity, busy_instances};
 use super::params::SimParams;
 use super::stats::Histogram;
 use crate::core::rng::Rng;
@@ -65,16 +65,6 @@ impl PeakTable {
     }
 }
 
-/// Time-average number of environments with ≥ 1 request when X ~ Poisson(m) requests share `slots` each:
-/// exact m for one slot; otherwise P(X ≥ 1) for light load and m/slots + ½ rounding for heavy load.
-fn busy_envs(m: f64, slots: f64) -> f64 {
-    if slots <= 1.0 {
-        return m;
-    }
-    let any = -(-m).exp_m1();
-    any.max(m / slots + any * (slots - 1.0) / (2.0 * slots)).min(m)
-}
-
 /// Simulates `horizon_s` seconds (one week is representative: the rate curve repeats weekly).
 pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let mut rng = Rng::stream(p.seed, 3);
@@ -100,6 +90,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     };
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
     let mut table = PeakTable::default();
+    let mut busy_at = (0.0, 0.0);
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
     let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 { 0.0 } else { f64::INFINITY };
     for i in 0..steps {
@@ -153,7 +144,12 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         out.cold_starts += cold;
         out.throttled += throttled.min(arrivals);
         out.env_seconds += live * span;
-        out.busy_seconds += (busy_envs(m * (1.0 - over), slots) + cold * mean_init_s / span).min(live) * span;
+        // The rate holds for a minute or more: recompute E[⌈X/k⌉] only when it changes.
+        let served_m = m * (1.0 - over);
+        if served_m != busy_at.0 {
+            busy_at = (served_m, busy_instances(served_m, slots).min(served_m));
+        }
+        out.busy_seconds += (busy_at.1 + cold * mean_init_s / span).min(live) * span;
         // Always-warm environments take requests first, up to their capacity.
         let served_rate = rate * (1.0 - over);
         let warm_share = if m > 0.0 { (permanent * slots / m).min(1.0) } else { 0.0 };

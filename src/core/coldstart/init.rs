@@ -161,12 +161,18 @@ fn lambda_row(runtime: &str, arch: Arch, pkg: PackageType, memory_mb: f64) -> Op
     best.map(|b| b.1).filter(|q| q.iter().all(|x| x.is_finite()))
 }
 
-/// The cold-start model of a scenario on a platform (`lambda` false = use `spreads`).
-pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) -> ColdModel {
-    if let Some(ms) = s.init_ms_override {
-        return ColdModel::fixed(ms);
-    }
-    let (id, _, perf_name, family) = *row(&s.runtime);
+/// The measured spread of the runtime's family on a platform, and the delay added to it (own init
+/// code, package size beyond a hello-world one).
+fn spread_and_add(s: &Scenario, d: &ColdData, spreads: &[(String, Spread)]) -> (Spread, f64) {
+    let (id, _, _, family) = *row(&s.runtime);
+    let sp = spreads.iter().find(|(f, _)| f == family).or_else(|| spreads.first());
+    let sp = sp.map(|x| x.1).unwrap_or(Spread { median: 1.0, p95: 3.0 });
+    let (user_ms, package_ms) = added_ms(s, d, id);
+    (sp, user_ms + package_ms)
+}
+
+/// (the user's init code, package size beyond a hello-world package), ms.
+fn added_ms(s: &Scenario, d: &ColdData, id: &str) -> (f64, f64) {
     let l = &d.lambda;
     let slope = if s.package_type == PackageType::Image {
         l.package_ms_per_mb_image.value
@@ -174,14 +180,36 @@ pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) 
         l.package_ms_per_mb_zip.value
     };
     let package_ms = slope * (s.package_mb - l.package_baseline_mb.value).max(0.0);
-    let snapstart = id == "java21_snapstart";
     // SnapStart restores a snapshot taken after the user's init code ran, so that code is not re-run.
-    let user_ms = if snapstart { 0.0 } else { s.init_ms.max(0.0) };
-    if let Some(spreads) = platform {
-        let sp = spreads.iter().find(|(f, _)| f == family).or_else(|| spreads.first());
-        let sp = sp.map(|x| x.1).unwrap_or(Spread { median: 1.0, p95: 3.0 });
-        return ColdModel::from_spread(&sp, user_ms + package_ms);
+    let user_ms = if id == "java21_snapstart" { 0.0 } else { s.init_ms.max(0.0) };
+    (user_ms, package_ms)
+}
+
+/// Mean cold start on a platform with measured `spreads`, ms, in closed form (the lognormal's
+/// median × e^(σ²/2) plus the added delay): what `model(…).mean()` gives, without the quadrature,
+/// for estimates priced many times.
+pub fn spread_mean_ms(s: &Scenario, d: &ColdData, spreads: &[(String, Spread)]) -> f64 {
+    if let Some(ms) = s.init_ms_override {
+        return ms.max(0.0);
     }
+    let (sp, add) = spread_and_add(s, d, spreads);
+    let sigma = (sp.p95 / sp.median).max(1.0).ln() / 1.644_853_6;
+    sp.median * 1000.0 * (sigma * sigma / 2.0).exp() + add
+}
+
+/// The cold-start model of a scenario on a platform (`lambda` false = use `spreads`).
+pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) -> ColdModel {
+    if let Some(ms) = s.init_ms_override {
+        return ColdModel::fixed(ms);
+    }
+    if let Some(spreads) = platform {
+        let (sp, add) = spread_and_add(s, d, spreads);
+        return ColdModel::from_spread(&sp, add);
+    }
+    let (id, _, perf_name, _) = *row(&s.runtime);
+    let l = &d.lambda;
+    let (user_ms, package_ms) = added_ms(s, d, id);
+    let snapstart = id == "java21_snapstart";
     let vpc_ms = if s.vpc { l.vpc_penalty_ms.value } else { 0.0 };
     let add = l.placement_overhead_ms.value + user_ms + package_ms + vpc_ms;
     let q = lambda_row(perf_name, s.arch, s.package_type, s.memory_mb)

@@ -34,7 +34,7 @@ impl Service {
 #[derive(Clone, Debug)]
 pub struct SimParams {
     pub target: SimTarget,
-    /// Requests one environment serves at once (the event engine's whole-request limit).
+    /// Most requests one environment serves at once (the event engine's whole-request limit).
     pub slots: u32,
     /// Requests in flight per environment the autoscaler keeps on average (`capacity`), ≥ 1.
     pub capacity: f64,

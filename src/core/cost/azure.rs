@@ -100,17 +100,15 @@ fn flex_activity(u: &Usage, concurrency: f64, a: Activity) -> FlexActivity {
         };
     }
     let ready = f64::from(u.s.azure_always_ready);
-    let secs = u.seconds_per_weight();
-    let (mut on_demand_s, mut always_ready_s, mut ready_requests) = (0.0, 0.0, 0.0);
-    for &w in u.weights {
-        let rate = u.rate * w;
+    let share = |rate: f64| {
         let load = rate * u.duration_s;
-        let share = if load > 0.0 { (ready * concurrency / load).min(1.0) } else { 0.0 };
-        let warm = capacity::billed_activity(rate * share, u.duration_s, concurrency, a).min(ready);
-        always_ready_s += warm * secs;
-        on_demand_s += capacity::billed_activity(rate * (1.0 - share), u.duration_s, concurrency, a) * secs;
-        ready_requests += rate * share * secs;
-    }
+        if load > 0.0 { (ready * concurrency / load).min(1.0) } else { 0.0 }
+    };
+    let always_ready_s =
+        u.monthly(|rate| capacity::billed_activity(rate * share(rate), u.duration_s, concurrency, a).min(ready));
+    let on_demand_s =
+        u.monthly(|rate| capacity::billed_activity(rate * (1.0 - share(rate)), u.duration_s, concurrency, a));
+    let ready_requests = if ready > 0.0 { u.monthly(|rate| rate * share(rate)) } else { 0.0 };
     let always_ready_share = if u.requests > 0.0 { (ready_requests / u.requests).min(1.0) } else { 0.0 };
     FlexActivity { on_demand_s, always_ready_s, always_ready_share, method: "estimated" }
 }

@@ -65,9 +65,9 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
     let hours_per_weight = u.seconds_per_weight() / 3600.0;
     let mut unit_hours = 0.0;
     let mut peak: f64 = 0.0;
-    for &w in u.weights {
+    for &(w, hours) in u.distinct {
         let units = need(w);
-        unit_hours += units * hours_per_weight;
+        unit_hours += units * hours * hours_per_weight;
         peak = peak.max(units);
     }
     let (unit_hours, peak_units) = match s.container_scaling {
@@ -77,15 +77,15 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
     let surplus_vcpu_hours = unit.burst.map_or(0.0, |b| {
         // Per hour of the week: work (vCPU) minus what the running units sustain at baseline.
         let fixed = (s.container_scaling == ContainerScaling::Fixed).then_some(peak_units);
-        let over: Vec<f64> = u
-            .weights
-            .iter()
-            .map(|&w| {
-                u.rate * w * u.duration_s * s.cpu_fraction - fixed.unwrap_or_else(|| need(w)) * unit.vcpu * b.baseline
-            })
-            .collect();
-        let day = if over.len() % 24 == 0 { 24 } else { over.len().max(1) };
-        over.chunks(day).map(|d| d.iter().sum::<f64>().max(0.0)).sum::<f64>() * hours_per_weight
+        let over = |w: f64| {
+            u.rate * w * u.duration_s * s.cpu_fraction - fixed.unwrap_or_else(|| need(w)) * unit.vcpu * b.baseline
+        };
+        if u.distinct.iter().all(|&(w, _)| over(w) <= 0.0) {
+            return 0.0;
+        }
+        let day = if u.weights.len() % 24 == 0 { 24 } else { u.weights.len().max(1) };
+        let per_day = u.weights.chunks(day).map(|d| d.iter().map(|&w| over(w)).sum::<f64>().max(0.0));
+        per_day.sum::<f64>() * hours_per_weight
     });
     Fleet { unit_hours, peak_units, surplus_vcpu_hours }
 }

@@ -49,31 +49,35 @@ fn instance_seconds(u: &Usage, billed_s: f64, k: f64) -> (f64, &'static str) {
         };
         return (finite(x), "simulated");
     }
-    let secs = u.seconds_per_weight();
     let keep = u.life.cloud_run_keep_alive_s.max(1.0);
     let min_instances = f64::from(u.s.cloud_run_min_instances);
-    let mut total = 0.0;
-    let mut starts = 0.0;
-    let mut prev = u.weights.last().map_or(0.0, |w| u.rate * w * billed_s / k);
-    for &w in u.weights {
-        let lambda = u.rate * w;
-        let load = lambda * billed_s;
-        match u.s.cloud_run_billing {
-            CloudRunBilling::Request => {
-                total += capacity::busy_instances(load, k) * secs;
-                let x = (lambda * keep).min(1.0);
-                starts += x * (-x).exp() / keep * secs;
-                starts += (load / k - prev).max(0.0) * secs / 3600.0;
-                prev = load / k;
+    match u.s.cloud_run_billing {
+        CloudRunBilling::Request => {
+            let busy = u.monthly(|rate| capacity::busy_instances(rate * billed_s, k));
+            let idle_starts = u.monthly(|rate| {
+                let x = (rate * keep).min(1.0);
+                x * (-x).exp() / keep
+            });
+            // Each rise of the busy count from one hour to the next starts that many instances.
+            let weeks = u.seconds_per_weight() / 3600.0;
+            let mut prev = u.weights.last().map_or(0.0, |w| u.rate * w * billed_s / k);
+            let mut ramps = 0.0;
+            for &w in u.weights {
+                let need = u.rate * w * billed_s / k;
+                ramps += (need - prev).max(0.0);
+                prev = need;
             }
-            CloudRunBilling::Instance => {
-                let warm = -(-lambda * (keep + billed_s)).exp_m1();
-                let alive = (load / k + warm * (1.0 - 1.0 / k)).max(warm).max(min_instances);
-                total += alive * secs;
-            }
+            (busy + (idle_starts + ramps * weeks) * u.life.cloud_run_startup_s, "estimated")
+        }
+        CloudRunBilling::Instance => {
+            let alive = u.monthly(|rate| {
+                let load = rate * billed_s;
+                let warm = -(-rate * (keep + billed_s)).exp_m1();
+                (load / k + warm * (1.0 - 1.0 / k)).max(warm).max(min_instances)
+            });
+            (alive, "estimated")
         }
     }
-    (total + starts * u.life.cloud_run_startup_s, "estimated")
 }
 
 pub(super) fn price(u: &Usage, bill: &mut Bill) {

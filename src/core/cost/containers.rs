@@ -2,7 +2,7 @@
 //! Sizing follows the capacity model in `capacity`.
 
 use super::bill::{Bill, num, rate};
-use super::capacity::{Burst, Unit, fleet};
+use super::capacity::{Burst, Fleet, Unit, fleet};
 use super::{Usage, front_door};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{Arch, Ec2Pricing, HOURS_PER_MONTH, Scenario};
@@ -42,10 +42,28 @@ fn task_sizes(r: &Rates) -> [TaskSize; 7] {
     ]
 }
 
-/// The task Fargate runs, and how the scenario was rounded to it.
+/// The task Fargate runs, and whether the scenario's vCPU and memory were rounded up to it.
 struct Task {
     unit: Unit,
-    rounding: String,
+    vcpu_rounded: bool,
+    memory_rounded: bool,
+}
+
+impl Task {
+    fn rounding(&self, s: &Scenario) -> String {
+        let mut notes = Vec::new();
+        if self.vcpu_rounded {
+            notes.push(format!("{} vCPU rounded up to a valid size", num(s.fargate_vcpu)));
+        }
+        if self.memory_rounded {
+            notes.push(format!(
+                "{} MB rounded up to {} GB, the next valid memory",
+                num(s.memory_mb),
+                num(self.unit.gb)
+            ));
+        }
+        if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) }
+    }
 }
 
 /// The valid task (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html):
@@ -56,16 +74,16 @@ fn fargate_task(s: &Scenario, r: &Rates) -> Task {
     let sizes = task_sizes(r);
     let fit = sizes.iter().filter(|t| t.vcpu >= s.fargate_vcpu - 1e-9).find(|t| t.max_gb >= need_gb - 1e-9);
     let size = fit.unwrap_or(&sizes[sizes.len() - 1]);
-    let gb = ((need_gb / size.step_gb - 1e-9).ceil() * size.step_gb).clamp(size.min_gb, size.max_gb.max(need_gb));
-    let mut notes = Vec::new();
-    if (size.vcpu - s.fargate_vcpu).abs() > 1e-9 {
-        notes.push(format!("{} vCPU rounded up to a valid size", num(s.fargate_vcpu)));
+    let gb = if need_gb <= size.min_gb {
+        size.min_gb
+    } else {
+        ((need_gb / size.step_gb - 1e-9).ceil() * size.step_gb).min(size.max_gb.max(need_gb))
+    };
+    Task {
+        unit: Unit { vcpu: size.vcpu, gb, burst: None },
+        vcpu_rounded: (size.vcpu - s.fargate_vcpu).abs() > 1e-9,
+        memory_rounded: (gb - need_gb).abs() > 1e-9,
     }
-    if (gb - need_gb).abs() > 1e-9 {
-        notes.push(format!("{} MB rounded up to {} GB, the next valid memory", num(s.memory_mb), num(gb)));
-    }
-    let rounding = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) };
-    Task { unit: Unit { vcpu: size.vcpu, gb, burst: None }, rounding }
 }
 
 pub(super) fn fargate_price(u: &Usage, bill: &mut Bill) {
@@ -84,7 +102,7 @@ pub(super) fn fargate_price(u: &Usage, bill: &mut Bill) {
             num(f.mean_units()),
             num(f.peak_units),
             num(unit.vcpu),
-            task.rounding,
+            task.rounding(u.s),
             rate(vcpu_h)
         )
     });
@@ -216,6 +234,30 @@ fn instances(r: &Rates) -> Vec<Instance> {
     ]
 }
 
+/// A lower bound on a type's monthly cost at `hourly`: the hourly need is the larger of CPU and
+/// memory, so the instance-hours U are at least the larger of their sums (or the minimum fleet); a
+/// burstable type also pays for the month's work W above what U instances sustain at baseline, and
+/// more instances than that bound cost at least min(U·h + (W − b·v·U)·p, max(U, W ÷ b·v)·h).
+fn lower_bound<'a>(u: &'a Usage) -> impl Fn(&Instance, f64) -> f64 + 'a {
+    let s = u.s;
+    let hours = u.seconds_per_weight() / 3600.0 * u.weights.len() as f64;
+    let in_flight_hours = u.rate * u.duration_s * hours;
+    let work = in_flight_hours * s.cpu_fraction;
+    move |i: &Instance, hourly: f64| {
+        let cpu = work / (i.vcpu * s.target_utilization);
+        let memory = in_flight_hours * u.memory_gb / i.gib;
+        let units = cpu.max(memory).max(f64::from(s.min_capacity) * hours);
+        match i.burst {
+            None => units * hourly,
+            Some(b) => {
+                let sustained = b.baseline * i.vcpu;
+                let with_surplus = units * hourly + (work - sustained * units).max(0.0) * b.surplus_vcpu_h;
+                with_surplus.min(units.max(work / sustained) * hourly)
+            }
+        }
+    }
+}
+
 /// An instance fits when it has the architecture and room for one request's `memory_mb`.
 fn fits(i: &Instance, s: &Scenario) -> bool {
     i.arch == s.arch && i.gib >= s.memory_mb / 1024.0
@@ -247,15 +289,26 @@ pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
     let candidates: Vec<&Instance> =
         all.iter().filter(|i| if any_fit { fits(i, s) } else { i.arch == s.arch }).collect();
     let count = candidates.len();
-    let best = candidates
-        .into_iter()
-        .map(|i| {
-            let f = fleet(u, &Unit { vcpu: i.vcpu, gb: i.gib, burst: i.burst });
-            let hourly = i.hourly * (1.0 - discount);
-            let surplus = i.burst.map_or(0.0, |b| f.surplus_vcpu_hours * b.surplus_vcpu_h);
-            (f.unit_hours * hourly + surplus, i, f, hourly, surplus)
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0));
+    // Sizing every type hour by hour is the costly part: try types in order of a lower bound on
+    // their cost (the month's CPU and memory needs, or the minimum fleet, at the hourly price) and
+    // stop once the bound passes the best cost found.
+    let bound = lower_bound(u);
+    let mut order: Vec<(f64, &Instance)> =
+        candidates.into_iter().map(|i| (bound(i, i.hourly * (1.0 - discount)), i)).collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<(f64, &Instance, Fleet, f64, f64)> = None;
+    for (low, i) in order {
+        if best.as_ref().is_some_and(|b| low >= b.0) {
+            break;
+        }
+        let f = fleet(u, &Unit { vcpu: i.vcpu, gb: i.gib, burst: i.burst });
+        let hourly = i.hourly * (1.0 - discount);
+        let surplus = i.burst.map_or(0.0, |b| f.surplus_vcpu_hours * b.surplus_vcpu_h);
+        let usd = f.unit_hours * hourly + surplus;
+        if best.as_ref().is_none_or(|b| usd < b.0) {
+            best = Some((usd, i, f, hourly, surplus));
+        }
+    }
     if let Some((_, i, f, hourly, surplus)) = best {
         let what = if eks { "EKS nodes" } else { "EC2 instances" };
         bill.add(what, f.unit_hours * hourly, || {

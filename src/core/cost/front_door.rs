@@ -122,15 +122,12 @@ pub(super) fn alb(u: &Usage, bill: &mut Bill, gb_per_lcu_hour: f64) {
             rate(r.vpc_public_ipv4_hourly)
         )
     });
-    let hours_per_weight = u.seconds_per_weight() / 3600.0;
-    let mut lcu_hours = 0.0;
-    for w in u.weights {
-        let req_rate = u.rate * w;
+    let lcu_hours = u.monthly(|req_rate| {
         let new_conns = req_rate / r.alb_requests_per_conn / r.alb_lcu_new_conns_per_s;
         let active = req_rate * u.duration_s / r.alb_lcu_active_conns;
         let gb_per_h = req_rate * 3600.0 * s.payload_kb / 1e6 / gb_per_lcu_hour;
-        lcu_hours += new_conns.max(active).max(gb_per_h) * hours_per_weight;
-    }
+        new_conns.max(active).max(gb_per_h)
+    }) / 3600.0;
     bill.add("ALB LCU-hours", lcu_hours * r.alb_lcu_hour, || {
         format!(
             "{} LCU-h (max of {}/s new conns, active conns, {} GB/h per LCU) × {}",

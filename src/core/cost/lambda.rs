@@ -220,17 +220,18 @@ fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
     let keep_alive = s.keep_alive_s.unwrap_or(r.lambda_keep_alive_s).max(1.0);
     let pinged =
         s.keep_warm_every_min > 0 && s.keep_warm_count > 0 && f64::from(s.keep_warm_every_min) * 60.0 < keep_alive;
-    let secs = u.seconds_per_weight();
-    let mut idle = 0.0;
+    let idle = if pinged {
+        0.0
+    } else {
+        u.monthly(|lambda| {
+            let x = (lambda * keep_alive).min(1.0);
+            x * (-x).exp() / keep_alive
+        })
+    };
     let mut ramp = 0.0;
     let mut prev = u.weights.last().map_or(0.0, |w| u.rate * w * u.duration_s);
     for w in u.weights {
-        let lambda = u.rate * w;
-        if !pinged {
-            let x = (lambda * keep_alive).min(1.0);
-            idle += x * (-x).exp() / keep_alive * secs;
-        }
-        let concurrency = lambda * u.duration_s;
+        let concurrency = u.rate * w * u.duration_s;
         ramp += (concurrency - prev).max(0.0);
         prev = concurrency;
     }

@@ -166,8 +166,9 @@ fn price_one(id: PlatformId, u: &Usage, bill: &mut Bill) {
 /// (for reference) but carry `feasible: false` and the limit they break.
 pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<PlatformCost> {
     let weights = usage::weights(s);
+    let distinct = usage::distinct(&weights);
     let life = Lifecycle::new(s);
-    let u = Usage::new(s, cat.rates(), sim, &life, &weights, s.requests_per_month);
+    let u = Usage::new(s, cat.rates(), sim, &life, &weights, &distinct, s.requests_per_month);
     PlatformId::ALL
         .iter()
         .map(|&id| {
@@ -197,6 +198,7 @@ pub struct Pricer<'a> {
     s: &'a Scenario,
     cat: &'a Catalog,
     weights: Vec<f64>,
+    distinct: Vec<(f64, f64)>,
     life: Lifecycle,
     feasible: [bool; 8],
 }
@@ -210,7 +212,7 @@ impl<'a> Pricer<'a> {
     /// of them, so the week's curve is built once rather than per scenario.
     pub fn with_weights(s: &'a Scenario, cat: &'a Catalog, weights: Vec<f64>) -> Pricer<'a> {
         let feasible = PlatformId::ALL.map(|id| infeasible_reason(id, s, cat).is_none());
-        Pricer { s, cat, weights, life: Lifecycle::new(s), feasible }
+        Pricer { s, cat, distinct: usage::distinct(&weights), weights, life: Lifecycle::new(s), feasible }
     }
 
     pub fn feasible(&self, id: PlatformId) -> bool {
@@ -220,7 +222,7 @@ impl<'a> Pricer<'a> {
     /// Monthly USD of every platform at `requests` per month (analytic, no simulation), in
     /// `PlatformId::ALL` order; `None` where infeasible.
     pub fn totals(&self, requests: f64) -> [Option<f64>; 8] {
-        let u = Usage::new(self.s, self.cat.rates(), None, &self.life, &self.weights, requests);
+        let u = Usage::new(self.s, self.cat.rates(), None, &self.life, &self.weights, &self.distinct, requests);
         PlatformId::ALL.map(|id| {
             self.feasible[id.index()].then(|| {
                 let mut bill = Bill::new(false);

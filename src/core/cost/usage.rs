@@ -16,6 +16,9 @@ pub(crate) struct Usage<'a> {
     pub life: &'a Lifecycle,
     /// Relative rate of each hour of a week, mean 1 (see `weights`).
     pub weights: &'a [f64],
+    /// The distinct weights with how many hours have each (`distinct`): sums that do not depend on the
+    /// order of the hours run over these (a steady week is one term, a diurnal one 24).
+    pub distinct: &'a [(f64, f64)],
     /// Requests per month (≥ 0).
     pub requests: f64,
     /// Mean request rate, per second.
@@ -33,6 +36,7 @@ impl<'a> Usage<'a> {
         sim: Option<&'a SimUsage>,
         life: &'a Lifecycle,
         weights: &'a [f64],
+        distinct: &'a [(f64, f64)],
         requests: f64,
     ) -> Usage<'a> {
         let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
@@ -42,6 +46,7 @@ impl<'a> Usage<'a> {
             sim,
             life,
             weights,
+            distinct,
             requests,
             rate: requests / SECONDS_PER_MONTH,
             duration_s: s.duration_ms / 1000.0,
@@ -53,6 +58,27 @@ impl<'a> Usage<'a> {
     pub fn seconds_per_weight(&self) -> f64 {
         SECONDS_PER_MONTH / self.weights.len() as f64
     }
+
+    /// Σ over the hours of the week of `per_s(request rate of the hour)` × the seconds each hour
+    /// stands for: a per-second figure summed over the month.
+    pub fn monthly(&self, per_s: impl Fn(f64) -> f64) -> f64 {
+        let secs = self.seconds_per_weight();
+        self.distinct.iter().map(|&(w, hours)| per_s(self.rate * w) * hours * secs).sum()
+    }
+}
+
+/// The distinct values of `weights` with their counts.
+pub(crate) fn distinct(weights: &[f64]) -> Vec<(f64, f64)> {
+    let mut sorted: Vec<f64> = weights.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for w in sorted {
+        match out.last_mut() {
+            Some(last) if last.0 == w => last.1 += 1.0,
+            _ => out.push((w, 1.0)),
+        }
+    }
+    out
 }
 
 /// What the analytic estimates need from the cold-start data, worked out once per scenario (not per
@@ -70,7 +96,7 @@ impl Lifecycle {
         let spreads = d.other_platforms_cold_start_s.cloud_run.by_family();
         let keep = d.keep_alive(SimTarget::CloudRun);
         Lifecycle {
-            cloud_run_startup_s: init::model(s, d, Some(&spreads)).mean() / 1000.0,
+            cloud_run_startup_s: init::spread_mean_ms(s, d, &spreads) / 1000.0,
             cloud_run_keep_alive_s: (keep.min + keep.max) / 2.0,
         }
     }
