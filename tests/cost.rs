@@ -172,32 +172,13 @@ fn front_doors() {
 
 #[test]
 fn azure() {
+    // Consumption: 10M × 0.2 s × 0.5 GB = 1,000,000 GB-s × $0.000016 + 10M × $0.20/1M.
     check(|_| {}, AzureFunctions, 16.0 + 2.0);
     // 200 MB is metered as 256 MB: 10M × 0.2 s × 0.25 GB = 500,000 GB-s.
     check(|s| s.memory_mb = 200.0, AzureFunctions, 8.0 + 2.0);
     check(|s| s.memory_mb = 1536.0, AzureFunctions, 48.0 + 2.0);
     check(|s| s.free_tier = true, AzureFunctions, 9.6 + 1.8);
-    // Flex: 200 ms is billed as the 1,000 ms minimum on a 512 MB instance.
-    check(|s| s.requests_per_month = 1e6, AzureFlex, 13.0 + 0.4);
-    // 1,250 ms → 1,300 ms; 1,024 MB runs on the 2,048 MB instance.
-    check(
-        |s| {
-            s.requests_per_month = 1e6;
-            s.duration_ms = 1250.0;
-            s.memory_mb = 1024.0
-        },
-        AzureFlex,
-        67.6 + 0.4,
-    );
-    check(
-        |s| {
-            s.requests_per_month = 1e6;
-            s.free_tier = true
-        },
-        AzureFlex,
-        10.4 + 0.3,
-    );
-    // One always-ready 2 GB instance: 2 GB × 2,628,000 s × $0.000004 = $21.02.
+    // Flex, one always-ready 2 GB instance and no traffic: 2 GB × 2,628,000 s × $0.000004 = $21.02.
     check(
         |s| {
             s.requests_per_month = 0.0;
@@ -207,41 +188,15 @@ fn azure() {
         AzureFlex,
         2.0 * 2_628_000.0 * 0.000004,
     );
+    // The per-instance rules themselves: tests/billing_rules.rs.
 }
 
 #[test]
 fn cloud_run() {
-    // Concurrency 1 bills every request alone: 10M × 0.2 s = 2,000,000 instance-s.
-    check(|s| s.cloud_run_concurrency = 1, CloudRun, 48.0 + 2.5 + 4.0);
-    // 150 ms rounds up to 200 ms.
-    check(
-        |s| {
-            s.cloud_run_concurrency = 1;
-            s.duration_ms = 150.0
-        },
-        CloudRun,
-        54.5,
-    );
-    check(
-        |s| {
-            s.cloud_run_concurrency = 1;
-            s.free_tier = true
-        },
-        CloudRun,
-        43.68 + 1.6 + 3.2,
-    );
-    // 8 GiB needs 2 vCPU: 1M × 1 s = 1e6 instance-s.
-    check(
-        |s| {
-            s.cloud_run_concurrency = 1;
-            s.requests_per_month = 1e6;
-            s.duration_ms = 1000.0;
-            s.memory_mb = 8192.0
-        },
-        CloudRun,
-        48.0 + 20.0 + 0.4,
-    );
-    // One idle min instance all month at the (UNVERIFIED) idle rates: 1 vCPU + 0.5 GiB.
+    // Request-based, simulated busy time: 1e6 instance-s × 1 vCPU, 0.5 GiB, + 10M × $0.40/1M.
+    let sim = SimUsage { cloud_run_busy_instance_s: 1e6, ..NO_COLD };
+    close(priced(|_| {}, Some(&sim), CloudRun).monthly_usd, 24.0 + 1.25 + 4.0, "cloud run simulated");
+    // One idle min instance all month at the idle rates: 1 vCPU + 0.5 GiB.
     check(
         |s| {
             s.requests_per_month = 0.0;
@@ -250,12 +205,21 @@ fn cloud_run() {
         CloudRun,
         2_628_000.0 * 0.00000375,
     );
-    // Simulated busy time replaces the estimate: 1e6 instance-s.
+    // 8 GiB needs 2 vCPU; at concurrency 1 each request is billed alone: 1M × 1 s = 1e6 instance-s
+    // (simulated, start-up included).
     let sim = SimUsage { cloud_run_busy_instance_s: 1e6, ..NO_COLD };
-    close(priced(|_| {}, Some(&sim), CloudRun).monthly_usd, 24.0 + 1.25 + 4.0, "cloud run simulated");
-    // Concurrency 80 at a mean load of L = 0.761 requests in flight: busy instances
-    // L/80 + (1 − e^−L)·79/80 = 0.5357, i.e. 1,407,741 instance-s instead of 2,000,000.
-    check(|_| {}, CloudRun, 1_407_740.97 * (0.000024 + 0.5 * 0.0000025) + 4.0);
+    let p = priced(
+        |s| {
+            s.cloud_run_concurrency = 1;
+            s.requests_per_month = 1e6;
+            s.duration_ms = 1000.0;
+            s.memory_mb = 8192.0
+        },
+        Some(&sim),
+        CloudRun,
+    );
+    close(p.monthly_usd, 2e6 * 0.000024 + 8e6 * 0.0000025 + 0.4, "8 GiB");
+    // CPU bound, capacity, fractional vCPU and instance-based billing: tests/billing_rules.rs.
 }
 
 #[test]
@@ -324,7 +288,7 @@ fn containers() {
         0.0416 * 730.0 * 0.63,
     );
     check_item(idle, AwsEc2, "EC2 instances", 2.0 * 0.0208 * 730.0);
-    // Graviton: c6g.large is the cheapest arm64 type.
+    // Graviton: the burstable t4g.small is the cheapest arm64 type while idle (no CPU above baseline).
     check_item(
         |s| {
             idle(s);
@@ -332,7 +296,7 @@ fn containers() {
         },
         AwsEc2,
         "EC2 instances",
-        2.0 * 0.068 * 730.0,
+        2.0 * 0.0168 * 730.0,
     );
     check_item(idle, AwsEks, "EKS control plane", 73.0);
     check_item(idle, AwsEks, "EKS nodes", 2.0 * 0.0208 * 730.0);
@@ -368,19 +332,29 @@ fn limits_are_named() {
     infeasible(|s| s.duration_ms = 601_000.0, AzureFunctions, "10 min");
     infeasible(|s| s.memory_mb = 5000.0, AzureFlex, "4,096 MB");
     infeasible(|s| s.duration_ms = 3_601_000.0, CloudRun, "60 min");
-    infeasible(|s| s.memory_mb = 30_720.0, AwsEc2, "memory");
+    // 30 GB fits the 32 and 64 GiB types of the catalogue.
+    assert!(priced(|s| s.memory_mb = 30_720.0, None, AwsEc2).feasible);
     for id in PlatformId::ALL {
         infeasible(|s| s.needs_gpu = true, id, "needs_gpu");
     }
-    let p = priced(
+    // Asynchronous events have their own, smaller limit: 1 MB (aws.amazon.com/lambda/pricing).
+    infeasible(
         |s| {
             s.payload_kb = 7000.0;
+            s.invocation = Invocation::Async
+        },
+        AwsLambda,
+        "asynchronous payload limit of 1,024 KB",
+    );
+    let p = priced(
+        |s| {
+            s.payload_kb = 1000.0;
             s.invocation = Invocation::Async
         },
         None,
         AwsLambda,
     );
-    assert!(p.feasible, "the 6 MB limit is for synchronous calls only");
+    assert!(p.feasible, "1,000 KB is within both limits");
     let p = priced(|s| s.memory_mb = 10_240.0, None, AwsLambda);
     assert!(p.feasible && p.monthly_usd > 0.0);
 }
