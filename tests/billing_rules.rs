@@ -166,8 +166,8 @@ fn cloud_run_instances_are_bounded_by_cpu() {
 }
 
 /// Rule 2. Fewer than 1 vCPU at concurrency 1 (docs.cloud.google.com/run/docs/configuring/jobs/cpu:
-/// 0.08 to 1 vCPU in 0.001 steps, concurrency 1, request-based billing; > 512 MiB needs 0.5 vCPU,
-/// > 1 GiB a whole one). A request using 0.5 of a vCPU runs on 0.5 vCPU: 2e6 busy instance-s ×
+/// 0.08 to 1 vCPU in 0.001 steps, concurrency 1, request-based billing; above 512 MiB it needs
+/// 0.5 vCPU, above 1 GiB a whole one). A request using 0.5 of a vCPU runs on 0.5 vCPU: 2e6 busy instance-s ×
 /// 0.5 vCPU = 1e6 vCPU-s × $0.000024 = $24, + 2e6 × 0.5 GiB × $0.0000025 = $2.50, + $4 of requests.
 #[test]
 fn cloud_run_goes_below_one_vcpu_at_concurrency_one() {

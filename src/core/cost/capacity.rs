@@ -83,7 +83,7 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
         if u.distinct.iter().all(|&(w, _)| over(w) <= 0.0) {
             return 0.0;
         }
-        let day = if u.weights.len() % 24 == 0 { 24 } else { u.weights.len().max(1) };
+        let day = if u.weights.len().is_multiple_of(24) { 24 } else { u.weights.len().max(1) };
         let per_day = u.weights.chunks(day).map(|d| d.iter().map(|&w| over(w)).sum::<f64>().max(0.0));
         per_day.sum::<f64>() * hours_per_weight
     });
