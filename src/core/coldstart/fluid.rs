@@ -91,6 +91,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
     let mut table = PeakTable::default();
     let mut busy_at = (0.0, 0.0);
+    let mut billed_at = (0.0, 0.0, 0.0);
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
     let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 { 0.0 } else { f64::INFINITY };
     for i in 0..steps {
@@ -155,9 +156,13 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         let warm_share = if m > 0.0 { (permanent * slots / m).min(1.0) } else { 0.0 };
         out.served_permanent += arrivals * (1.0 - over) * warm_share;
         if let Some(a) = p.activity {
-            let warm = billed_activity(served_rate * warm_share, mean_s, slots, a).min(permanent);
-            out.billed_activity_permanent_s += warm * span;
-            out.billed_activity_s += billed_activity(served_rate * (1.0 - warm_share), mean_s, slots, a) * span;
+            if served_rate != billed_at.0 {
+                let warm = billed_activity(served_rate * warm_share, mean_s, slots, a).min(permanent);
+                let cold = billed_activity(served_rate * (1.0 - warm_share), mean_s, slots, a);
+                billed_at = (served_rate, warm, cold);
+            }
+            out.billed_activity_permanent_s += billed_at.1 * span;
+            out.billed_activity_s += billed_at.2 * span;
         }
         out.peak_envs = out.peak_envs.max(live);
         out.minute_cold[minute] += cold;
