@@ -327,7 +327,7 @@ pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
                 rate(hourly)
             )
         });
-        if let Some(b) = i.burst {
+        if let Some(b) = i.burst.filter(|_| surplus > 0.0) {
             bill.add("CPU credits (unlimited mode)", surplus, || {
                 format!(
                     "{} vCPU-h sustained above the {}% baseline of {} (credits earned below it spent within the day) × {}/vCPU-h",
