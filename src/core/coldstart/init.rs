@@ -220,3 +220,20 @@ pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) 
     m.unbilled_ms = l.placement_overhead_ms.value + vpc_ms;
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_form_spread_mean_matches_the_model() {
+        // The estimates use the lognormal's mean, median × e^(σ²/2); the engines sample the model.
+        let d = ColdData::builtin();
+        let spreads = d.other_platforms_cold_start_s.cloud_run.by_family();
+        for (id, _) in RUNTIMES {
+            let s = Scenario { runtime: id.to_string(), init_ms: 50.0, ..Scenario::default() };
+            let (fast, slow) = (spread_mean_ms(&s, &d, &spreads), model(&s, &d, Some(&spreads)).mean());
+            assert!((fast / slow - 1.0).abs() < 0.01, "{id}: {fast} vs {slow}");
+        }
+    }
+}
