@@ -29,8 +29,9 @@ fn priced(tweak: impl Fn(&mut Scenario), sim: Option<&SimUsage>, id: PlatformId)
     all.into_iter().find(|p| p.id == id).unwrap()
 }
 
+/// Within `rel` of `expected` (and half a micro-dollar, for float noise).
 fn close(got: f64, expected: f64, rel: f64, what: &str) {
-    let tolerance = 0.005 + expected.abs() * rel;
+    let tolerance = 5e-7 + expected.abs() * rel;
     assert!((got - expected).abs() <= tolerance, "{what}: got {got}, expected {expected}");
 }
 

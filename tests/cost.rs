@@ -137,9 +137,11 @@ fn lambda_init_is_its_own_line() {
     let sim = SimUsage { lambda_cold_starts: 1000.0, lambda_mean_init_ms: 500.0, ..NO_COLD };
     let p = priced(|_| {}, Some(&sim), AwsLambda);
     close(p.monthly_usd, 18.6667 + 250.0 * 0.0000166667, "lambda with INIT");
-    // Analytic, steady 10M/month: λT ≫ 1, so cold starts sit at the cap 2,592,000 / (e × 420 s)
-    // = 2,270, each 140 ms (typical nodejs INIT) × 0.5 GB.
-    check_item(|_| {}, AwsLambda, "INIT of cold starts", 0.0026487);
+    // Analytic, steady 10M/month: λT ≫ 1, so cold starts sit at the cap 2,628,000 / (e × 420 s)
+    // = 2,301.9, each 140 ms (typical nodejs INIT) × 0.5 GB × $0.0000166667.
+    let init = priced(|_| {}, None, AwsLambda).breakdown.into_iter().find(|l| l.item == "INIT of cold starts").unwrap();
+    let expected = 2_628_000.0 / (std::f64::consts::E * 420.0) * 0.07 * 0.0000166667;
+    assert!((init.usd / expected - 1.0).abs() < 1e-6, "{init:?} vs {expected}");
 }
 
 #[test]

@@ -58,7 +58,7 @@ impl PlatformId {
             PlatformId::AwsLambda => "AWS Lambda",
             PlatformId::AzureFunctions => "Azure Functions (Consumption, legacy)",
             PlatformId::AzureFlex => "Azure Functions (Flex Consumption)",
-            PlatformId::CloudRun => "Google Cloud Run (request-based)",
+            PlatformId::CloudRun => "Google Cloud Run",
             PlatformId::CloudflareWorkers => "Cloudflare Workers (Standard)",
             PlatformId::AwsFargate => "AWS Fargate (ECS) + ALB",
             PlatformId::AwsEc2 => "AWS EC2 + ALB",
