@@ -483,3 +483,32 @@ fn catalogue_statuses_follow_the_evidence() {
         assert_eq!(status(key), Status::Secondary, "{key}");
     }
 }
+
+/// The new keys are checked at every boundary like the others: a bad value names its key.
+#[test]
+fn new_keys_are_validated_by_name() {
+    use crossover::core::{query, scenario};
+    for (json, key) in [
+        (r#"{"availability_zones": 1}"#, "availability_zones"),
+        (r#"{"availability_zones": 2.5}"#, "availability_zones"),
+        (r#"{"azure_flex_concurrency": 0}"#, "azure_flex_concurrency"),
+        (r#"{"azure_flex_concurrency": 1001}"#, "azure_flex_concurrency"),
+        (r#"{"cloud_run_billing": "hourly"}"#, "cloud_run_billing"),
+    ] {
+        let errors = scenario::from_json(json).expect_err(json);
+        assert!(errors.iter().any(|e| e.field == key), "{json}: {errors:?}");
+    }
+    let s = scenario::from_json(
+        r#"{"availability_zones": 3, "azure_flex_concurrency": 8, "cloud_run_billing": "instance"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (s.availability_zones, s.azure_flex_concurrency, s.cloud_run_billing),
+        (3, Some(8), CloudRunBilling::Instance)
+    );
+    let (back, errors) = query::decode(&query::encode(&s)).unwrap();
+    assert!(errors.is_empty() && back == s, "{errors:?}");
+    let (_, errors) = query::decode("?v=2&az=9&rb=hourly&fc=none").unwrap();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["availability_zones", "cloud_run_billing"]);
+}
