@@ -8,7 +8,7 @@
 
 use crossover::core::catalog::{Catalog, Status};
 use crossover::core::coldstart::{SimTarget, simulate};
-use crossover::core::cost::{PlatformCost, PlatformId, SimUsage, price_all};
+use crossover::core::cost::{Bound, LimitKind, PlatformCost, PlatformId, SimUsage, price_all};
 use crossover::core::scenario::{
     CloudRunBilling, DurationDistribution, FrontDoor, HOURS_PER_MONTH, Invocation, SECONDS_PER_MONTH, Scenario,
 };
@@ -52,10 +52,12 @@ fn sim(tweak: impl Fn(&mut SimUsage)) -> SimUsage {
     u
 }
 
-fn infeasible(tweak: impl Fn(&mut Scenario), id: PlatformId, names: &str) {
+/// The platform is ruled out by a hard limit of `kind` whose message names `names`.
+fn infeasible(tweak: impl Fn(&mut Scenario), id: PlatformId, kind: LimitKind, names: &str) {
     let p = priced(tweak, None, id);
     let reason = p.infeasible_reason.unwrap_or_else(|| panic!("{id:?} should be infeasible"));
-    assert!(reason.contains(names), "{id:?}: `{reason}` should name {names}");
+    assert_eq!((reason.kind, reason.bound), (kind, Bound::Hard), "{id:?}: {reason}");
+    assert!(reason.message.contains(names), "{id:?}: `{reason}` should name {names}");
 }
 
 /// Rule 1. Azure Functions Flex Consumption is billed per instance.
@@ -317,6 +319,7 @@ fn front_door_limits_and_metering() {
             s.duration_ms = 31_000.0
         },
         AwsLambda,
+        LimitKind::FrontDoorTimeout,
         "HTTP API integration timeout of 30 s",
     );
     infeasible(
@@ -325,6 +328,7 @@ fn front_door_limits_and_metering() {
             s.duration_ms = 30_000.0
         },
         AwsLambda,
+        LimitKind::FrontDoorTimeout,
         "REST API integration timeout of 29 s",
     );
     infeasible(
@@ -333,7 +337,8 @@ fn front_door_limits_and_metering() {
             s.payload_kb = 1_100.0
         },
         AwsLambda,
-        "ALB → Lambda body (1 MB) limit of 1,024 KB",
+        LimitKind::FrontDoorPayload,
+        "ALB → Lambda body limit of 1,024 KB (1 MB)",
     );
     assert!(priced(|s| s.duration_ms = 31_000.0, None, AwsLambda).feasible, "no front door, no 30 s limit");
     let metered = priced(
@@ -364,7 +369,7 @@ fn lambda_async_events_are_billed_in_chunks() {
     close(item(&priced(event(300.0), Some(&none), AwsLambda), "Requests").usd, 4.0, 1e-9, "300 KB");
     close(item(&priced(event(1024.0), Some(&none), AwsLambda), "Requests").usd, 26.0, 1e-9, "1 MB");
     close(item(&priced(event(256.0), Some(&none), AwsLambda), "Requests").usd, 2.0, 1e-9, "256 KB");
-    infeasible(event(1025.0), AwsLambda, "asynchronous payload limit");
+    infeasible(event(1025.0), AwsLambda, LimitKind::Payload, "asynchronous payload limit of 1,024 KB (1 MB)");
 }
 
 /// Rule 7. Billed INIT is the Init Duration (AWS blog "AWS Lambda standardizes billing for INIT phase",

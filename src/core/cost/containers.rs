@@ -3,12 +3,13 @@
 
 use super::bill::{Bill, num, rate};
 use super::capacity::{Burst, Fleet, Unit, fleet};
+use super::limits::{Limit, LimitKind};
 use super::{Usage, front_door};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{Arch, Ec2Pricing, HOURS_PER_MONTH, Scenario};
 
-pub(super) fn fargate_infeasible(s: &Scenario) -> Option<String> {
-    s.needs_gpu.then(|| "needs_gpu: Fargate offers no GPUs".into())
+pub(super) fn fargate_limits(s: &Scenario, _: &Rates) -> Option<Limit> {
+    s.needs_gpu.then(|| Limit::hard(LimitKind::Gpu, "needs_gpu: Fargate offers no GPUs".into()))
 }
 
 /// One valid Fargate task size: its vCPUs and the memory it takes, GB (AWS ECS task-size table).
@@ -263,12 +264,25 @@ fn fits(i: &Instance, s: &Scenario) -> bool {
     i.arch == s.arch && i.gib >= s.memory_mb / 1024.0
 }
 
-pub(super) fn ec2_infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+/// EC2 instances and EKS nodes: the same instance types.
+pub(super) fn ec2_limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
-        return Some("needs_gpu: the catalogue holds no GPU instance types".into());
+        return Some(Limit::hard(LimitKind::Gpu, "needs_gpu: the catalogue holds no GPU instance types".into()));
     }
-    (!instances(r).iter().any(|i| fits(i, s)))
-        .then(|| format!("memory {} MB exceeds every {:?} instance type in the catalogue", num(s.memory_mb), s.arch))
+    (!instances(r).iter().any(|i| fits(i, s))).then(|| {
+        Limit::hard(
+            LimitKind::Memory,
+            format!("memory {} MB exceeds every {:?} instance type in the catalogue", num(s.memory_mb), s.arch),
+        )
+    })
+}
+
+pub(super) fn ec2_price(u: &Usage, bill: &mut Bill) {
+    instances_price(u, bill, false);
+}
+
+pub(super) fn eks_price(u: &Usage, bill: &mut Bill) {
+    instances_price(u, bill, true);
 }
 
 /// EC2 (or EKS nodes): the cheapest catalogue type that fits the memory and the CPU at the target
@@ -277,7 +291,7 @@ pub(super) fn ec2_infeasible(s: &Scenario, r: &Rates) -> Option<String> {
 /// performance type. Reserved pricing applies the 1-yr no-upfront discount to every instance-hour (as
 /// a commitment covering the fleet would); surplus credits are not discounted. EKS adds the control
 /// plane; both add one ALB.
-pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
+fn instances_price(u: &Usage, bill: &mut Bill, eks: bool) {
     let (s, r) = (u.s, u.r);
     let discount = match s.ec2_pricing {
         Ec2Pricing::OnDemand => 0.0,
@@ -341,7 +355,8 @@ pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
     }
     if eks {
         bill.add("EKS control plane", HOURS_PER_MONTH * r.eks_control_plane_hourly, || {
-            format!("{} h × {}/h", num(HOURS_PER_MONTH), rate(r.eks_control_plane_hourly))
+            let flag = if u.unverified(&["eks.control_plane_hourly"]) { " (UNVERIFIED)" } else { "" };
+            format!("{} h × {}/h{flag}", num(HOURS_PER_MONTH), rate(r.eks_control_plane_hourly))
         });
     }
     front_door::alb(u, bill, r.alb_lcu_gb_per_h_instance);

@@ -5,7 +5,8 @@
 //! container options always get one ALB (see `containers`).
 
 use super::Usage;
-use super::bill::{Bill, num, rate, tiered};
+use super::bill::{Bill, num, rate, size_kb, tiered};
+use super::limits::{Limit, LimitKind};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{FrontDoor, HOURS_PER_MONTH, Scenario};
 
@@ -13,20 +14,32 @@ use crate::core::scenario::{FrontDoor, HOURS_PER_MONTH, Scenario};
 /// out after 30 s (not raisable) and REST API ones after 29 s by default
 /// (docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html, limits.html); both
 /// carry at most 10 MB; an ALB passes at most 1 MB of request body and response JSON to Lambda
-/// (docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html).
-pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+/// (docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html). They are the
+/// front door's, not Lambda's: another front door (or none) lifts them.
+pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     let timeout = |name: &str, limit_s: f64| {
         (s.duration_ms > limit_s * 1000.0).then(|| {
-            format!(
-                "duration {} s exceeds the {name} integration timeout of {} s (front_door)",
-                num(s.duration_ms / 1000.0),
-                num(limit_s)
+            Limit::hard(
+                LimitKind::FrontDoorTimeout,
+                format!(
+                    "duration {} s exceeds the {name} integration timeout of {} s (front_door)",
+                    num(s.duration_ms / 1000.0),
+                    num(limit_s)
+                ),
             )
         })
     };
     let payload = |name: &str, limit_kb: f64| {
         (s.payload_kb > limit_kb).then(|| {
-            format!("payload {} KB exceeds the {name} limit of {} KB (front_door)", num(s.payload_kb), num(limit_kb))
+            Limit::hard(
+                LimitKind::FrontDoorPayload,
+                format!(
+                    "payload {} KB exceeds the {name} limit of {} KB ({}) (front_door)",
+                    num(s.payload_kb),
+                    num(limit_kb),
+                    size_kb(limit_kb)
+                ),
+            )
         })
     };
     match s.front_door {
@@ -35,7 +48,7 @@ pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
             .or_else(|| payload("API Gateway HTTP API payload", r.apigw_max_payload_kb)),
         FrontDoor::ApiGatewayRest => timeout("API Gateway REST API", r.apigw_rest_max_timeout_s)
             .or_else(|| payload("API Gateway REST API payload", r.apigw_max_payload_kb)),
-        FrontDoor::Alb => payload("ALB → Lambda body (1 MB)", r.alb_lambda_max_body_kb),
+        FrontDoor::Alb => payload("ALB → Lambda body", r.alb_lambda_max_body_kb),
     }
 }
 
@@ -79,8 +92,16 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
             ];
             let usd = tiered(n / 1e6, &per_million(&tiers));
             bill.add("API Gateway REST API", usd, || {
+                let boundaries = ["apigw.rest.t2_from", "apigw.rest.t3_from", "apigw.rest.t4_from"];
+                let prices = ["apigw.rest.t2", "apigw.rest.t3", "apigw.rest.t4"];
+                let flag = match (u.unverified(&boundaries), u.unverified(&prices)) {
+                    (true, true) => " (boundaries and tier prices UNVERIFIED)",
+                    (true, false) => " (boundaries UNVERIFIED)",
+                    (false, true) => " (tier prices UNVERIFIED)",
+                    (false, false) => "",
+                };
                 format!(
-                    "{} req × {}/1M, {} from {} req, {} from {}, {} from {}",
+                    "{} req × {}/1M, {} from {} req, {} from {}, {} from {}{flag}",
                     num(n),
                     rate(tiers[0].1),
                     rate(tiers[1].1),

@@ -1,19 +1,19 @@
 //! Figures derived once per pricing and shared by every model.
 
 use super::SimUsage;
-use crate::core::catalog::Rates;
-use crate::core::coldstart::data::ColdData;
-use crate::core::coldstart::{SimTarget, init};
+use crate::core::catalog::{Catalog, Rates, Status};
+use crate::core::coldstart::analytic;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 
 /// The workload as the cost models see it.
 pub(crate) struct Usage<'a> {
     pub s: &'a Scenario,
+    pub cat: &'a Catalog,
     pub r: &'a Rates,
     pub sim: Option<&'a SimUsage>,
-    /// Lifecycle figures of the scenario for the analytic estimates.
-    pub life: &'a Lifecycle,
+    /// What the analytic cold-start estimate needs, when there is no simulation (`None` = resolve it).
+    pub cold: Option<analytic::Inputs>,
     /// Relative rate of each hour of a week, mean 1 (see `weights`).
     pub weights: &'a [f64],
     /// The distinct weights with how many hours have each (`distinct`): sums that do not depend on the
@@ -32,19 +32,20 @@ pub(crate) struct Usage<'a> {
 impl<'a> Usage<'a> {
     pub fn new(
         s: &'a Scenario,
-        r: &'a Rates,
+        cat: &'a Catalog,
         sim: Option<&'a SimUsage>,
-        life: &'a Lifecycle,
         weights: &'a [f64],
         distinct: &'a [(f64, f64)],
         requests: f64,
+        cold: Option<analytic::Inputs>,
     ) -> Usage<'a> {
         let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
         Usage {
             s,
-            r,
+            cat,
+            r: cat.rates(),
             sim,
-            life,
+            cold,
             weights,
             distinct,
             requests,
@@ -52,6 +53,16 @@ impl<'a> Usage<'a> {
             duration_s: s.duration_ms / 1000.0,
             memory_gb: s.memory_mb / 1024.0,
         }
+    }
+
+    /// The closed-form cold-start inputs: as given, else resolved from the embedded data.
+    pub fn analytic(&self) -> analytic::Inputs {
+        self.cold.unwrap_or_else(|| analytic::Inputs::builtin(self.s))
+    }
+
+    /// Whether any of these catalogue entries is flagged UNVERIFIED (a detail text then says so).
+    pub fn unverified(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|k| self.cat.entry(k).is_some_and(|e| e.status == Status::Unverified))
     }
 
     /// Seconds of the month that one weight (one hour of the week) stands for.
@@ -79,27 +90,6 @@ pub(crate) fn distinct(weights: &[f64]) -> Vec<(f64, f64)> {
         }
     }
     out
-}
-
-/// What the analytic estimates need from the cold-start data, worked out once per scenario (not per
-/// volume): the same start-up and idle times the simulation uses.
-pub(crate) struct Lifecycle {
-    /// Mean start-up of a Cloud Run instance, s (billed under request-based billing).
-    pub cloud_run_startup_s: f64,
-    /// Mean time an idle Cloud Run instance is kept, s.
-    pub cloud_run_keep_alive_s: f64,
-}
-
-impl Lifecycle {
-    pub fn new(s: &Scenario) -> Lifecycle {
-        let d = ColdData::shared();
-        let spreads = d.other_platforms_cold_start_s.cloud_run.by_family();
-        let keep = d.keep_alive(SimTarget::CloudRun);
-        Lifecycle {
-            cloud_run_startup_s: init::spread_mean_ms(s, d, &spreads) / 1000.0,
-            cloud_run_keep_alive_s: (keep.min + keep.max) / 2.0,
-        }
-    }
 }
 
 /// The traffic shape's hourly weights, cleaned so the cost models can rely on them: finite,
