@@ -338,12 +338,39 @@ fn blockers_read_the_limit_kind_not_its_words() {
         // Execution time: the seeds' workaround runs on Fargate or Cloud Run, not on the cheaper EC2.
         (LimitKind::Duration, Dimension::ExecutionTime, AwsFargate),
         (LimitKind::CpuTime, Dimension::ExecutionTime, AwsFargate),
+        // A front door's own limits count as time and payload limits.
+        (LimitKind::FrontDoorTimeout, Dimension::ExecutionTime, AwsFargate),
+        (LimitKind::FrontDoorPayload, Dimension::Payload, AwsEc2),
     ] {
         let v = run(Scenario::default(), &costs(kind), &cold(300.0, 2.0, 0.0));
         assert_eq!(v.decision, Decision::NoGo, "{kind:?}");
         assert_eq!(reason(&v, dimension).signal, Signal::Blocker, "{kind:?}");
         assert_eq!(v.recommended, recommended, "{kind:?}");
     }
+}
+
+#[test]
+fn a_front_door_limit_adds_the_front_door_workaround() {
+    // Lambda is out only by API Gateway's 30 s integration timeout, the others by their own timeouts:
+    // changing Lambda's front door is one more way out, named with the seeds' workaround.
+    let mut platforms = vec![infeasible(
+        price(AwsLambda, 1.0),
+        LimitKind::FrontDoorTimeout,
+        "duration 40 s exceeds the API Gateway HTTP API integration timeout of 30 s (front_door)",
+    )];
+    platforms.extend(
+        [AzureFunctions, AzureFlex, CloudRun, CloudflareWorkers]
+            .map(|id| infeasible(price(id, 1.0), LimitKind::Duration, "duration 40 s exceeds the timeout")),
+    );
+    platforms.extend([price(AwsFargate, 30.0), price(AwsEc2, 20.0)]);
+    let v = run(Scenario::default(), &platforms, &cold(300.0, 2.0, 0.0));
+    let r = reason(&v, Dimension::ExecutionTime);
+    assert_eq!(r.signal, Signal::Blocker);
+    assert!(r.detail.contains("Step Functions") && r.detail.contains("without that front door"), "{}", r.detail);
+    // Without a front-door limit among the causes the workaround does not mention one.
+    platforms[0] = infeasible(price(AwsLambda, 1.0), LimitKind::Duration, "duration 40 s exceeds the timeout");
+    let v = run(Scenario::default(), &platforms, &cold(300.0, 2.0, 0.0));
+    assert!(!reason(&v, Dimension::ExecutionTime).detail.contains("front door"));
 }
 
 #[test]
