@@ -10,7 +10,7 @@ use crossover::core::scenario::{
     self, Arch, ContainerScaling, DurationDistribution, Ec2Pricing, FrontDoor, Invocation, PackageType, Scenario,
     TrafficShape,
 };
-use crossover::core::{invariants, keys, query};
+use crossover::core::{invariants, keys, query, scenario_json};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -221,7 +221,7 @@ fn query_round_trip(s: &Scenario) -> Result<(), String> {
 
 fn json_round_trip(s: &Scenario) -> Result<(), String> {
     let text = serde_json::to_string(s).map_err(|e| e.to_string())?;
-    match scenario::from_json(&text) {
+    match scenario_json::from_json(&text) {
         Ok(back) if back == *s => Ok(()),
         Ok(back) => Err(format!("from_json changes {:?}", diff(s, &back))),
         Err(errors) => Err(format!("{text} is rejected: {errors:?}")),

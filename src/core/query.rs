@@ -7,7 +7,8 @@
 //! version). An alias, once published, is never reused for another key.
 
 use super::keys;
-use super::scenario::{FieldError, Scenario};
+use super::field_error::FieldError;
+use super::scenario::Scenario;
 
 /// Version of the query/storage schema; older versions are migrated in `decode`.
 pub const SCHEMA: u32 = 2;
