@@ -88,4 +88,20 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["a", "lambda.gb_s"]);
     }
+
+    #[test]
+    fn a_full_document_of_bad_keys_is_answered_key_by_key() {
+        // Just under the 64 KB limit: every unknown key named, in order; then a duplicate at the very end.
+        let keys: Vec<String> = (0..5_000).map(|i| format!("x.{i:05}")).collect();
+        let body: Vec<String> = keys.iter().map(|k| format!("\"{k}\":1")).collect();
+        let text = format!("{{{}}}", body.join(","));
+        assert!(text.len() <= MAX_OVERRIDES_BYTES);
+        let errors = overrides_from_json(&text).unwrap_err();
+        assert_eq!(errors.len(), keys.len());
+        assert!(errors.iter().zip(&keys).all(|(e, k)| e.field == *k && e.message == "unknown catalogue key"));
+        let text = format!("{{{},\"x.00000\":2}}", body.join(","));
+        let errors = overrides_from_json(&text).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), "x.00000: appears more than once");
+    }
 }

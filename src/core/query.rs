@@ -202,4 +202,38 @@ mod tests {
         assert_eq!(page_param("?v=1&embed=chart", "embed").as_deref(), Some("chart"));
         assert_eq!(percent_decode("a%2Cb+c%"), "a,b c%");
     }
+
+    #[test]
+    fn an_unknown_runtime_is_reported_and_the_rest_kept() {
+        let (s, errors) = decode("?v=2&r=3e6&rt=cobol&a=arm64").unwrap();
+        assert_eq!((s.requests_per_month, s.arch, s.runtime.as_str()), (3e6, Arch::Arm64, "nodejs22"));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "runtime");
+        assert!(errors[0].message.starts_with("unknown value `cobol`; expected one of `nodejs20`"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_huge_link_is_decoded_key_by_key() {
+        // 90,000 unknown keys (~800 KB): each reported once, in order, the scenario left at its defaults.
+        let keys: Vec<String> = (0..90_000).map(|i| format!("k{i:05}")).collect();
+        let link = format!("?v=2&{}", keys.iter().map(|k| format!("{k}=1")).collect::<Vec<_>>().join("&"));
+        let (s, errors) = decode(&link).unwrap();
+        assert_eq!(s, Scenario::default());
+        assert_eq!(errors.len(), keys.len());
+        assert!(errors.iter().zip(&keys).all(|(e, k)| e.field == *k && e.message == "unknown key"));
+    }
+
+    #[test]
+    fn a_full_profile_and_many_repeated_keys_are_decoded_once_each() {
+        // A 10,080-weight profile next to 20,000 settings of one key: the last setting wins, and the
+        // profile is read once, not once per key.
+        let profile: Vec<String> = (0..10_080).map(|i| (i % 7).to_string()).collect();
+        let repeats: Vec<String> = (0..20_000).map(|i| format!("m={}", 128 + i % 1000)).collect();
+        let link = format!("?v=2&ts=custom&cp={}&{}", profile.join(","), repeats.join("&"));
+        let (s, errors) = decode(&link).unwrap();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(s.custom_profile.len(), 10_080);
+        assert_eq!(s.custom_profile[13], 6.0);
+        assert_eq!(s.memory_mb, (128 + 19_999 % 1000) as f64);
+    }
 }

@@ -170,3 +170,43 @@ fn arch(t: &str) -> Result<Arch, FieldError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_with_an_unknown_runtime_is_named() {
+        // The most rows a file may hold, each with a runtime the model does not know: one error per
+        // row, naming the column and listing the ids it knows; no row is simulated as another runtime.
+        let mut text = String::from("name,invocations,avg_duration_ms,memory_mb,runtime\n");
+        for i in 0..MAX_ROWS {
+            text.push_str(&format!("f{i},1000,100,512,cobol\n"));
+        }
+        let parsed = parse(text.as_bytes());
+        assert!(parsed.rows.is_empty() && !parsed.unusable);
+        assert_eq!(parsed.errors.len(), MAX_ROWS);
+        let first = parsed.errors[0].to_string();
+        assert!(first.starts_with("line 2: runtime: unknown value `cobol`; expected one of `nodejs20`"), "{first}");
+        assert_eq!(parsed.errors[MAX_ROWS - 1].line, MAX_ROWS + 1);
+    }
+
+    #[test]
+    fn aws_runtime_names_map_to_the_model_s_ids() {
+        for (aws, id) in [("nodejs22.x", "nodejs22"), ("python3.12", "python312"), ("Java21", "java21"), ("go", "go")] {
+            assert_eq!(runtime(aws).as_deref(), Ok(id), "{aws}");
+        }
+        assert_eq!(runtime("cobol").unwrap_err().field, "runtime");
+    }
+
+    #[test]
+    fn a_wide_file_is_read_once() {
+        // A header of 200,000 extra columns and one row: the columns are matched in one pass.
+        let extra = 200_000;
+        let header: Vec<String> = (0..extra).map(|i| format!("c{i}")).collect();
+        let text = format!("name,invocations,avg_duration_ms,memory_mb,{}\na,1,1,128{}\n", header.join(","), ",".repeat(extra));
+        let parsed = parse(text.as_bytes());
+        assert_eq!(parsed.errors, []);
+        assert_eq!(parsed.rows.len(), 1);
+    }
+}
