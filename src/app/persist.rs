@@ -4,7 +4,8 @@
 //! and replaced by its default while the rest of the scenario is kept.
 
 use crate::core::query::{decode, encode};
-use crate::core::scenario::{FieldError, Scenario};
+use crate::core::field_error::FieldError;
+use crate::core::scenario::Scenario;
 
 const STORAGE_KEY: &str = "crossover.scenario";
 /// Where an undecodable stored value is kept aside (for export) instead of being dropped.

@@ -104,9 +104,8 @@ impl Key {
                     None
                 }
             }
-            (Accepts::OneOf(values), Field::Id(id)) => {
-                (!values.iter().any(|(v, _)| *v == id)).then(|| format!("unknown value `{}`; expected {}", clip(id), ids(values)))
-            }
+            (Accepts::OneOf(values), Field::Id(id)) => (!values.iter().any(|(v, _)| *v == id))
+                .then(|| format!("unknown value `{}`; expected {}", clip(id), ids(values))),
             (Accepts::Weights { max_len }, Field::Weights(w)) => {
                 if w.len() > max_len {
                     Some(format!("at most {max_len} weights, got {}", w.len()))

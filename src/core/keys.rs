@@ -52,7 +52,9 @@ fn parse_text(row: &Key, text: &str) -> Result<Value, FieldError> {
         },
         Accepts::OneOf(_) => Ok(Value::String(text.to_string())),
         Accepts::Weights { .. } if text.is_empty() => Ok(Value::Array(Vec::new())),
-        Accepts::Weights { .. } => text.split(',').map(|t| number(key, false, t)).collect::<Result<_, _>>().map(Value::Array),
+        Accepts::Weights { .. } => {
+            text.split(',').map(|t| number(key, false, t)).collect::<Result<_, _>>().map(Value::Array)
+        }
         Accepts::Number { optional: true, .. } if text.is_empty() || text == "none" => Ok(Value::Null),
         Accepts::Number { whole, .. } => number(key, whole, text),
     }

@@ -5,8 +5,8 @@
 use serde_json::Value;
 
 use super::catalog::Catalog;
-use super::json_object::{self, clip_key, kind_of};
 use super::field_error::FieldError;
+use super::json_object::{self, clip_key, kind_of};
 
 /// Largest overrides document accepted, bytes (the whole catalogue as overrides is ~5 KB).
 pub const MAX_OVERRIDES_BYTES: usize = 64 * 1024;

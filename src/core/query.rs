@@ -6,8 +6,8 @@
 //! Versions: `v=1` links used the full key names; they still decode (full names are accepted in any
 //! version). An alias, once published, is never reused for another key.
 
-use super::keys;
 use super::field_error::FieldError;
+use super::keys;
 use super::scenario::Scenario;
 
 /// Version of the query/storage schema; older versions are migrated in `decode`.

@@ -5,7 +5,7 @@
 //! README read (see `key_table`). Decoders (`scenario_json`, `keys`, `query`) reject unknown keys and
 //! bad values with an error naming the key; everything downstream may assume a validated scenario.
 
-use super::key_table::{choices, decades, flag, one_of, range, scenario, weights, Key};
+use super::key_table::{Key, choices, decades, flag, one_of, range, scenario, weights};
 
 pub use super::field_error::FieldError;
 

@@ -217,15 +217,15 @@ mod tests {
 
     #[test]
     fn banded_edit_distance_is_exact_up_to_the_limit() {
-        for (a, b, d) in [("", "", 0), ("abc", "abc", 0), ("abc", "abd", 1), ("ab", "abc", 1), ("kitten", "sitting", 3)] {
+        for (a, b, d) in [("", "", 0), ("abc", "abc", 0), ("abc", "abd", 1), ("ab", "abc", 1), ("kitten", "sitting", 3)]
+        {
             assert_eq!(within(&chars(a), &chars(b), 3), Some(d), "{a} {b}");
         }
         assert_eq!(within(&chars("abcdef"), &chars("uvwxyz"), 3), None);
         assert_eq!(within(&chars("a"), &chars("abcde"), 3), None);
         // Every pair of short strings over a small alphabet, against the full table.
-        let words: Vec<String> = (0..400u32)
-            .map(|n| (0..n % 7).map(|i| ['a', 'b', 'c'][((n >> (2 * i)) % 3) as usize]).collect())
-            .collect();
+        let words: Vec<String> =
+            (0..400u32).map(|n| (0..n % 7).map(|i| ['a', 'b', 'c'][((n >> (2 * i)) % 3) as usize]).collect()).collect();
         for a in &words {
             for b in words.iter().step_by(7) {
                 for limit in [0, 1, 3] {

@@ -204,7 +204,11 @@ mod tests {
         // A header of 200,000 extra columns and one row: the columns are matched in one pass.
         let extra = 200_000;
         let header: Vec<String> = (0..extra).map(|i| format!("c{i}")).collect();
-        let text = format!("name,invocations,avg_duration_ms,memory_mb,{}\na,1,1,128{}\n", header.join(","), ",".repeat(extra));
+        let text = format!(
+            "name,invocations,avg_duration_ms,memory_mb,{}\na,1,1,128{}\n",
+            header.join(","),
+            ",".repeat(extra)
+        );
         let parsed = parse(text.as_bytes());
         assert_eq!(parsed.errors, []);
         assert_eq!(parsed.rows.len(), 1);
