@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Totality: for any valid scenario the core returns finite, ordered, deterministic figures, and every
-//! decoder gives back exactly what its encoder wrote. Scenarios are generated from `scenario::RANGES`,
+//! decoder gives back exactly what its encoder wrote. Scenarios are generated from `scenario::KEYS`,
 //! so a new key with a range is covered as soon as it is added to the generator below.
 
 use crossover::core::catalog::Catalog;
