@@ -3,8 +3,8 @@
 //! schema version, and both decode through `core::keys::from_pairs`, so a bad value is reported by key
 //! and replaced by its default while the rest of the scenario is kept.
 
-use crate::core::query::{decode, encode};
 use crate::core::field_error::FieldError;
+use crate::core::query::{decode, encode};
 use crate::core::scenario::Scenario;
 
 const STORAGE_KEY: &str = "crossover.scenario";

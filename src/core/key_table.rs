@@ -49,18 +49,26 @@ pub const fn weights(max_len: usize) -> Accepts {
 pub struct Key {
     pub name: &'static str,
     pub accepts: Accepts,
+    /// The key's short name in links (`query`); once published, never reused for another key.
+    pub alias: &'static str,
     /// The field's doc comment, lines joined.
     doc: &'static str,
 }
 
 impl Key {
     /// A row; a number's `whole` and `optional` come from the field's type (`FieldValue`).
-    pub const fn new(name: &'static str, accepts: Accepts, whole: bool, optional: bool, doc: &'static str) -> Key {
+    pub const fn new(
+        name: &'static str,
+        accepts: Accepts,
+        alias: &'static str,
+        (whole, optional): (bool, bool),
+        doc: &'static str,
+    ) -> Key {
         let accepts = match accepts {
             Accepts::Number { min, max, log, .. } => Accepts::Number { min, max, whole, optional, log },
             other => other,
         };
-        Key { name, accepts, doc }
+        Key { name, accepts, alias, doc }
     }
 
     /// What the key means, one sentence or two (the field's doc comment).
@@ -242,12 +250,12 @@ macro_rules! choices {
 pub(crate) use choices;
 
 /// The `Scenario` struct, its `Default` and its key table `KEYS`, from one row per key:
-/// `/// meaning` `name: Type = default, accepts;` (see `Accepts` for the last part).
+/// `/// meaning` `name: Type = default, accepts, "alias";` (see `Accepts`, and `Key::alias`).
 macro_rules! scenario {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
-            $( $(#[doc = $doc:literal])+ $key:ident: $ty:ty = $default:expr, $accepts:expr; )+
+            $( $(#[doc = $doc:literal])+ $key:ident: $ty:ty = $default:expr, $accepts:expr, $alias:literal; )+
         }
     ) => {
         $(#[$meta])*
@@ -268,8 +276,11 @@ macro_rules! scenario {
             $crate::core::key_table::Key::new(
                 stringify!($key),
                 $accepts,
-                <$ty as $crate::core::key_table::FieldValue>::WHOLE,
-                <$ty as $crate::core::key_table::FieldValue>::OPTIONAL,
+                $alias,
+                (
+                    <$ty as $crate::core::key_table::FieldValue>::WHOLE,
+                    <$ty as $crate::core::key_table::FieldValue>::OPTIONAL,
+                ),
                 concat!($($doc),+),
             )
         ),+];
@@ -289,7 +300,7 @@ mod tests {
     use super::*;
 
     fn check(accepts: Accepts, whole: bool, optional: bool, value: Field, expected: Option<&str>) {
-        let key = Key::new("k", accepts, whole, optional, " Doc.");
+        let key = Key::new("k", accepts, "k", (whole, optional), " Doc.");
         let got = key.problem(value);
         match expected {
             None => assert_eq!(got, None, "{accepts:?} {value:?}"),
@@ -320,7 +331,7 @@ mod tests {
 
     #[test]
     fn a_row_takes_whole_and_optional_from_the_type() {
-        let key = Key::new("k", decades(0.0, 9.0), <Option<u32>>::WHOLE, <Option<u32>>::OPTIONAL, " A\n B ");
+        let key = Key::new("k", decades(0.0, 9.0), "k", (<Option<u32>>::WHOLE, <Option<u32>>::OPTIONAL), " A\n B ");
         assert_eq!(key.accepts, Accepts::Number { min: 0.0, max: 9.0, whole: true, optional: true, log: true });
         assert_eq!(key.expected(), "a whole number in 0–9 or null");
         assert_eq!(key.meaning(), "A\n B");

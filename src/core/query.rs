@@ -8,72 +8,21 @@
 
 use super::field_error::FieldError;
 use super::keys;
-use super::scenario::Scenario;
+use super::scenario::{KEYS, Scenario};
 
 /// Version of the query/storage schema; older versions are migrated in `decode`.
 pub const SCHEMA: u32 = 2;
 
-/// Short aliases of the scenario keys (schema 2).
-pub const SHORT: &[(&str, &str)] = &[
-    ("requests_per_month", "r"),
-    ("traffic_shape", "ts"),
-    ("diurnal_peak_to_trough", "dp"),
-    ("business_start_hour", "bs"),
-    ("business_end_hour", "be"),
-    ("spike_count_per_day", "sc"),
-    ("spike_height", "sh"),
-    ("spike_minutes", "sm"),
-    ("cron_every_min", "ce"),
-    ("cron_batch", "cb"),
-    ("custom_profile", "cp"),
-    ("duration_ms", "d"),
-    ("duration_distribution", "dd"),
-    ("memory_mb", "m"),
-    ("cpu_fraction", "cf"),
-    ("runtime", "rt"),
-    ("arch", "a"),
-    ("package_type", "pt"),
-    ("package_mb", "pm"),
-    ("vpc", "vpc"),
-    ("init_ms", "im"),
-    ("init_ms_override", "io"),
-    ("payload_kb", "pk"),
-    ("invocation", "iv"),
-    ("ephemeral_storage_mb", "es"),
-    ("free_tier", "ft"),
-    ("provisioned_concurrency", "pc"),
-    ("front_door", "fd"),
-    ("keep_alive_s", "ka"),
-    ("keep_alive_max_s", "kx"),
-    ("keep_warm_every_min", "kw"),
-    ("keep_warm_count", "kc"),
-    ("concurrency_quota", "cq"),
-    ("cloud_run_concurrency", "rc"),
-    ("cloud_run_min_instances", "rm"),
-    ("azure_always_ready", "ar"),
-    ("db_max_connections", "db"),
-    ("rds_proxy", "rp"),
-    ("fargate_vcpu", "fv"),
-    ("target_utilization", "tu"),
-    ("min_capacity", "mc"),
-    ("container_scaling", "cs"),
-    ("ec2_pricing", "ep"),
-    ("latency_slo_p99_ms", "p99"),
-    ("stateful", "st"),
-    ("long_lived_connections", "ll"),
-    ("needs_gpu", "gpu"),
-    ("iac_mature", "iac"),
-    ("portability_required", "pr"),
-    ("seed", "sd"),
-];
-
+/// The short alias of a key (its row's `alias` in `scenario::KEYS`, schema 2), or the key itself.
 fn short(key: &str) -> &str {
-    SHORT.iter().find(|(k, _)| *k == key).map_or(key, |(_, s)| s)
+    KEYS.iter().find(|k| k.name == key).map_or(key, |k| k.alias)
 }
 
+/// The key an alias stands for; full key names pass through (every version accepts them).
 fn long(key: &str) -> &str {
-    SHORT.iter().find(|(_, s)| *s == key).map_or(key, |(k, _)| k)
+    KEYS.iter().find(|k| k.alias == key).map_or(key, |k| k.name)
 }
+
 /// Query keys that are about the page, not the scenario.
 const PAGE_KEYS: &[&str] = &["v", "embed", "page", "theme"];
 
@@ -185,15 +134,14 @@ mod tests {
     }
 
     #[test]
-    fn aliases_cover_every_key_once() {
-        let all = keys::all();
-        assert_eq!(SHORT.len(), all.len());
-        assert!(all.iter().all(|k| SHORT.iter().any(|(long, _)| long == k)), "a key has no alias");
-        let mut aliases: Vec<_> = SHORT.iter().map(|(_, s)| *s).collect();
+    fn every_alias_is_one_key_s() {
+        let mut aliases: Vec<_> = KEYS.iter().map(|k| k.alias).collect();
         aliases.sort_unstable();
         aliases.dedup();
-        assert_eq!(aliases.len(), SHORT.len(), "aliases are unique");
-        assert!(SHORT.iter().all(|(_, s)| !PAGE_KEYS.contains(s)));
+        assert_eq!(aliases.len(), KEYS.len(), "aliases are unique");
+        assert!(KEYS.iter().all(|k| !PAGE_KEYS.contains(&k.alias) && !k.alias.is_empty()));
+        // An alias is never another key's full name, so either spelling decodes to one key.
+        assert!(KEYS.iter().all(|k| KEYS.iter().all(|other| other.name != k.alias || other.name == k.name)));
     }
 
     #[test]

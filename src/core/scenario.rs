@@ -115,118 +115,121 @@ pub const MAX_PROFILE_LEN: usize = 10_080;
 scenario! {
     /// One workload. Field names are the keys of the `crossover eval` scenario JSON.
     pub struct Scenario {
+        // A row: `/// meaning`, then `key: Type = default, accepted values, "alias"` — the alias is the
+        // key's short name in links (`query`); once published it is never reused for another key.
+
         // --- traffic ---
         /// Requests (invocations) per month; a month is 30 days (2,592,000 s).
-        requests_per_month: f64 = 10_000_000.0, decades(0.0, 1e12);
+        requests_per_month: f64 = 10_000_000.0, decades(0.0, 1e12), "r";
         /// How requests spread over the week; every shape keeps the month's total.
-        traffic_shape: TrafficShape = TrafficShape::Steady, one_of(TrafficShape::VALUES);
+        traffic_shape: TrafficShape = TrafficShape::Steady, one_of(TrafficShape::VALUES), "ts";
         /// Diurnal: peak rate ÷ trough rate, ≥ 1.
-        diurnal_peak_to_trough: f64 = 4.0, decades(1.0, 100.0);
+        diurnal_peak_to_trough: f64 = 4.0, decades(1.0, 100.0), "dp";
         /// Business hours: first hour of the working day, 0–23 (UTC).
-        business_start_hour: u32 = 8, range(0.0, 23.0);
+        business_start_hour: u32 = 8, range(0.0, 23.0), "bs";
         /// Business hours: hour the working day ends, 1–24 (UTC), after the start.
-        business_end_hour: u32 = 18, range(1.0, 24.0);
+        business_end_hour: u32 = 18, range(1.0, 24.0), "be";
         /// Spiky: bursts per day.
-        spike_count_per_day: u32 = 4, range(0.0, 96.0);
+        spike_count_per_day: u32 = 4, range(0.0, 96.0), "sc";
         /// Spiky: burst rate ÷ baseline rate.
-        spike_height: f64 = 10.0, decades(1.0, 1000.0);
+        spike_height: f64 = 10.0, decades(1.0, 1000.0), "sh";
         /// Spiky: length of one burst, minutes.
-        spike_minutes: f64 = 15.0, decades(1.0, 240.0);
+        spike_minutes: f64 = 15.0, decades(1.0, 240.0), "sm";
         /// Cron: minutes between runs.
-        cron_every_min: u32 = 60, decades(1.0, 10_080.0);
+        cron_every_min: u32 = 60, decades(1.0, 10_080.0), "ce";
         /// Cron: invocations fired at once per run.
-        cron_batch: u32 = 1, decades(1.0, 1_000_000.0);
+        cron_batch: u32 = 1, decades(1.0, 1_000_000.0), "cb";
         /// Custom: relative weights, 168 (hourly, Monday 00:00 UTC first), 1,440 or 10,080 (per minute).
-        custom_profile: Vec<f64> = Vec::new(), weights(MAX_PROFILE_LEN);
+        custom_profile: Vec<f64> = Vec::new(), weights(MAX_PROFILE_LEN), "cp";
 
         // --- function ---
         /// Mean execution time of one request, ms.
-        duration_ms: f64 = 200.0, decades(1.0, 86_400_000.0);
+        duration_ms: f64 = 200.0, decades(1.0, 86_400_000.0), "d";
         /// Shape of service times around `duration_ms` (lognormal σ = 0.5).
         duration_distribution: DurationDistribution = DurationDistribution::Lognormal,
-            one_of(DurationDistribution::VALUES);
+            one_of(DurationDistribution::VALUES), "dd";
         /// Memory configured for the function / container, MB.
-        memory_mb: f64 = 512.0, decades(128.0, 30_720.0);
+        memory_mb: f64 = 512.0, decades(128.0, 30_720.0), "m";
         /// Share of the duration spent on CPU (the rest waits on I/O), 0–1.
-        cpu_fraction: f64 = 0.5, range(0.01, 1.0);
+        cpu_fraction: f64 = 0.5, range(0.01, 1.0), "cf";
         /// Runtime id; sets the measured init durations of cold starts.
-        runtime: String = "nodejs22".to_string(), one_of(RUNTIMES);
+        runtime: String = "nodejs22".to_string(), one_of(RUNTIMES), "rt";
         /// Instruction set; arm64 uses Graviton prices and measured arm64 init times.
-        arch: Arch = Arch::X86_64, one_of(Arch::VALUES);
+        arch: Arch = Arch::X86_64, one_of(Arch::VALUES), "a";
         /// Deployment package: zip archive or container image (images initialise more slowly).
-        package_type: PackageType = PackageType::Zip, one_of(PackageType::VALUES);
+        package_type: PackageType = PackageType::Zip, one_of(PackageType::VALUES), "pt";
         /// Deployment package size, MB (larger packages initialise more slowly).
-        package_mb: f64 = 5.0, decades(0.0, 10_240.0);
+        package_mb: f64 = 5.0, decades(0.0, 10_240.0), "pm";
         /// Attached to a VPC (adds to cold starts on some platforms).
-        vpc: bool = false, flag();
+        vpc: bool = false, flag(), "vpc";
         /// The user's own initialisation code, ms, added to every cold start.
-        init_ms: f64 = 0.0, decades(0.0, 600_000.0);
+        init_ms: f64 = 0.0, decades(0.0, 600_000.0), "im";
         /// Replaces the whole cold-start delay with this value, ms (for comparisons with other simulators).
-        init_ms_override: Option<f64> = None, decades(0.0, 600_000.0);
+        init_ms_override: Option<f64> = None, decades(0.0, 600_000.0), "io";
         /// Request + response payload, KB.
-        payload_kb: f64 = 10.0, decades(0.0, 1_048_576.0);
+        payload_kb: f64 = 10.0, decades(0.0, 1_048_576.0), "pk";
         /// sync = a caller waits (6 MB payload limit applies); async = queue/event consumer.
-        invocation: Invocation = Invocation::Sync, one_of(Invocation::VALUES);
+        invocation: Invocation = Invocation::Sync, one_of(Invocation::VALUES), "iv";
         /// Lambda ephemeral storage, MB (512 included).
-        ephemeral_storage_mb: f64 = 512.0, range(512.0, 10_240.0);
+        ephemeral_storage_mb: f64 = 512.0, range(512.0, 10_240.0), "es";
 
         // --- platform options ---
         /// Count the monthly free tiers (they are per account, shared by every function).
-        free_tier: bool = false, flag();
+        free_tier: bool = false, flag(), "ft";
         /// Lambda provisioned concurrency (always-warm environments).
-        provisioned_concurrency: u32 = 0, decades(0.0, 100_000.0);
+        provisioned_concurrency: u32 = 0, decades(0.0, 100_000.0), "pc";
         /// HTTP entry added to Lambda: none, API Gateway HTTP API, REST API, or an ALB.
-        front_door: FrontDoor = FrontDoor::None, one_of(FrontDoor::VALUES);
+        front_door: FrontDoor = FrontDoor::None, one_of(FrontDoor::VALUES), "fd";
         /// Idle time before an environment is reclaimed, s; unset uses the platform's measured default.
-        keep_alive_s: Option<f64> = None, decades(1.0, 86_400.0);
+        keep_alive_s: Option<f64> = None, decades(1.0, 86_400.0), "ka";
         /// Upper end of a keep-alive range, s (Lambda's reclaim is non-deterministic); unset = fixed.
-        keep_alive_max_s: Option<f64> = None, decades(1.0, 86_400.0);
+        keep_alive_max_s: Option<f64> = None, decades(1.0, 86_400.0), "kx";
         /// Keep-warm pings: every this many minutes (0 = off).
-        keep_warm_every_min: u32 = 0, decades(0.0, 1_440.0);
+        keep_warm_every_min: u32 = 0, decades(0.0, 1_440.0), "kw";
         /// Keep-warm pings: environments kept warm per ping.
-        keep_warm_count: u32 = 0, decades(0.0, 10_000.0);
+        keep_warm_count: u32 = 0, decades(0.0, 10_000.0), "kc";
         /// Account concurrency quota (Lambda default 1,000); excess requests are throttled (HTTP 429).
-        concurrency_quota: u32 = 1000, decades(1.0, 1_000_000.0);
+        concurrency_quota: u32 = 1000, decades(1.0, 1_000_000.0), "cq";
         /// Requests one Cloud Run instance serves at once.
-        cloud_run_concurrency: u32 = 80, decades(1.0, 1_000.0);
+        cloud_run_concurrency: u32 = 80, decades(1.0, 1_000.0), "rc";
         /// Cloud Run minimum instances (always warm, billed while idle).
-        cloud_run_min_instances: u32 = 0, decades(0.0, 1_000.0);
+        cloud_run_min_instances: u32 = 0, decades(0.0, 1_000.0), "rm";
         /// Azure Flex Consumption always-ready instances.
-        azure_always_ready: u32 = 0, decades(0.0, 1_000.0);
+        azure_always_ready: u32 = 0, decades(0.0, 1_000.0), "ar";
         /// Database connection limit; unset = the workload uses no connection-limited database.
-        db_max_connections: Option<u32> = None, decades(1.0, 1_000_000.0);
+        db_max_connections: Option<u32> = None, decades(1.0, 1_000_000.0), "db";
         /// Put RDS Proxy in front of the database (connections capped at its pool).
-        rds_proxy: bool = false, flag();
+        rds_proxy: bool = false, flag(), "rp";
 
         // --- containers ---
         /// vCPUs of one Fargate task.
-        fargate_vcpu: f64 = 0.5, decades(0.25, 16.0);
+        fargate_vcpu: f64 = 0.5, decades(0.25, 16.0), "fv";
         /// Target CPU utilisation of container capacity, 0–1.
-        target_utilization: f64 = 0.6, range(0.05, 1.0);
+        target_utilization: f64 = 0.6, range(0.05, 1.0), "tu";
         /// Minimum tasks / instances kept for availability.
-        min_capacity: u32 = 2, decades(0.0, 1_000.0);
+        min_capacity: u32 = 2, decades(0.0, 1_000.0), "mc";
         /// Fargate/EC2/EKS capacity: follows the traffic hour by hour, or sized for the peak all month.
-        container_scaling: ContainerScaling = ContainerScaling::Autoscaled, one_of(ContainerScaling::VALUES);
+        container_scaling: ContainerScaling = ContainerScaling::Autoscaled, one_of(ContainerScaling::VALUES), "cs";
         /// EC2 and EKS nodes on demand or on a 1-year reservation.
-        ec2_pricing: Ec2Pricing = Ec2Pricing::OnDemand, one_of(Ec2Pricing::VALUES);
+        ec2_pricing: Ec2Pricing = Ec2Pricing::OnDemand, one_of(Ec2Pricing::VALUES), "ep";
 
         // --- requirements ---
         /// p99 latency target, ms; unset = no latency SLA.
-        latency_slo_p99_ms: Option<f64> = None, decades(1.0, 600_000.0);
+        latency_slo_p99_ms: Option<f64> = None, decades(1.0, 600_000.0), "p99";
         /// Sessions or in-memory state that must survive between requests.
-        stateful: bool = false, flag();
+        stateful: bool = false, flag(), "st";
         /// WebSockets / persistent TCP connections held open.
-        long_lived_connections: bool = false, flag();
+        long_lived_connections: bool = false, flag(), "ll";
         /// The workload needs a GPU; platforms without GPU prices in the catalogue are then infeasible.
-        needs_gpu: bool = false, flag();
+        needs_gpu: bool = false, flag(), "gpu";
         /// The team already runs infrastructure as code and distributed tracing.
-        iac_mature: bool = true, flag();
+        iac_mature: bool = true, flag(), "iac";
         /// Portability across clouds is contractually required.
-        portability_required: bool = false, flag();
+        portability_required: bool = false, flag(), "pr";
 
         // --- simulation ---
         /// Seed of the deterministic simulation.
-        seed: u64 = 42, range(0.0, u64::MAX as f64);
+        seed: u64 = 42, range(0.0, u64::MAX as f64), "sd";
     }
 }
 
