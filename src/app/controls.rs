@@ -36,10 +36,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The control for a key's row; `on` is the value an optional number takes when switched on.
+    /// The control for a key's row; `on` is the value an optional number takes when switched on (its
+    /// minimum when `on` is not a number).
     fn of(accepts: Accepts, on: f64) -> Kind {
         match accepts {
-            Accepts::Number { min, max, whole, optional: true, .. } => Kind::Optional { min, max, on, whole },
+            Accepts::Number { min, max, whole, optional: true, .. } => {
+                Kind::Optional { min, max, on: if on.is_finite() { on } else { min }, whole }
+            }
             Accepts::Number { min, max, whole, log: true, .. } => Kind::Log { min, max, whole },
             Accepts::Number { min, max, whole, log: false, .. } => {
                 Kind::Linear { min, max, step: step(min, max, whole) }
