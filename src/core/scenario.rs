@@ -2,8 +2,9 @@
 //!
 //! `Default` is the reset button. Each field is one row of `scenario!`: its doc comment (the meaning),
 //! type, default and accepted values; the same rows make `KEYS`, the table every decoder, the UI and the
-//! README read (see `key_table`). Decoders (`scenario_json`, `keys`, `query`) reject unknown keys and
-//! bad values with an error naming the key; everything downstream may assume a validated scenario.
+//! README read (see `key_table`). The decoders above this module (JSON, links, saved state, CSV) reject
+//! unknown keys and bad values with an error naming the key; everything downstream may assume a
+//! validated scenario.
 
 use super::key_table::{Key, choices, decades, flag, one_of, range, scenario, weights};
 
@@ -304,8 +305,7 @@ mod tests {
     #[test]
     fn the_table_lists_every_field_in_order() {
         let Ok(Value::Object(map)) = serde_json::to_value(Scenario::default()) else { panic!("an object") };
-        // serde_json's map keeps keys sorted unless `preserve_order`; compare as sets, then the order
-        // of the struct through `fields`.
+        // `scenario!` writes both from the same rows; compared as sets (serde_json's map is sorted).
         let mut fields: Vec<&str> = map.keys().map(String::as_str).collect();
         let mut keys: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
         fields.sort_unstable();
