@@ -7,7 +7,7 @@
 //! with the prices it lists, the case pins the value the prices give and says so.
 
 use crossover::core::catalog::Catalog;
-use crossover::core::cost::{PlatformCost, PlatformId, SimUsage, price_all};
+use crossover::core::cost::{Bound, LimitKind, PlatformCost, PlatformId, SimUsage, price_all};
 use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
 
 use PlatformId::*;
@@ -43,11 +43,13 @@ fn check_item(tweak: impl Fn(&mut Scenario), id: PlatformId, item: &str, expecte
     close(line.usd, expected, &format!("{id:?} {item}: {}", line.detail));
 }
 
-fn infeasible(tweak: impl Fn(&mut Scenario), id: PlatformId, names: &str) {
+/// The platform is ruled out by a hard limit of `kind` whose message names `names`.
+fn infeasible(tweak: impl Fn(&mut Scenario), id: PlatformId, kind: LimitKind, names: &str) {
     let p = priced(tweak, None, id);
     assert!(!p.feasible, "{id:?} should be infeasible");
     let reason = p.infeasible_reason.unwrap();
-    assert!(reason.contains(names), "{id:?}: `{reason}` should name {names}");
+    assert_eq!((reason.kind, reason.bound), (kind, Bound::Hard), "{id:?}: {reason}");
+    assert!(reason.message.contains(names), "{id:?}: `{reason}` should name {names}");
 }
 
 #[test]
@@ -127,9 +129,16 @@ fn lambda_init_is_its_own_line() {
     let sim = SimUsage { lambda_cold_starts: 1000.0, lambda_mean_init_ms: 500.0, ..NO_COLD };
     let p = priced(|_| {}, Some(&sim), AwsLambda);
     close(p.monthly_usd, 18.6667 + 250.0 * 0.0000166667, "lambda with INIT");
-    // Analytic, steady 10M/month: λT ≫ 1, so cold starts sit at the cap 2,592,000 / (e × 420 s)
-    // = 2,270, each 140 ms (typical nodejs INIT) × 0.5 GB.
-    check_item(|_| {}, AwsLambda, "INIT of cold starts", 0.0026487);
+    // Analytic, steady 10M/month: λT ≫ 1, so cold starts sit at the cap 2,592,000 / (e × T) with T = 330 s,
+    // the middle of Lambda's measured 240–420 s keep-alive (data/coldstart.json): 2,889.5 cold starts
+    // × 250 ms (init_ms_override) × 0.5 GB = 361.19 GB-s × $0.0000166667 = $0.0060199.
+    check_item(|s| s.init_ms_override = Some(250.0), AwsLambda, "INIT of cold starts", 0.0060199);
+    // Without an override each cold start costs the init model's mean, as in the simulation.
+    let p = priced(|_| {}, None, AwsLambda);
+    let init = p.breakdown.iter().find(|l| l.item == "INIT of cold starts").unwrap();
+    let mean = crossover::core::coldstart::analytic::Inputs::builtin(&Scenario::default()).mean_init_ms;
+    let cold = 2_592_000.0 / (std::f64::consts::E * 330.0);
+    close(init.usd, cold * mean / 1000.0 * 0.5 * 0.0000166667, &init.detail);
 }
 
 #[test]
@@ -341,10 +350,10 @@ fn containers() {
 
 #[test]
 fn limits_are_named() {
-    infeasible(|s| s.duration_ms = 900_001.0, AwsLambda, "900 s");
-    infeasible(|s| s.memory_mb = 10_241.0, AwsLambda, "10,240 MB");
-    infeasible(|s| s.payload_kb = 7000.0, AwsLambda, "6 MB");
-    infeasible(|s| s.memory_mb = 512.0, CloudflareWorkers, "128 MB");
+    infeasible(|s| s.duration_ms = 900_001.0, AwsLambda, LimitKind::Duration, "900 s");
+    infeasible(|s| s.memory_mb = 10_241.0, AwsLambda, LimitKind::Memory, "10,240 MB");
+    infeasible(|s| s.payload_kb = 7000.0, AwsLambda, LimitKind::Payload, "6 MB");
+    infeasible(|s| s.memory_mb = 512.0, CloudflareWorkers, LimitKind::Memory, "128 MB");
     infeasible(
         |s| {
             s.memory_mb = 128.0;
@@ -352,15 +361,16 @@ fn limits_are_named() {
             s.cpu_fraction = 0.5
         },
         CloudflareWorkers,
+        LimitKind::CpuTime,
         "5 min",
     );
-    infeasible(|s| s.memory_mb = 1600.0, AzureFunctions, "1,536 MB");
-    infeasible(|s| s.duration_ms = 601_000.0, AzureFunctions, "10 min");
-    infeasible(|s| s.memory_mb = 5000.0, AzureFlex, "4,096 MB");
-    infeasible(|s| s.duration_ms = 3_601_000.0, CloudRun, "60 min");
-    infeasible(|s| s.memory_mb = 30_720.0, AwsEc2, "memory");
-    for id in PlatformId::ALL {
-        infeasible(|s| s.needs_gpu = true, id, "needs_gpu");
+    infeasible(|s| s.memory_mb = 1600.0, AzureFunctions, LimitKind::Memory, "1,536 MB");
+    infeasible(|s| s.duration_ms = 601_000.0, AzureFunctions, LimitKind::Duration, "10 min");
+    infeasible(|s| s.memory_mb = 5000.0, AzureFlex, LimitKind::Memory, "4,096 MB");
+    infeasible(|s| s.duration_ms = 3_601_000.0, CloudRun, LimitKind::Duration, "60 min");
+    infeasible(|s| s.memory_mb = 30_720.0, AwsEc2, LimitKind::Memory, "memory");
+    for &id in PlatformId::ALL {
+        infeasible(|s| s.needs_gpu = true, id, LimitKind::Gpu, "needs_gpu");
     }
     let p = priced(
         |s| {
@@ -373,6 +383,14 @@ fn limits_are_named() {
     assert!(p.feasible, "the 6 MB limit is for synchronous calls only");
     let p = priced(|s| s.memory_mb = 10_240.0, None, AwsLambda);
     assert!(p.feasible && p.monthly_usd > 0.0);
+    // Flex enforces no timeout: a two-hour run is priced and feasible, but past the guaranteed hour.
+    let long = |s: &mut Scenario| s.duration_ms = 7_200_000.0;
+    assert!(priced(long, None, AzureFlex).feasible);
+    let mut s = Scenario::default();
+    long(&mut s);
+    let limit = crossover::core::cost::limit(AzureFlex, &s, &Catalog::builtin()).expect("past the guarantee");
+    assert_eq!((limit.kind, limit.bound), (LimitKind::Duration, Bound::Unguaranteed));
+    assert!(limit.message.contains("3,600 s"), "{limit}");
 }
 
 #[test]

@@ -155,7 +155,7 @@ fn curves_cover_the_grid_and_mark_infeasible() {
     let c = curves(&s, &Catalog::builtin(), 241);
     assert_eq!(c.volumes.len(), 241);
     assert!((c.volumes[0] - 1e3).abs() < 1e-6 && (c.volumes[240] / 1e10 - 1.0).abs() < 1e-12);
-    assert_eq!(c.series.len(), 8);
+    assert_eq!(c.series.len(), PlatformId::ALL.len());
     let workers = c.series.iter().find(|x| x.id == PlatformId::CloudflareWorkers).unwrap();
     assert!(workers.usd.iter().all(Option::is_none));
     let lambda = &c.series[0];

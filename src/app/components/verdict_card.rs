@@ -52,7 +52,7 @@ pub fn verdict_card(props: &Props) -> Html {
                     html! {
                         <li class={classes!("reason", class)}>
                             <span class="signal">{text}</span>
-                            <span class="dimension">{&r.dimension}</span>
+                            <span class="dimension">{r.dimension.as_str()}</span>
                             <span class="detail">{&r.detail}</span>
                         </li>
                     }

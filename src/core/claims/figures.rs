@@ -7,7 +7,6 @@ use serde_json::{Map, Value};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::{self, SimTarget};
 use crate::core::cost::{self, PlatformCost, PlatformId};
-use crate::core::eval;
 use crate::core::scenario::{self, SECONDS_PER_MONTH, Scenario};
 use crate::core::scenario_json;
 
@@ -63,7 +62,8 @@ pub fn scenario_of(patches: &[&Value]) -> Result<Scenario, String> {
 
 fn platform_id(name: &str) -> Result<PlatformId, String> {
     PlatformId::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|id| serde_json::to_value(id).ok().as_ref().and_then(Value::as_str) == Some(name))
         .ok_or_else(|| format!("unknown platform {name}"))
 }
@@ -76,7 +76,7 @@ fn sim_target(name: &str) -> Result<SimTarget, String> {
 }
 
 fn priced(s: &Scenario, cat: &Catalog, id: PlatformId) -> Result<PlatformCost, String> {
-    eval::platform(&cost::price_all(s, cat, None), id)
+    cost::by_id(&cost::price_all(s, cat, None), id)
         .cloned()
         .ok_or_else(|| format!("the cost engine does not price {id:?}"))
 }

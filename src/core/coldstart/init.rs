@@ -53,7 +53,7 @@ fn row(id: &str) -> &'static (&'static str, &'static str, &'static str) {
 /// z of the 0.5, 0.9 and 0.99 quantiles of the standard normal.
 const Z50: f64 = 0.0;
 const Z90: f64 = 1.281_551_6;
-const Z99: f64 = 2.326_347_9;
+pub(super) const Z99: f64 = 2.326_347_9;
 
 /// A quantile function in (z, ln ms), sampled by drawing z ~ N(0, 1).
 #[derive(Clone, Debug, PartialEq)]

@@ -4,6 +4,7 @@
 //! few enough requests to stay under ~50 ms in the browser, otherwise the per-time-step engine (`fluid`),
 //! and scales the tally to the 30-day month (`report`). Both engines are deterministic for `seed`.
 
+pub mod analytic;
 mod arrivals;
 pub mod data;
 pub mod exact;
@@ -109,6 +110,13 @@ pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
         ("fluid_week", fluid::run(&p, SECONDS_PER_WEEK))
     };
     report::build(&p, method, tally)
+}
+
+/// Lambda's simulated p99 with `n` environments kept warm (provisioned concurrency, at least the count
+/// the scenario budgets).
+pub fn warm_p99(s: &Scenario, n: u32) -> f64 {
+    let t = Scenario { provisioned_concurrency: n.max(s.provisioned_concurrency), ..s.clone() };
+    simulate(&t, SimTarget::AwsLambda).latency_ms.p99
 }
 
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.

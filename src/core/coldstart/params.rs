@@ -61,17 +61,24 @@ pub struct SimParams {
     pub note: Option<String>,
 }
 
+/// The idle lifetime an environment draws, uniform in (lo, hi) s: the scenario's keep-alive keys, else the
+/// platform's measured range.
+pub fn keep_alive_range(s: &Scenario, target: SimTarget, d: &ColdData) -> (f64, f64) {
+    let ka = d.keep_alive(target);
+    let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
+    let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
+        (Some(_), Some(hi)) => hi.max(lo),
+        (Some(_), None) => lo,
+        (None, Some(hi)) => hi.max(lo),
+        (None, None) => ka.max.max(lo),
+    };
+    (lo, hi)
+}
+
 impl SimParams {
     pub fn new(s: &Scenario, target: SimTarget) -> SimParams {
         let d = ColdData::builtin();
-        let ka = d.keep_alive(target);
-        let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
-        let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
-            (Some(_), Some(hi)) => hi.max(lo),
-            (Some(_), None) => lo,
-            (None, Some(hi)) => hi.max(lo),
-            (None, None) => ka.max.max(lo),
-        };
+        let (lo, hi) = keep_alive_range(s, target, &d);
         let sigma = d.model.lognormal_sigma.value;
         let mean_s = (s.duration_ms / 1000.0).max(1e-6);
         let spreads = match target {

@@ -1,27 +1,36 @@
 //! Azure Functions: the Consumption plan and the Flex Consumption plan (on demand and always ready).
 
 use super::Usage;
-use super::bill::{Bill, num, rate};
+use super::bill::{Bill, minutes, num, rate};
+use super::limits::{Limit, LimitKind};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 
-fn gpu(s: &Scenario) -> Option<String> {
-    s.needs_gpu.then(|| "needs_gpu: Azure Functions (serverless plans) offers no GPUs".into())
+fn gpu(s: &Scenario) -> Option<Limit> {
+    s.needs_gpu
+        .then(|| Limit::hard(LimitKind::Gpu, "needs_gpu: Azure Functions (serverless plans) offers no GPUs".into()))
 }
 
-pub(super) fn consumption_infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+pub(super) fn consumption_limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     gpu(s).or_else(|| {
         if s.memory_mb > r.azure_consumption_max_memory_mb {
-            Some(format!(
-                "memory {} MB exceeds Azure Consumption's {} MB maximum",
-                num(s.memory_mb),
-                num(r.azure_consumption_max_memory_mb)
+            Some(Limit::hard(
+                LimitKind::Memory,
+                format!(
+                    "memory {} MB exceeds Azure Consumption's {} MB maximum",
+                    num(s.memory_mb),
+                    num(r.azure_consumption_max_memory_mb)
+                ),
             ))
         } else if s.duration_ms > r.azure_consumption_max_duration_s * 1000.0 {
-            Some(format!(
-                "duration {} s exceeds Azure Consumption's {} s (10 min) maximum timeout",
-                num(s.duration_ms / 1000.0),
-                num(r.azure_consumption_max_duration_s)
+            Some(Limit::hard(
+                LimitKind::Duration,
+                format!(
+                    "duration {} s exceeds Azure Consumption's {} s ({}) maximum timeout",
+                    num(s.duration_ms / 1000.0),
+                    num(r.azure_consumption_max_duration_s),
+                    minutes(r.azure_consumption_max_duration_s)
+                ),
             ))
         } else {
             None
@@ -60,15 +69,31 @@ pub(super) fn consumption_price(u: &Usage, bill: &mut Bill) {
     });
 }
 
-pub(super) fn flex_infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+/// Flex enforces no timeout, but guarantees an execution only for its scale-in grace period: a longer run
+/// is priced and feasible, yet not one to rely on.
+pub(super) fn flex_limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     gpu(s).or_else(|| {
-        (s.memory_mb > r.azure_flex_memory_large_mb).then(|| {
-            format!(
-                "memory {} MB exceeds the largest Flex Consumption instance ({} MB)",
-                num(s.memory_mb),
-                num(r.azure_flex_memory_large_mb)
-            )
-        })
+        if s.memory_mb > r.azure_flex_memory_large_mb {
+            Some(Limit::hard(
+                LimitKind::Memory,
+                format!(
+                    "memory {} MB exceeds the largest Flex Consumption instance ({} MB)",
+                    num(s.memory_mb),
+                    num(r.azure_flex_memory_large_mb)
+                ),
+            ))
+        } else if s.duration_ms > r.azure_flex_guaranteed_duration_s * 1000.0 {
+            Some(Limit::unguaranteed(
+                LimitKind::Duration,
+                format!(
+                    "duration {} s is past the {} s Flex Consumption guarantees an execution",
+                    num(s.duration_ms / 1000.0),
+                    num(r.azure_flex_guaranteed_duration_s)
+                ),
+            ))
+        } else {
+            None
+        }
     })
 }
 

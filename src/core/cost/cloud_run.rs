@@ -2,27 +2,39 @@
 //! flight (100 ms steps), a fee per request, and idle minimum instances.
 
 use super::Usage;
-use super::bill::{Bill, num, rate};
+use super::bill::{Bill, gib, minutes, num, rate};
+use super::limits::{Limit, LimitKind};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 
-pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
         // Cloud Run has GPUs, but their price is not in the sourced catalogue.
-        return Some("needs_gpu: Cloud Run GPU pricing is not in the catalogue (unsourced)".into());
+        return Some(Limit::hard(
+            LimitKind::Gpu,
+            "needs_gpu: Cloud Run GPU pricing is not in the catalogue (unsourced)".into(),
+        ));
     }
     if s.duration_ms > r.cloud_run_max_duration_s * 1000.0 {
-        return Some(format!(
-            "duration {} s exceeds Cloud Run's {} s (60 min) request timeout",
-            num(s.duration_ms / 1000.0),
-            num(r.cloud_run_max_duration_s)
+        return Some(Limit::hard(
+            LimitKind::Duration,
+            format!(
+                "duration {} s exceeds Cloud Run's {} s ({}) request timeout",
+                num(s.duration_ms / 1000.0),
+                num(r.cloud_run_max_duration_s),
+                minutes(r.cloud_run_max_duration_s)
+            ),
         ));
     }
     if s.memory_mb > r.cloud_run_max_memory_mb {
-        return Some(format!(
-            "memory {} MB exceeds Cloud Run's {} MB (32 GiB) maximum",
-            num(s.memory_mb),
-            num(r.cloud_run_max_memory_mb)
+        return Some(Limit::hard(
+            LimitKind::Memory,
+            format!(
+                "memory {} MB exceeds Cloud Run's {} MB ({}) maximum",
+                num(s.memory_mb),
+                num(r.cloud_run_max_memory_mb),
+                gib(r.cloud_run_max_memory_mb)
+            ),
         ));
     }
     None
@@ -98,12 +110,17 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
         let usd = idle_vcpu_s * r.cloud_run_idle_vcpu_s + idle_gib_s * r.cloud_run_idle_gib_s;
         bill.add("Idle min instances", usd, || {
             format!(
-                "{} idle instance-s: {} vCPU-s × {} + {} GiB-s × {} (idle rates UNVERIFIED)",
+                "{} idle instance-s: {} vCPU-s × {} + {} GiB-s × {}{}",
                 num(idle),
                 num(idle_vcpu_s),
                 rate(r.cloud_run_idle_vcpu_s),
                 num(idle_gib_s),
-                rate(r.cloud_run_idle_gib_s)
+                rate(r.cloud_run_idle_gib_s),
+                if u.unverified(&["cloud_run.idle_vcpu_s", "cloud_run.idle_gib_s"]) {
+                    " (idle rates UNVERIFIED)"
+                } else {
+                    ""
+                }
             )
         });
     }

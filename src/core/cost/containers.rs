@@ -3,6 +3,7 @@
 
 use super::bill::{Bill, num, rate};
 use super::capacity::{Unit, fleet};
+use super::limits::{Limit, LimitKind};
 use super::{Usage, front_door};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{Arch, Ec2Pricing, SECONDS_PER_MONTH, Scenario};
@@ -10,8 +11,8 @@ use crate::core::scenario::{Arch, Ec2Pricing, SECONDS_PER_MONTH, Scenario};
 /// Valid Fargate task vCPU sizes (AWS ECS task-size table).
 const FARGATE_VCPU: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
 
-pub(super) fn fargate_infeasible(s: &Scenario) -> Option<String> {
-    s.needs_gpu.then(|| "needs_gpu: Fargate offers no GPUs".into())
+pub(super) fn fargate_limits(s: &Scenario, _: &Rates) -> Option<Limit> {
+    s.needs_gpu.then(|| Limit::hard(LimitKind::Gpu, "needs_gpu: Fargate offers no GPUs".into()))
 }
 
 /// The task: `fargate_vcpu` rounded up to a valid size; memory the larger of that size's minimum
@@ -80,18 +81,31 @@ fn fits(i: &Instance, s: &Scenario) -> bool {
     i.arch == s.arch && i.gib >= s.memory_mb / 1024.0
 }
 
-pub(super) fn ec2_infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+/// EC2 instances and EKS nodes: the same instance types.
+pub(super) fn ec2_limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
-        return Some("needs_gpu: the catalogue holds no GPU instance types".into());
+        return Some(Limit::hard(LimitKind::Gpu, "needs_gpu: the catalogue holds no GPU instance types".into()));
     }
-    (!instances(r).iter().any(|i| fits(i, s)))
-        .then(|| format!("memory {} MB exceeds every {:?} instance type in the catalogue", num(s.memory_mb), s.arch))
+    (!instances(r).iter().any(|i| fits(i, s))).then(|| {
+        Limit::hard(
+            LimitKind::Memory,
+            format!("memory {} MB exceeds every {:?} instance type in the catalogue", num(s.memory_mb), s.arch),
+        )
+    })
+}
+
+pub(super) fn ec2_price(u: &Usage, bill: &mut Bill) {
+    instances_price(u, bill, false);
+}
+
+pub(super) fn eks_price(u: &Usage, bill: &mut Bill) {
+    instances_price(u, bill, true);
 }
 
 /// EC2 (or EKS nodes): the cheapest catalogue instance type that fits, sized by the capacity
 /// model. Reserved pricing applies the 1-yr no-upfront discount to every instance-hour (as a
 /// commitment covering the fleet would). EKS adds the control plane; both add one ALB.
-pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
+fn instances_price(u: &Usage, bill: &mut Bill, eks: bool) {
     let (s, r) = (u.s, u.r);
     let discount = match s.ec2_pricing {
         Ec2Pricing::OnDemand => 0.0,
@@ -130,7 +144,8 @@ pub(super) fn ec2_price(u: &Usage, bill: &mut Bill, eks: bool) {
     if eks {
         let hours = SECONDS_PER_MONTH / 3600.0;
         bill.add("EKS control plane", hours * r.eks_control_plane_hourly, || {
-            format!("{} h × {}/h (UNVERIFIED)", num(hours), rate(r.eks_control_plane_hourly))
+            let flag = if u.unverified(&["eks.control_plane_hourly"]) { " (UNVERIFIED)" } else { "" };
+            format!("{} h × {}/h{flag}", num(hours), rate(r.eks_control_plane_hourly))
         });
     }
     front_door::alb(u, bill, r.alb_lcu_gb_per_h_instance);

@@ -34,8 +34,16 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
             ];
             let usd = tiered(n / 1e6, &per_million(&tiers));
             bill.add("API Gateway REST API", usd, || {
+                let boundaries = ["apigw.rest.t2_from", "apigw.rest.t3_from", "apigw.rest.t4_from"];
+                let prices = ["apigw.rest.t2", "apigw.rest.t3", "apigw.rest.t4"];
+                let flag = match (u.unverified(&boundaries), u.unverified(&prices)) {
+                    (true, true) => " (boundaries and tier prices UNVERIFIED)",
+                    (true, false) => " (boundaries UNVERIFIED)",
+                    (false, true) => " (tier prices UNVERIFIED)",
+                    (false, false) => "",
+                };
                 format!(
-                    "{} req × {}/1M, {} from {} req, {} from {}, {} from {} (boundaries UNVERIFIED)",
+                    "{} req × {}/1M, {} from {} req, {} from {}, {} from {}{flag}",
                     num(n),
                     rate(tiers[0].1),
                     rate(tiers[1].1),

@@ -1,15 +1,19 @@
 //! Figures derived once per pricing and shared by every model.
 
 use super::SimUsage;
-use crate::core::catalog::Rates;
+use crate::core::catalog::{Catalog, Rates, Status};
+use crate::core::coldstart::analytic;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 
 /// The workload as the cost models see it.
 pub(crate) struct Usage<'a> {
     pub s: &'a Scenario,
+    pub cat: &'a Catalog,
     pub r: &'a Rates,
     pub sim: Option<&'a SimUsage>,
+    /// What the analytic cold-start estimate needs, when there is no simulation (`None` = resolve it).
+    pub cold: Option<analytic::Inputs>,
     /// Relative rate of each hour of a week, mean 1 (see `weights`).
     pub weights: &'a [f64],
     /// Requests per month (≥ 0).
@@ -25,22 +29,30 @@ pub(crate) struct Usage<'a> {
 impl<'a> Usage<'a> {
     pub fn new(
         s: &'a Scenario,
-        r: &'a Rates,
+        cat: &'a Catalog,
         sim: Option<&'a SimUsage>,
         weights: &'a [f64],
         requests: f64,
+        cold: Option<analytic::Inputs>,
     ) -> Usage<'a> {
         let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
         Usage {
             s,
-            r,
+            cat,
+            r: cat.rates(),
             sim,
+            cold,
             weights,
             requests,
             rate: requests / SECONDS_PER_MONTH,
             duration_s: s.duration_ms / 1000.0,
             memory_gb: s.memory_mb / 1024.0,
         }
+    }
+
+    /// Whether any of these catalogue entries is flagged UNVERIFIED (a detail text then says so).
+    pub fn unverified(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|k| self.cat.entry(k).is_some_and(|e| e.status == Status::Unverified))
     }
 
     /// Seconds of the month that one weight (one hour of the week) stands for.

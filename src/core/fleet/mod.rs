@@ -3,12 +3,11 @@
 //! `parse` reads the CSV (`csv`) and maps its columns to scenario keys (`columns`); every value goes
 //! through the scenario's own validation, so the accepted ranges live in one place (`scenario::KEYS`).
 //! A bad row is reported by line and column and dropped; the good rows are kept. `evaluate` prices each
-//! row analytically and decides with `verdict`'s rules on an analytic cold-start estimate (`decide`,
-//! `estimate`) — not the simulation — to stay fast at 10,000 rows; `output` writes the table as CSV.
+//! row analytically and decides with `verdict::decide` on evidence from an analytic cold-start estimate
+//! (`estimate`) — not the simulation — to stay fast at 10,000 rows; `output` writes the table as CSV.
 
 mod columns;
 pub mod csv;
-mod decide;
 mod estimate;
 mod evaluate;
 mod output;
