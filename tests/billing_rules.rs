@@ -492,7 +492,7 @@ fn catalogue_statuses_follow_the_evidence() {
 /// The new keys are checked at every boundary like the others: a bad value names its key.
 #[test]
 fn new_keys_are_validated_by_name() {
-    use crossover::core::{query, scenario};
+    use crossover::core::{query, scenario_json};
     for (json, key) in [
         (r#"{"availability_zones": 1}"#, "availability_zones"),
         (r#"{"availability_zones": 2.5}"#, "availability_zones"),
@@ -500,10 +500,10 @@ fn new_keys_are_validated_by_name() {
         (r#"{"azure_flex_concurrency": 1001}"#, "azure_flex_concurrency"),
         (r#"{"cloud_run_billing": "hourly"}"#, "cloud_run_billing"),
     ] {
-        let errors = scenario::from_json(json).expect_err(json);
+        let errors = scenario_json::from_json(json).expect_err(json);
         assert!(errors.iter().any(|e| e.field == key), "{json}: {errors:?}");
     }
-    let s = scenario::from_json(
+    let s = scenario_json::from_json(
         r#"{"availability_zones": 3, "azure_flex_concurrency": 8, "cloud_run_billing": "instance"}"#,
     )
     .unwrap();

@@ -17,7 +17,7 @@ const SEEDS: [&str; 5] = [
 fn assert_valid(what: &str, patches: &[&serde_json::Value]) {
     let merged: serde_json::Map<_, _> = patches.iter().filter_map(|p| p.as_object()).flat_map(|m| m.clone()).collect();
     let text = serde_json::Value::Object(merged).to_string();
-    if let Err(e) = crossover::core::scenario::from_json(&text) {
+    if let Err(e) = crossover::core::scenario_json::from_json(&text) {
         panic!("{what}: {e:?}");
     }
 }

@@ -6,6 +6,7 @@ use crossover::core::cost::{PlatformId, Pricer, price_all};
 use crossover::core::crossover::{cheapest, curves};
 use crossover::core::scenario::{Arch, CloudRunBilling, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
     (lo.ln()..=hi.ln()).prop_map(f64::exp)
@@ -69,6 +70,17 @@ prop_compose! {
     }
 }
 
+/// Every run draws the same cases (set `PROPTEST_RNG_SEED` to explore others); a failure found is kept
+/// in `tests/cost_props.proptest-regressions` and re-run first from then on.
+fn seeded(cases: u32) -> ProptestConfig {
+    let base = ProptestConfig::default();
+    let rng_seed = match base.rng_seed {
+        RngSeed::Random => RngSeed::Fixed(0xc057_0012),
+        chosen => chosen,
+    };
+    ProptestConfig { cases, rng_seed, ..base }
+}
+
 /// Analytic monthly USD of every platform, feasible or not.
 fn costs(s: &Scenario, cat: &Catalog) -> Vec<f64> {
     price_all(s, cat, None).iter().map(|p| p.monthly_usd).collect()
@@ -86,7 +98,7 @@ fn never_falls(before: &[f64], after: &[f64], what: &str, except: &[PlatformId])
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(seeded(256))]
 
     #[test]
     fn costs_are_finite_and_not_negative(s in scenario()) {
@@ -111,7 +123,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(seeded(48))]
 
     /// Autoscaled capacity is continuous in volume, so every change of the cheapest option is a
     /// real crossing. (A fixed fleet jumps by whole units; see `fixed_fleets_jump`.)
@@ -160,17 +172,5 @@ fn curves_cover_the_grid_and_mark_infeasible() {
     assert!(!c.breakeven.is_empty(), "Lambda should lose to capacity somewhere below 1e10");
 }
 
-#[test]
-fn curves_are_fast() {
-    let s = Scenario::default();
-    let cat = Catalog::builtin();
-    let start = std::time::Instant::now();
-    let runs = 10;
-    for _ in 0..runs {
-        std::hint::black_box(curves(&s, &cat, 241));
-    }
-    let each = start.elapsed() / runs;
-    // Well under 2 ms in release; debug builds are ~10-30x slower, so the bound here is loose.
-    let bound = if cfg!(debug_assertions) { 60 } else { 2 };
-    assert!(each.as_millis() < bound, "curves took {each:?}");
-}
+// How long the curves take is measured by `./dev bench` (`benches/core.rs`, group `curves`: every preset,
+// reported as "cost curves 241 points, worst (native)"), never asserted here.

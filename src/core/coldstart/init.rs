@@ -13,43 +13,29 @@ use crate::core::scenario::{Arch, PackageType, Scenario};
 
 const CSV: &str = include_str!("../../../data/lambda_init_ms.csv");
 
-/// Every runtime id the scenario accepts, with its label: (id, label, lambda-perf runtime, family).
-const TABLE: &[(&str, &str, &str, &str)] = &[
-    ("nodejs20", "Node.js 20", "nodejs20.x", "nodejs"),
-    ("nodejs22", "Node.js 22", "nodejs22.x", "nodejs"),
-    ("nodejs24", "Node.js 24", "nodejs24.x", "nodejs"),
-    ("python311", "Python 3.11", "python3.11", "python"),
-    ("python312", "Python 3.12", "python3.12", "python"),
-    ("python313", "Python 3.13", "python3.13", "python"),
-    ("go", "Go (provided.al2023)", "go (prov.al2023)", "go"),
-    ("rust", "Rust (provided.al2023)", "rust (prov.al2023)", "rust"),
-    ("java17", "Java 17", "java17", "java"),
-    ("java21", "Java 21", "java21", "java"),
-    ("java21_snapstart", "Java 21 + SnapStart", "java21", "java"),
-    ("dotnet8", ".NET 8", "dotnet8", "dotnet"),
-    ("dotnet8_aot", ".NET 8 Native AOT", "dotnet8 aot (prov.al2023)", "dotnet"),
-    ("ruby33", "Ruby 3.3", "ruby3.3", "ruby"),
+/// Every runtime id of the scenario (`scenario::RUNTIMES`, in its order) with its lambda-perf runtime and
+/// its family in Shilkov's measurements: (id, lambda-perf runtime, family).
+const TABLE: &[(&str, &str, &str)] = &[
+    ("nodejs20", "nodejs20.x", "nodejs"),
+    ("nodejs22", "nodejs22.x", "nodejs"),
+    ("nodejs24", "nodejs24.x", "nodejs"),
+    ("python311", "python3.11", "python"),
+    ("python312", "python3.12", "python"),
+    ("python313", "python3.13", "python"),
+    ("go", "go (prov.al2023)", "go"),
+    ("rust", "rust (prov.al2023)", "rust"),
+    ("java17", "java17", "java"),
+    ("java21", "java21", "java"),
+    ("java21_snapstart", "java21", "java"),
+    ("dotnet8", "dotnet8", "dotnet"),
+    ("dotnet8_aot", "dotnet8 aot (prov.al2023)", "dotnet"),
+    ("ruby33", "ruby3.3", "ruby"),
 ];
 
-/// Runtime ids for the UI's dropdown: (id, label).
-pub const RUNTIMES: &[(&str, &str)] = &[
-    ("nodejs20", "Node.js 20"),
-    ("nodejs22", "Node.js 22"),
-    ("nodejs24", "Node.js 24"),
-    ("python311", "Python 3.11"),
-    ("python312", "Python 3.12"),
-    ("python313", "Python 3.13"),
-    ("go", "Go (provided.al2023)"),
-    ("rust", "Rust (provided.al2023)"),
-    ("java17", "Java 17"),
-    ("java21", "Java 21"),
-    ("java21_snapstart", "Java 21 + SnapStart"),
-    ("dotnet8", ".NET 8"),
-    ("dotnet8_aot", ".NET 8 Native AOT"),
-    ("ruby33", "Ruby 3.3"),
-];
+/// The runtime ids and labels (kept with the scenario's other accepted values).
+pub use crate::core::scenario::RUNTIMES;
 
-/// Unknown ids simulate as this runtime (the scenario default) rather than failing.
+/// Ids outside the table (a scenario built in code, never a decoded one) simulate as this runtime.
 pub const FALLBACK_RUNTIME: &str = "nodejs22";
 
 pub fn is_known_runtime(id: &str) -> bool {
@@ -58,10 +44,10 @@ pub fn is_known_runtime(id: &str) -> bool {
 
 /// The runtime family of an id (`nodejs`, `python`, `java`, …); unknown ids are the fallback's.
 pub fn family(id: &str) -> &'static str {
-    row(id).3
+    row(id).2
 }
 
-fn row(id: &str) -> &'static (&'static str, &'static str, &'static str, &'static str) {
+fn row(id: &str) -> &'static (&'static str, &'static str, &'static str) {
     let found = TABLE.iter().find(|r| r.0 == id);
     found.unwrap_or_else(|| {
         let fallback = TABLE.iter().find(|r| r.0 == FALLBACK_RUNTIME);
@@ -164,7 +150,7 @@ fn lambda_row(runtime: &str, arch: Arch, pkg: PackageType, memory_mb: f64) -> Op
 /// The measured spread of the runtime's family on a platform, and the delay added to it (own init
 /// code, package size beyond a hello-world one).
 fn spread_and_add(s: &Scenario, d: &ColdData, spreads: &[(String, Spread)]) -> (Spread, f64) {
-    let (id, _, _, family) = *row(&s.runtime);
+    let (id, _, family) = *row(&s.runtime);
     let sp = spreads.iter().find(|(f, _)| f == family).or_else(|| spreads.first());
     let sp = sp.map(|x| x.1).unwrap_or(Spread { median: 1.0, p95: 3.0 });
     let (user_ms, package_ms) = added_ms(s, d, id);
@@ -206,7 +192,7 @@ pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) 
         let (sp, add) = spread_and_add(s, d, spreads);
         return ColdModel::from_spread(&sp, add);
     }
-    let (id, _, perf_name, _) = *row(&s.runtime);
+    let (id, perf_name, _) = *row(&s.runtime);
     let l = &d.lambda;
     let (user_ms, package_ms) = added_ms(s, d, id);
     let snapstart = id == "java21_snapstart";
@@ -235,5 +221,12 @@ mod tests {
             let (fast, slow) = (spread_mean_ms(&s, &d, &spreads), model(&s, &d, Some(&spreads)).mean());
             assert!((fast / slow - 1.0).abs() < 0.01, "{id}: {fast} vs {slow}");
         }
+    }
+
+    #[test]
+    fn every_scenario_runtime_has_a_row() {
+        let ids: Vec<&str> = TABLE.iter().map(|r| r.0).collect();
+        let scenario_ids: Vec<&str> = RUNTIMES.iter().map(|r| r.0).collect();
+        assert_eq!(ids, scenario_ids);
     }
 }
