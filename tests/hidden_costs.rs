@@ -10,12 +10,19 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{LineItem, PLATFORMS, PlatformCost, PlatformId, Pricer, SimUsage, price_all};
 use crossover::core::scenario::{Arch, Commitment, Scenario, TrafficShape};
-use crossover::core::{keys, query, scenario};
+use crossover::core::{keys, query, scenario_json};
 
 use PlatformId::*;
 
-const NO_COLD: SimUsage =
-    SimUsage { lambda_cold_starts: 0.0, lambda_mean_init_ms: 0.0, cloud_run_busy_instance_s: 0.0 };
+const NO_COLD: SimUsage = SimUsage {
+    lambda_cold_starts: 0.0,
+    lambda_mean_init_ms: 0.0,
+    cloud_run_busy_instance_s: 0.0,
+    cloud_run_instance_s: 0.0,
+    flex_on_demand_active_s: 0.0,
+    flex_always_ready_active_s: 0.0,
+    flex_always_ready_share: 0.0,
+};
 
 fn all(s: &Scenario) -> Vec<PlatformCost> {
     assert!(s.validate().is_empty(), "{:?}", s.validate());
@@ -92,19 +99,19 @@ fn logs_by_each_platforms_log_service() {
 }
 
 /// NAT gateways (aws.amazon.com/vpc/pricing: $0.045 per gateway-hour and per GB processed), one per
-/// availability zone: 2 × 720 h × $0.045 = $64.80, plus the 50 GB of egress × $0.045 = $2.25 → $67.05.
+/// availability zone: 2 × 730 h × $0.045 = $65.70, plus the 50 GB of egress × $0.045 = $2.25 → $67.95.
 #[test]
 fn nat_gateways_where_the_workload_sits_in_private_subnets() {
     let private = Scenario { private_subnets: true, ..Scenario::default() };
     for id in [AwsFargate, AwsEc2, AwsEks, AwsLambdaManaged] {
-        close(line(&private, id, "NAT gateways").usd, 67.05, &format!("{id:?}"));
+        close(line(&private, id, "NAT gateways").usd, 67.95, &format!("{id:?}"));
     }
-    // Three zones: 3 × 720 × 0.045 + 2.25 = $99.45.
+    // Three zones: 3 × 730 × 0.045 + 2.25 = $100.80.
     let three = Scenario { availability_zones: 3, ..private.clone() };
-    close(line(&three, AwsFargate, "NAT gateways").usd, 99.45, "three zones");
+    close(line(&three, AwsFargate, "NAT gateways").usd, 100.8, "three zones");
     // Lambda only when it is in a VPC; managed networks never.
     assert!(item(&platform(&private, AwsLambda), "NAT gateways").is_none());
-    close(line(&Scenario { vpc: true, ..private.clone() }, AwsLambda, "NAT gateways").usd, 67.05, "in-VPC Lambda");
+    close(line(&Scenario { vpc: true, ..private.clone() }, AwsLambda, "NAT gateways").usd, 67.95, "in-VPC Lambda");
     for id in [AzureFunctions, AzureFlex, CloudRun, CloudflareWorkers, AzureContainerApps] {
         assert!(item(&platform(&private, id), "NAT gateways").is_none(), "{id:?}");
     }
@@ -127,12 +134,12 @@ fn commitments_credit_the_baseline_only() {
     let profile: Vec<f64> = (0..168).map(|h| if h % 2 == 0 { 1.0 } else { 3.0 }).collect();
     let uneven = Scenario { traffic_shape: TrafficShape::Custom, custom_profile: profile, ..steady.clone() };
     close(line(&uneven, AwsLambda, "Compute Savings Plan").usd, -16.6667 * 0.5 * 0.17, "Lambda trough");
-    // Fargate: 2 tasks of 0.5 vCPU / 1 GB run every hour (the minimum; the CPU needs 1.29):
-    // 2 × ($0.02024 + $0.004445) × 720 h = $35.5464; 52 % → −$18.4841.
-    close(line(&steady, AwsFargate, "Compute Savings Plan").usd, -35.5464 * 0.52, "Fargate 3-yr");
-    // EC2, 1-yr: 2 × t3.small × 720 h × $0.0208 = $29.952; 36 % → −$10.7827.
+    // Fargate: 2 tasks of 0.5 vCPU / 1 GB run every hour (the minimum; the CPU needs 1.27):
+    // 2 × ($0.02024 + $0.004445) × 730 h = $36.0401; 52 % → −$18.7409.
+    close(line(&steady, AwsFargate, "Compute Savings Plan").usd, -36.0401 * 0.52, "Fargate 3-yr");
+    // EC2, 1-yr: 2 × t3.small × 730 h × $0.0208 = $30.368; 36 % → −$10.9325.
     let one = Scenario { commitment: Commitment::Savings1y, ..steady.clone() };
-    close(line(&one, AwsEc2, "Compute Savings Plan").usd, -29.952 * 0.36, "EC2 1-yr");
+    close(line(&one, AwsEc2, "Compute Savings Plan").usd, -30.368 * 0.36, "EC2 1-yr");
     // Traffic only in business hours with no minimum: nothing runs every hour, nothing to commit.
     let office = Scenario { traffic_shape: TrafficShape::BusinessHours, min_capacity: 0, ..steady.clone() };
     for id in [AwsLambda, AwsFargate, AwsEc2] {
@@ -157,15 +164,15 @@ fn commitments_credit_the_baseline_only() {
 /// Fargate Spot takes the tasks above the minimum at the (UNVERIFIED) 70 % discount; x86 only.
 #[test]
 fn fargate_spot_above_the_minimum() {
-    // 100M req/month: 38.58 req/s × 0.2 s = 7.716 in flight × 0.5 CPU ÷ (0.5 vCPU × 0.6) = 12.860 tasks,
-    // 2 on demand, 10.860 on Spot all 720 h = 7,819.2 task-h × $0.024685 × 0.3 = $57.905.
+    // 100M req/month: 38.05 req/s × 0.2 s = 7.610 in flight × 0.5 CPU ÷ (0.5 vCPU × 0.6) = 12.684 tasks,
+    // 2 on demand, 10.684 on Spot all 730 h = 7,799.2 task-h × $0.024685 × 0.3 = $57.757.
     let s = Scenario { requests_per_month: 1e8, fargate_spot: true, ..compute_only() };
-    let tasks = 1e8 / 2_592_000.0 * 0.2 * 0.5 / 0.3;
+    let tasks = 1e8 / 2_628_000.0 * 0.2 * 0.5 / 0.3;
     let spot = line(&s, AwsFargate, "Fargate Spot");
-    close(spot.usd, (tasks - 2.0) * 720.0 * 0.024685 * 0.3, "Spot tasks");
+    close(spot.usd, (tasks - 2.0) * 730.0 * 0.024685 * 0.3, "Spot tasks");
     assert_eq!(spot.unverified, ["spot.fargate_discount"]);
     assert!(spot.detail.contains("two minutes"), "{}", spot.detail);
-    close(line(&s, AwsFargate, "Fargate vCPU").usd, 2.0 * 720.0 * 0.5 * 0.04048, "minimum on demand");
+    close(line(&s, AwsFargate, "Fargate vCPU").usd, 2.0 * 730.0 * 0.5 * 0.04048, "minimum on demand");
     // arm64 tasks cannot use Spot: every task on demand, said so.
     let arm = Scenario { arch: Arch::Arm64, ..s.clone() };
     assert!(item(&platform(&arm, AwsFargate), "Fargate Spot").is_none());
@@ -173,30 +180,30 @@ fn fargate_spot_above_the_minimum() {
 }
 
 /// Lambda Managed Instances (aws.amazon.com/lambda/pricing; docs lambda-managed-instances*.html):
-/// Node.js 22 at 512 MB → a 1 vCPU / 2 GiB environment serving 64 at once. 0.7716 requests in flight need
-/// max(0.7716 ÷ 64, 0.7716 × 0.5 ÷ 0.6) = 0.643 environments; an m5.large ($0.096/h, the only x86
-/// non-burstable type) holds 2 → 0.32 instances, raised to the 3 Lambda keeps: 3 × 720 h × $0.096 =
-/// $207.36, the 15 % fee $31.104, 10M requests × $0.20/1M = $2.00 → $240.464.
+/// Node.js 22 at 512 MB → a 1 vCPU / 2 GiB environment serving 64 at once. 0.761 requests in flight need
+/// max(0.761 ÷ 64, 0.761 × 0.5 ÷ 0.6) = 0.634 environments; the cheapest non-burstable x86 type that holds
+/// one is a c6i.large ($0.085/h, 2 vCPU / 4 GiB: 2 environments) → 0.32 instances, raised to the 3 Lambda
+/// keeps: 3 × 730 h × $0.085 = $186.15, the 15 % fee $27.9225, 10M requests × $0.20/1M = $2.00 → $216.0725.
 #[test]
 fn lambda_managed_instances() {
     let s = compute_only();
     let p = platform(&s, AwsLambdaManaged);
-    close(line(&s, AwsLambdaManaged, "EC2 instances (managed)").usd, 207.36, "instances");
-    close(line(&s, AwsLambdaManaged, "Management fee").usd, 31.104, "fee");
+    close(line(&s, AwsLambdaManaged, "EC2 instances (managed)").usd, 186.15, "instances");
+    close(line(&s, AwsLambdaManaged, "Management fee").usd, 27.9225, "fee");
     close(line(&s, AwsLambdaManaged, "Requests").usd, 2.0, "requests");
-    close(p.monthly_usd, 240.464, "total");
+    close(p.monthly_usd, 216.0725, "total");
     assert!(p.feasible);
-    // A Savings Plan covers the instances (3 run every hour), not the fee: 3-yr 56 % of $207.36.
+    // A Savings Plan covers the instances (3 run every hour), not the fee: 3-yr 56 % of $186.15.
     let committed = Scenario { commitment: Commitment::Savings3y, ..s.clone() };
-    close(line(&committed, AwsLambdaManaged, "Compute Savings Plan").usd, -207.36 * 0.56, "instances committed");
+    close(line(&committed, AwsLambdaManaged, "Compute Savings Plan").usd, -186.15 * 0.56, "instances committed");
     // Runtimes it does not run are ruled out, named.
     let go = platform(&Scenario { runtime: "go".into(), ..s }, AwsLambdaManaged);
     assert!(!go.feasible && go.infeasible_reason.unwrap().message.contains("`go`"));
 }
 
 /// Azure Container Apps, Consumption (learn.microsoft.com/azure/container-apps/billing, East US meters):
-/// 512 MB → a 0.25 vCPU / 0.5 GiB replica. 0.7716 in flight × 0.5 CPU ÷ (0.25 × 0.6) = 2.572 replicas all
-/// month = 6,666,667 replica-s: 1,666,667 vCPU-s × $0.000024 = $40.00, 3,333,333 GiB-s × $0.000003 =
+/// 512 MB → a 0.25 vCPU / 0.5 GiB replica. 0.761 in flight × 0.5 CPU ÷ (0.25 × 0.6) = 2.537 replicas all
+/// month (2,628,000 s) = 6,666,667 replica-s: 1,666,667 vCPU-s × $0.000024 = $40.00, 3,333,333 GiB-s × $0.000003 =
 /// $10.00, 10M requests × $0.40/1M = $4.00 → $54.00.
 #[test]
 fn azure_container_apps() {
@@ -209,9 +216,9 @@ fn azure_container_apps() {
     // = 35.68 + 8.92 + 3.20 = $47.80.
     close(platform(&Scenario { free_tier: true, ..s.clone() }, AzureContainerApps).monthly_usd, 47.8, "granted");
     // Minimum replicas are the min-instances key: with no traffic, one idle replica all month at the idle
-    // rates: 2,592,000 s × (0.25 × $0.000003 + 0.5 × $0.000003) = $5.832.
+    // rates: 2,628,000 s × (0.25 × $0.000003 + 0.5 × $0.000003) = $5.913.
     let idle = Scenario { requests_per_month: 0.0, cloud_run_min_instances: 1, ..s.clone() };
-    close(line(&idle, AzureContainerApps, "Idle min replicas").usd, 5.832, "idle minimum");
+    close(line(&idle, AzureContainerApps, "Idle min replicas").usd, 5.913, "idle minimum");
     // A synchronous request past the 240 s ingress timeout is ruled out.
     let slow = platform(&Scenario { duration_ms: 300_000.0, ..s }, AzureContainerApps);
     assert!(!slow.feasible && slow.infeasible_reason.unwrap().message.contains("240 s"));
@@ -259,7 +266,7 @@ fn line_items_follow_the_table_rows() {
 /// The new keys at every boundary: JSON, the link (short keys, older links), the key setter.
 #[test]
 fn the_new_keys_are_validated_at_every_boundary() {
-    let s = scenario::from_json(
+    let s = scenario_json::from_json(
         r#"{"egress_kb_per_request": 12.5, "log_kb_per_request": 0, "private_subnets": true,
             "commitment": "savings_3y", "fargate_spot": true, "availability_zones": 3}"#,
     )
@@ -283,7 +290,7 @@ fn the_new_keys_are_validated_at_every_boundary() {
         (r#"{"fargate_spot": 1}"#, "fargate_spot"),
         (r#"{"availability_zones": 1}"#, "availability_zones"),
     ] {
-        let errors = scenario::from_json(text).unwrap_err();
+        let errors = scenario_json::from_json(text).unwrap_err();
         assert!(errors.iter().any(|e| e.field == key), "{text}: {errors:?}");
     }
     // The link: short keys under v=2, round trip.

@@ -106,7 +106,7 @@ fn explorer_and_fleet_decide_alike() {
             "database behind RDS Proxy",
             Scenario { db_max_connections: Some(50), rds_proxy: true, ..diurnal() },
             (5e7, 200.0, 512.0, "nodejs22", X86_64, None),
-            (ConditionalGo, CloudRun),
+            (ConditionalGo, AwsLambda),
         ),
         // With a p99 target the recommendation is the platform whose latency was judged (the fleet used to
         // pick the cheapest serverless one, Azure Functions here).

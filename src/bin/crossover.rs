@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use crossover::core::{catalog::Catalog, claims, eval, fleet, query, scenario};
+use crossover::core::{catalog::Catalog, claims, eval, fleet, query, scenario, scenario_json};
 
 const USAGE: &str = "\
 usage:
@@ -69,7 +69,7 @@ fn run_eval(path: &str, pretty: bool) -> ExitCode {
             return ExitCode::from(if e.kind() == std::io::ErrorKind::InvalidData { 2 } else { 1 });
         }
     };
-    let s = match scenario::from_json(&text) {
+    let s = match scenario_json::from_json(&text) {
         Ok(s) => s,
         Err(errors) => {
             for e in errors {

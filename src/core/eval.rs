@@ -33,21 +33,27 @@ pub struct Evaluation {
     pub sensitivity: Sensitivity,
 }
 
-/// The two simulations, and the warm p99 when the latency target is missed (one more simulation).
-pub fn simulate(s: &Scenario) -> Simulations {
-    let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
+/// The three simulations, and the warm p99 when the latency target is missed (one more simulation).
+pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
+    let r = cat.rates();
+    let lambda = coldstart::simulate_with(s, r, SimTarget::AwsLambda);
     let p99 = lambda.latency_ms.p99;
     let warm_p99 = latency::needs_provisioned(s, p99)
         .then(|| latency::provisioned_named(s, p99, lambda.peak_instances, &dimensions::load(s)))
         .flatten()
         .map(|n| coldstart::warm_p99(s, n));
-    Simulations { cloud_run: coldstart::simulate(s, SimTarget::CloudRun), lambda, warm_p99 }
+    Simulations {
+        cloud_run: coldstart::simulate_with(s, r, SimTarget::CloudRun),
+        azure_flex: coldstart::simulate_with(s, r, SimTarget::AzureFlex),
+        lambda,
+        warm_p99,
+    }
 }
 
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.
 pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessment {
     let platforms = cost::price_all(s, cat, Some(&sims.usage()));
-    let mut evidence = Evidence::simulated(s, cat, &platforms, &sims.lambda, &sims.cloud_run, sims.warm_p99);
+    let mut evidence = Evidence::simulated(s, cat, &platforms, sims, &sims.lambda);
     evidence.cold.provisioned_usd =
         latency::provisioned_for(s, &evidence).map(|n| Pricer::new(s, cat).provisioned_usd(n));
     let verdict = verdict::decide(s, &evidence);
@@ -55,13 +61,13 @@ pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessmen
 }
 
 pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
-    assess_with(s, cat, &simulate(s))
+    assess_with(s, cat, &simulate(s, cat))
 }
 
 /// The assessment, the break-even volumes and the sensitivity searches, which start from the
 /// assessment's own simulations.
 pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {
-    let sims = simulate(s);
+    let sims = simulate(s, cat);
     let Assessment { platforms, coldstart, verdict } = assess_with(s, cat, &sims);
     let breakeven = crossover::curves(s, cat, CURVE_POINTS).breakeven;
     let sensitivity = sensitivity::analyze(s, cat, &sims);

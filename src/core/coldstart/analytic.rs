@@ -13,6 +13,7 @@
 //!   slowest 1 % cold requests make up.
 //!
 //! T is the mean of the keep-alive range the simulation draws from, and the delay is the init model's mean.
+//! Cloud Run's estimate (`cost::cloud_run`) reads its start-up and idle time from here too.
 
 use super::SimTarget;
 use super::data::ColdData;
@@ -20,29 +21,46 @@ use super::init::{self, Z99};
 use super::params::keep_alive_range;
 use crate::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
 
-/// What the closed form needs beyond the traffic, resolved once per scenario (or per kind of function).
+/// What the closed forms need beyond the traffic, resolved once per scenario (or per kind of function).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Inputs {
     /// Mean idle time before an environment is reclaimed, s.
     pub keep_alive_s: f64,
-    /// Mean cold-start delay, ms (billed as INIT).
+    /// Mean cold-start delay, ms (what a cold request waits).
     pub mean_init_ms: f64,
+    /// The billed part of it, ms: Lambda bills the Init Duration (runtime and own init code), not the
+    /// sandbox placement or VPC delays.
+    pub billed_init_ms: f64,
     /// Spread of lognormal service times (σ of ln).
     pub lognormal_sigma: f64,
+    /// Mean start-up of a Cloud Run instance, s (billed under request-based billing).
+    pub cloud_run_startup_s: f64,
+    /// Mean time an idle Cloud Run instance is kept, s.
+    pub cloud_run_keep_alive_s: f64,
 }
 
 impl Inputs {
     pub fn new(s: &Scenario, d: &ColdData) -> Inputs {
-        let (lo, hi) = keep_alive_range(s, SimTarget::AwsLambda, d);
+        let mean_keep = |target| {
+            let (lo, hi) = keep_alive_range(s, target, d);
+            ((lo + hi) / 2.0).max(1.0)
+        };
+        let lambda = init::model(s, d, None);
+        let mean_init_ms = lambda.mean();
+        let cloud_run = d.other_platforms_cold_start_s.cloud_run.by_family();
         Inputs {
-            keep_alive_s: ((lo + hi) / 2.0).max(1.0),
-            mean_init_ms: init::model(s, d, None).mean(),
+            keep_alive_s: mean_keep(SimTarget::AwsLambda),
+            mean_init_ms,
+            billed_init_ms: (mean_init_ms - lambda.unbilled_ms).max(0.0),
             lognormal_sigma: d.model.lognormal_sigma.value,
+            cloud_run_startup_s: init::spread_mean_ms(s, d, &cloud_run) / 1000.0,
+            cloud_run_keep_alive_s: mean_keep(SimTarget::CloudRun),
         }
     }
 
+    /// From the embedded data (decoded once per process).
     pub fn builtin(s: &Scenario) -> Inputs {
-        Inputs::new(s, &ColdData::builtin())
+        Inputs::new(s, ColdData::shared())
     }
 }
 
@@ -83,7 +101,7 @@ pub fn cold_starts(s: &Scenario, a: &Inputs, weights: &[f64], requests: f64, dur
         ramp += (concurrency - prev).max(0.0);
         prev = concurrency;
     }
-    // The weights are hours of one week; the month holds 30/7 weeks.
+    // The weights are hours of one week; the month holds 730/168 weeks.
     let weeks = SECONDS_PER_MONTH / (weights.len() as f64 * 3600.0);
     ((idle + ramp * weeks) * (1.0 - warm_share.clamp(0.0, 1.0))).min(requests)
 }
@@ -105,12 +123,19 @@ mod tests {
 
     #[test]
     fn steady_traffic_sits_at_the_idle_gap_cap() {
-        // 10M requests/month is 3.86 req/s: λT ≫ 1, so idle gaps give 1/(e·T) cold starts per second, and a
-        // flat week has no ramps. With T = 330 s (the middle of 240–420 s): 2,592,000 / (e × 330) = 2,889.6.
+        // 10M requests/month is 3.81 req/s: λT ≫ 1, so idle gaps give 1/(e·T) cold starts per second, and a
+        // flat week has no ramps. With T = 330 s (the middle of 240–420 s): 2,628,000 / (e × 330) = 2,929.7.
         let s = Scenario::default();
-        let a = Inputs { keep_alive_s: 330.0, mean_init_ms: 200.0, lognormal_sigma: 0.5 };
+        let a = Inputs {
+            keep_alive_s: 330.0,
+            mean_init_ms: 200.0,
+            billed_init_ms: 150.0,
+            lognormal_sigma: 0.5,
+            cloud_run_startup_s: 1.0,
+            cloud_run_keep_alive_s: 900.0,
+        };
         let got = cold_starts(&s, &a, &[1.0; 168], 1e7, 0.2, 0.0);
-        assert!((got - 2_592_000.0 / (std::f64::consts::E * 330.0)).abs() < 1e-6, "{got}");
+        assert!((got - 2_628_000.0 / (std::f64::consts::E * 330.0)).abs() < 1e-6, "{got}");
         assert_eq!(cold_starts(&s, &a, &[1.0; 168], 1e7, 0.2, 1.0), 0.0);
         assert_eq!(cold_starts(&s, &a, &[1.0; 168], 0.0, 0.2, 0.0), 0.0);
     }

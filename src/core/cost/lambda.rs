@@ -1,12 +1,12 @@
-//! AWS Lambda: requests, tiered GB-s duration billed per whole ms, provisioned concurrency,
-//! ephemeral storage, billed INIT of cold starts and keep-warm pings.
+//! AWS Lambda: requests (large asynchronous events count several), tiered GB-s duration billed per
+//! whole ms, provisioned concurrency, ephemeral storage, billed INIT of cold starts and keep-warm pings.
 
 use super::bill::{Bill, num, rate, size_kb, tiered};
 use super::limits::{Limit, LimitKind};
 use super::{Usage, front_door};
 use crate::core::catalog::Rates;
 use crate::core::coldstart::analytic;
-use crate::core::scenario::{Arch, Invocation, SECONDS_PER_MONTH, Scenario};
+use crate::core::scenario::{Arch, HOURS_PER_MONTH, Invocation, SECONDS_PER_MONTH, Scenario};
 
 pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
@@ -39,7 +39,30 @@ pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
             ),
         ));
     }
-    None
+    if s.invocation == Invocation::Async && s.payload_kb > r.lambda_max_async_payload_kb {
+        return Some(Limit::hard(
+            LimitKind::Payload,
+            format!(
+                "payload {} KB exceeds Lambda's asynchronous payload limit of {} KB ({})",
+                num(s.payload_kb),
+                num(r.lambda_max_async_payload_kb),
+                size_kb(r.lambda_max_async_payload_kb)
+            ),
+        ));
+    }
+    front_door::limits(s, r)
+}
+
+/// Requests billed per invocation. An asynchronous event is one request for its first 256 KB and one
+/// more per further 64 KB chunk, up to the 1 MB limit (aws.amazon.com/lambda/pricing).
+fn billed_per_invocation(s: &Scenario, r: &Rates) -> f64 {
+    match s.invocation {
+        Invocation::Sync => 1.0,
+        Invocation::Async => {
+            let beyond = (s.payload_kb.min(r.lambda_max_async_payload_kb) - r.lambda_async_first_kb).max(0.0);
+            1.0 + (beyond / r.lambda_async_chunk_kb - 1e-9).ceil().max(0.0)
+        }
+    }
 }
 
 /// (on-demand duration tiers, PC price, PC duration price) for the architecture.
@@ -81,11 +104,24 @@ fn function_price(u: &Usage, bill: &mut Bill) {
     let gb = u.memory_gb;
     let (tiers, pc_price, pc_duration_price) = arch_prices(u);
 
+    let per_invocation = billed_per_invocation(s, r);
     let free_req = if s.free_tier { r.lambda_free_requests } else { 0.0 };
-    let billable_req = (n - free_req).max(0.0);
+    let billable_req = (n * per_invocation - free_req).max(0.0);
     bill.add("Requests", billable_req / 1e6 * r.lambda_requests, || {
+        let chunks = if per_invocation > 1.0 {
+            format!(
+                " ({} async events × {}: first {} KB + {} KB chunks of a {} KB event)",
+                num(n),
+                num(per_invocation),
+                num(r.lambda_async_first_kb),
+                num(r.lambda_async_chunk_kb),
+                num(s.payload_kb)
+            )
+        } else {
+            String::new()
+        };
         let free = if s.free_tier { format!(" after {} free", num(free_req)) } else { String::new() };
-        format!("{} req{free} × {}/1M", num(billable_req), rate(r.lambda_requests))
+        format!("{} req{chunks}{free} × {}/1M", num(billable_req), rate(r.lambda_requests))
     });
 
     // PC serves the share of requests its capacity covers: capacity ÷ mean concurrency needed.
@@ -100,9 +136,10 @@ fn function_price(u: &Usage, bill: &mut Bill) {
         pc_fee = pc_gbs * pc_price;
         bill.add("Provisioned concurrency", pc_gbs * pc_price, || {
             format!(
-                "{pc} env × {} GB × {} s = {} GB-s × {}",
+                "{pc} env × {} GB × {} s ({} h) = {} GB-s × {}",
                 num(gb),
                 num(SECONDS_PER_MONTH),
+                num(HOURS_PER_MONTH),
                 num(pc_gbs),
                 rate(pc_price)
             )
@@ -143,7 +180,7 @@ fn function_price(u: &Usage, bill: &mut Bill) {
     let method = if u.sim.is_some() { "simulated" } else { "estimated" };
     bill.add("INIT of cold starts", share(init_gbs), || {
         format!(
-            "{} cold starts ({method}) × {} ms × {} GB = {} GB-s × {}",
+            "{} cold starts ({method}) × {} ms billed Init Duration (runtime + own init code; placement and VPC not billed) × {} GB = {} GB-s × {}",
             num(cold),
             num(init_ms),
             num(gb),
@@ -195,6 +232,6 @@ fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
         let finite = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
         return (finite(sim.lambda_cold_starts), finite(sim.lambda_mean_init_ms));
     }
-    let a = u.cold.unwrap_or_else(|| analytic::Inputs::builtin(u.s));
-    (analytic::cold_starts(u.s, &a, u.weights, u.requests, u.duration_s, pc_share), a.mean_init_ms)
+    let a = u.analytic();
+    (analytic::cold_starts(u.s, &a, u.weights, u.requests, u.duration_s, pc_share), a.billed_init_ms)
 }

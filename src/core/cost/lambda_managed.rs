@@ -32,10 +32,10 @@ pub fn concurrency_per_vcpu(runtime: &str, r: &HiddenRates) -> Option<f64> {
 }
 
 /// The instance types Lambda may launch for this scenario: the catalogue's EC2 types of its architecture,
-/// burstable ones (t-family) left out: Managed Instances run current-generation types and scale on
-/// sustained CPU use, which burst credits do not give.
+/// burstable ones (t3, t4g) left out: Managed Instances scale on sustained CPU use, which a burstable
+/// type's baseline does not give.
 fn candidates<'r>(s: &'r Scenario, r: &'r Rates) -> impl Iterator<Item = containers::Instance> + 'r {
-    containers::instances(r).into_iter().filter(move |i| i.arch == s.arch && !i.name.starts_with('t'))
+    containers::instances(r).into_iter().filter(move |i| i.arch == s.arch && i.burst.is_none())
 }
 
 /// Whether one execution environment fits on the instance type.
@@ -322,9 +322,13 @@ mod tests {
         let (k, m) = kind(&with("nodejs20", 512.0)).unwrap();
         assert!(k == LimitKind::Runtime && m.contains("nodejs20"), "{m}");
         assert_eq!(kind(&with("go", 512.0)).unwrap().0, LimitKind::Runtime);
-        let (k, m) = kind(&with("java21", 30_720.0)).unwrap();
-        // Under the 32 GB maximum, but no catalogue instance holds a 15 vCPU / 30 GiB environment.
-        assert!(k == LimitKind::Memory && m.contains("fits no"), "{m}");
+        // 30 GB: a 15 vCPU / 30 GiB environment on an m6i.4xlarge (16 vCPU, 64 GiB).
+        assert!(kind(&with("java21", 30_720.0)).is_none());
         assert!(kind(&with("python313", 4096.0)).is_none());
+        // At 0.5 GiB per vCPU the same function needs 60 vCPUs: no catalogue type holds it.
+        let mut cat = crate::core::catalog::Catalog::builtin();
+        cat.set_price("lmi.gib_per_vcpu", 0.5).unwrap();
+        let (k, m) = limits(&with("java21", 30_720.0), cat.rates()).map(|l| (l.kind, l.message)).unwrap();
+        assert!(k == LimitKind::Memory && m.contains("fits no"), "{m}");
     }
 }

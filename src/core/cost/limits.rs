@@ -12,6 +12,11 @@ pub enum LimitKind {
     Memory,
     /// Request or response size.
     Payload,
+    /// Wall-clock time of one request through the HTTP entry in front of the function (API Gateway's
+    /// integration timeout): another front door, or none, lifts it.
+    FrontDoorTimeout,
+    /// Request or response size the HTTP entry passes to the function (ALB → Lambda, API Gateway).
+    FrontDoorPayload,
     /// The platform offers no GPU, or none the catalogue prices.
     Gpu,
     /// The platform does not run the workload's runtime.

@@ -24,8 +24,8 @@ mod workers;
 use serde::Serialize;
 
 use super::catalog::Catalog;
-use super::coldstart::analytic;
-use super::scenario::Scenario;
+use super::coldstart::{ColdStartReport, analytic};
+use super::scenario::{SECONDS_PER_MONTH, Scenario};
 use bill::Bill;
 pub use limits::{Bound, Limit, LimitKind};
 use platform::platform_table;
@@ -50,7 +50,7 @@ platform_table! {
         limits: lambda::limits, price: lambda::price,
     },
     AzureFunctions = "azure_functions" {
-        name: "Azure Functions (Consumption)", family: Family::Function, serverless: true,
+        name: "Azure Functions (Consumption, legacy)", family: Family::Function, serverless: true,
         colour: Colour::both(86, 180, 233),
         works_around: &[],
         network: Network::Azure, logs: Some(LogService::AzureMonitor), nat: Nat::Never, commitment: None,
@@ -64,7 +64,7 @@ platform_table! {
         limits: azure::flex_limits, price: azure::flex_price,
     },
     CloudRun = "cloud_run" {
-        name: "Google Cloud Run (request-based)", family: Family::Container, serverless: true,
+        name: "Google Cloud Run", family: Family::Container, serverless: true,
         colour: Colour::both(0, 158, 115),
         works_around: &[ExecutionTime, Memory, Payload, OtherLimit, Gpu, HeldConnections],
         network: Network::Google, logs: Some(LogService::CloudLogging), nat: Nat::Never,
@@ -159,15 +159,45 @@ impl Priced for PlatformCost {
     }
 }
 
-/// What the cold-start simulation tells the cost engine. `None` in `price_all` = estimate analytically.
+/// What the simulations tell the cost engine. `None` in `price_all` = estimate analytically.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SimUsage {
     /// Lambda cold starts per month (their INIT time is billed).
     pub lambda_cold_starts: f64,
-    /// Mean billed INIT duration of one Lambda cold start, ms.
+    /// Mean billed INIT of one Lambda cold start, ms: the Init Duration (runtime + own init code).
     pub lambda_mean_init_ms: f64,
-    /// Cloud Run billable instance-seconds per month (time with ≥ 1 request in flight).
+    /// Cloud Run instance-seconds per month with ≥ 1 request in flight, start-up included
+    /// (request-based billing).
     pub cloud_run_busy_instance_s: f64,
+    /// Cloud Run instance-seconds per month alive, idle ones included (instance-based billing).
+    pub cloud_run_instance_s: f64,
+    /// Flex billed activity per month, instance-seconds, of on-demand and always-ready instances.
+    pub flex_on_demand_active_s: f64,
+    pub flex_always_ready_active_s: f64,
+    /// Share of executions the Flex always-ready instances served.
+    pub flex_always_ready_share: f64,
+}
+
+impl SimUsage {
+    /// The month's figures of the Lambda, Cloud Run and Flex simulations, with volumes scaled by
+    /// `factor` (1 = as simulated; the sensitivity search scales them to nearby volumes).
+    pub fn from_reports(
+        lambda: &ColdStartReport,
+        cloud_run: &ColdStartReport,
+        flex: &ColdStartReport,
+        factor: f64,
+    ) -> SimUsage {
+        let month = SECONDS_PER_MONTH * factor;
+        SimUsage {
+            lambda_cold_starts: lambda.cold_starts * factor,
+            lambda_mean_init_ms: lambda.mean_billed_init_ms,
+            cloud_run_busy_instance_s: cloud_run.avg_busy_instances * month,
+            cloud_run_instance_s: cloud_run.avg_instances * month,
+            flex_on_demand_active_s: flex.avg_billed_activity * month,
+            flex_always_ready_active_s: flex.avg_billed_activity_permanent * month,
+            flex_always_ready_share: flex.permanent_share,
+        }
+    }
 }
 
 /// The first limit `id` puts on this workload, hard or unguaranteed. Limits are per request, so they do
@@ -185,8 +215,9 @@ pub fn infeasible_reason(id: PlatformId, s: &Scenario, cat: &Catalog) -> Option<
 /// (for reference) but carry `feasible: false` and the limit they break.
 pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<PlatformCost> {
     let weights = usage::weights(s);
+    let distinct = usage::distinct(&weights);
     let cold = sim.is_none().then(|| analytic::Inputs::builtin(s));
-    let u = Usage::new(s, cat, sim, &weights, s.requests_per_month, cold);
+    let u = Usage::new(s, cat, sim, &weights, &distinct, s.requests_per_month, cold);
     PLATFORMS
         .iter()
         .map(|row| {

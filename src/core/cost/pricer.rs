@@ -12,6 +12,8 @@ pub struct Pricer<'a> {
     s: &'a Scenario,
     cat: &'a Catalog,
     weights: Vec<f64>,
+    /// `weights`' distinct values with their counts (`usage::distinct`).
+    distinct: Vec<(f64, f64)>,
     cold: analytic::Inputs,
     /// By table row.
     feasible: Vec<bool>,
@@ -27,7 +29,7 @@ impl<'a> Pricer<'a> {
     /// kind of function.
     pub fn with_weights(s: &'a Scenario, cat: &'a Catalog, weights: Vec<f64>, cold: analytic::Inputs) -> Pricer<'a> {
         let feasible = PLATFORMS.iter().map(|row| infeasible_reason(row.id, s, cat).is_none()).collect();
-        Pricer { s, cat, weights, cold, feasible }
+        Pricer { s, cat, distinct: usage::distinct(&weights), weights, cold, feasible }
     }
 
     pub fn feasible(&self, id: PlatformId) -> bool {
@@ -39,7 +41,8 @@ impl<'a> Pricer<'a> {
     pub fn provisioned_usd(&self, n: u32) -> f64 {
         let lambda = |provisioned_concurrency: u32| {
             let t = Scenario { provisioned_concurrency, ..self.s.clone() };
-            let u = Usage::new(&t, self.cat, None, &self.weights, t.requests_per_month, Some(self.cold));
+            let u =
+                Usage::new(&t, self.cat, None, &self.weights, &self.distinct, t.requests_per_month, Some(self.cold));
             let mut bill = Bill::new(false);
             price_row(PlatformId::AwsLambda.row(), &u, &mut bill);
             bill.total
@@ -50,7 +53,7 @@ impl<'a> Pricer<'a> {
     /// Monthly USD of every platform at `requests` per month (analytic, no simulation), in table order;
     /// `None` where infeasible.
     pub fn totals(&self, requests: f64) -> Vec<Option<f64>> {
-        let u = Usage::new(self.s, self.cat, None, &self.weights, requests, Some(self.cold));
+        let u = Usage::new(self.s, self.cat, None, &self.weights, &self.distinct, requests, Some(self.cold));
         PLATFORMS
             .iter()
             .zip(&self.feasible)

@@ -20,6 +20,9 @@ pub(crate) struct Usage<'a> {
     pub cold: Option<analytic::Inputs>,
     /// Relative rate of each hour of a week, mean 1 (see `weights`).
     pub weights: &'a [f64],
+    /// The distinct weights with how many hours have each (`distinct`): sums that do not depend on the
+    /// order of the hours run over these (a steady week is one term, a diurnal one 24).
+    pub distinct: &'a [(f64, f64)],
     /// Requests per month (≥ 0).
     pub requests: f64,
     /// Mean request rate, per second.
@@ -36,6 +39,7 @@ impl<'a> Usage<'a> {
         cat: &'a Catalog,
         sim: Option<&'a SimUsage>,
         weights: &'a [f64],
+        distinct: &'a [(f64, f64)],
         requests: f64,
         cold: Option<analytic::Inputs>,
     ) -> Usage<'a> {
@@ -48,11 +52,17 @@ impl<'a> Usage<'a> {
             sim,
             cold,
             weights,
+            distinct,
             requests,
             rate: requests / SECONDS_PER_MONTH,
             duration_s: s.duration_ms / 1000.0,
             memory_gb: s.memory_mb / 1024.0,
         }
+    }
+
+    /// The closed-form cold-start inputs: as given, else resolved from the embedded data.
+    pub fn analytic(&self) -> analytic::Inputs {
+        self.cold.unwrap_or_else(|| analytic::Inputs::builtin(self.s))
     }
 
     /// Whether any of these catalogue entries is flagged UNVERIFIED (a detail text then says so).
@@ -75,6 +85,13 @@ impl<'a> Usage<'a> {
         SECONDS_PER_MONTH / self.weights.len() as f64
     }
 
+    /// Σ over the hours of the week of `per_s(request rate of the hour)` × the seconds each hour
+    /// stands for: a per-second figure summed over the month.
+    pub fn monthly(&self, per_s: impl Fn(f64) -> f64) -> f64 {
+        let secs = self.seconds_per_weight();
+        self.distinct.iter().map(|&(w, hours)| per_s(self.rate * w) * hours * secs).sum()
+    }
+
     /// Hours in the month.
     pub fn hours(&self) -> f64 {
         SECONDS_PER_MONTH / 3600.0
@@ -83,14 +100,8 @@ impl<'a> Usage<'a> {
     /// The quietest hour's rate relative to the mean (the weights' minimum, 0–1): the committable share
     /// of charges that follow the traffic.
     pub fn trough_weight(&self) -> f64 {
-        // A plain comparison: this runs at every volume of every curve.
-        let mut min = f64::INFINITY;
-        for &w in self.weights {
-            if w < min {
-                min = w;
-            }
-        }
-        if min.is_finite() { min.clamp(0.0, 1.0) } else { 0.0 }
+        // `distinct` is sorted: its first weight is the smallest.
+        self.distinct.first().map_or(0.0, |&(w, _)| if w.is_finite() { w.clamp(0.0, 1.0) } else { 0.0 })
     }
 
     /// The traffic as the capacity models of `hidden` and the newer platforms see it.
@@ -103,6 +114,20 @@ impl<'a> Usage<'a> {
             cpu_fraction: self.s.cpu_fraction,
         }
     }
+}
+
+/// The distinct values of `weights` with their counts.
+pub(crate) fn distinct(weights: &[f64]) -> Vec<(f64, f64)> {
+    let mut sorted: Vec<f64> = weights.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for w in sorted {
+        match out.last_mut() {
+            Some(last) if last.0 == w => last.1 += 1.0,
+            _ => out.push((w, 1.0)),
+        }
+    }
+    out
 }
 
 /// The traffic shape's hourly weights, cleaned so the cost models can rely on them: finite,

@@ -1,7 +1,7 @@
 //! Fleet: many functions at once, from a CSV export (CloudWatch, Cost Explorer or hand-written).
 //!
 //! `parse` reads the CSV (`csv`) and maps its columns to scenario keys (`columns`); every value goes
-//! through the scenario's own validation, so the accepted ranges live in one place (`scenario::RANGES`).
+//! through the scenario's own validation, so the accepted ranges live in one place (`scenario::KEYS`).
 //! A bad row is reported by line and column and dropped; the good rows are kept. `evaluate` prices each
 //! row analytically and decides with `verdict::decide` on evidence from an analytic cold-start estimate
 //! (`estimate`) — not the simulation — to stay fast at 10,000 rows; `output` writes the table as CSV.

@@ -7,7 +7,7 @@
 //!   cost (`PC_SIMS` simulations);
 //! - the power-tuning curve over `power::SIZES_MB` (one cost evaluation per size).
 //!
-//! Worst case: 3 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, counting the base point's three simulations
+//! Worst case: 4 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, counting the base point's four simulations
 //! (shared with the assessment, not run again), of which at most 12 more run the simulation.
 
 pub mod power;
@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
 use super::cost::{self, PlatformCost, PlatformId, Pricer, SimUsage};
-use super::scenario::{SECONDS_PER_MONTH, Scenario};
+use super::scenario::Scenario;
 use super::verdict::dimensions;
 use super::verdict::latency::provisioned_estimate;
 use super::verdict::{self, Decision, Evidence, Simulations};
@@ -87,18 +87,15 @@ fn lambda_at(sims: &Simulations, factor: f64) -> ColdStartReport {
 /// What the cost engine is told at `factor` × the base volume (the same as `assess` at factor 1);
 /// `None` (estimate analytically) when the base volume is zero and the simulations saw nothing.
 fn usage_at(sims: &Simulations, factor: f64) -> Option<SimUsage> {
-    (sims.lambda.requests > 0.0).then_some(SimUsage {
-        lambda_cold_starts: sims.lambda.cold_starts * factor,
-        lambda_mean_init_ms: sims.lambda.mean_init_ms,
-        cloud_run_busy_instance_s: sims.cloud_run.avg_busy_instances * SECONDS_PER_MONTH * factor,
-    })
+    (sims.lambda.requests > 0.0)
+        .then(|| SimUsage::from_reports(&sims.lambda, &sims.cloud_run, &sims.azure_flex, factor))
 }
 
 /// The verdict at a changed scenario, on the base simulations scaled by `factor` (the searches need only
 /// its decision and recommendation, so provisioned concurrency is not priced).
 fn decide_at(t: &Scenario, cat: &Catalog, costs: &[PlatformCost], sims: &Simulations, factor: f64) -> verdict::Verdict {
     let lambda = lambda_at(sims, factor);
-    verdict::decide(t, &Evidence::simulated(t, cat, costs, &lambda, &sims.cloud_run, sims.warm_p99))
+    verdict::decide(t, &Evidence::simulated(t, cat, costs, sims, &lambda))
 }
 
 fn volume_flips(s: &Scenario, cat: &Catalog, sims: &Simulations, used: &mut u32) -> [Option<VolumeFlip>; 2] {
@@ -183,8 +180,9 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
 pub fn analyze(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Sensitivity {
     let costs = cost::price_all(s, cat, usage_at(sims, 1.0).as_ref());
     let cold = &sims.lambda;
-    // The base point's Lambda, Cloud Run and warm simulations count as the searches' first evaluations.
-    let mut used = 3;
+    // The base point's Lambda, Cloud Run, Flex and warm simulations count as the searches' first
+    // evaluations.
+    let mut used = 4;
     let [volume_up, volume_down] = volume_flips(s, cat, sims, &mut used);
     let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, sims, &mut used);
     let provisioned = provisioned(s, cat, cold, &mut used);

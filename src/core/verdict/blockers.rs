@@ -40,22 +40,24 @@ fn dimension(b: Blocker) -> Dimension {
 }
 
 /// The blocker a set of limits amounts to: time first (the seeds' commonest case), then memory, then payload.
+/// A front door's timeout or payload limit counts as a time or payload limit.
 fn limits_blocker(kinds: &[LimitKind]) -> Blocker {
     let any = |wanted: &[LimitKind]| kinds.iter().any(|k| wanted.contains(k));
-    if any(&[LimitKind::Duration, LimitKind::CpuTime]) {
+    if any(&[LimitKind::Duration, LimitKind::CpuTime, LimitKind::FrontDoorTimeout]) {
         Blocker::ExecutionTime
     } else if any(&[LimitKind::Memory]) {
         Blocker::Memory
-    } else if any(&[LimitKind::Payload]) {
+    } else if any(&[LimitKind::Payload, LimitKind::FrontDoorPayload]) {
         Blocker::Payload
     } else {
         Blocker::OtherLimit
     }
 }
 
-/// The seeds' workaround for a limit blocker.
-fn workaround(b: Blocker) -> &'static str {
-    match b {
+/// The seeds' workaround for a limit blocker; when a front door's own limit is among the causes, changing
+/// the front door is one more way out.
+fn workaround(b: Blocker, kinds: &[LimitKind]) -> String {
+    let base = match b {
         Blocker::ExecutionTime => {
             "split the job into Step Functions steps or an SQS fan-out of chunks under 15 minutes, \
              or run it whole on Fargate (no time limit) or Cloud Run (60 minutes)"
@@ -63,6 +65,12 @@ fn workaround(b: Blocker) -> &'static str {
         Blocker::Memory => "run it on Fargate or EC2, where task memory goes past the function ceiling",
         Blocker::Payload => "pass large bodies through S3 (pre-signed URLs) or serve them from Cloud Run or Fargate",
         _ => "run it on Cloud Run or Fargate",
+    };
+    let front_door = kinds.iter().any(|k| matches!(k, LimitKind::FrontDoorTimeout | LimitKind::FrontDoorPayload));
+    if front_door {
+        format!("{base}; or call Lambda without that front door (a function URL keeps Lambda's own limits)")
+    } else {
+        base.to_string()
     }
 }
 
@@ -82,8 +90,11 @@ pub(super) fn find(s: &Scenario, e: &Evidence) -> Vec<Found> {
         let text: Vec<String> = ruled_out.iter().map(|p| format!("{}: {}", p.id.name(), why(p))).collect();
         let kinds: Vec<LimitKind> = ruled_out.iter().filter_map(|p| p.limit.as_ref().map(|l| l.kind)).collect();
         let blocker = limits_blocker(&kinds);
-        let detail =
-            format!("no serverless platform can run it ({}). Workaround: {}.", text.join("; "), workaround(blocker));
+        let detail = format!(
+            "no serverless platform can run it ({}). Workaround: {}.",
+            text.join("; "),
+            workaround(blocker, &kinds)
+        );
         out.push(found(blocker, detail));
     }
     if s.needs_gpu {

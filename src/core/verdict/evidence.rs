@@ -114,20 +114,21 @@ impl Evidence {
         self.platform(self.cold.platform).and_then(|p| p.p99_ms)
     }
 
-    /// From the simulations (`Simulations`' reports, possibly scaled to another volume), with the platforms
-    /// as the cost engine priced them on them. The cost of provisioned concurrency is left to the caller
-    /// (`cold.provisioned_usd`): the searches that decide many times do not need it.
+    /// From the simulations, with the platforms as the cost engine priced them on them. `lambda` is
+    /// `sims.lambda` or that report scaled to another volume (the sensitivity searches). The cost of
+    /// provisioned concurrency is left to the caller (`cold.provisioned_usd`): the searches that decide
+    /// many times do not need it.
     pub fn simulated(
         s: &Scenario,
         cat: &Catalog,
         costs: &[PlatformCost],
+        sims: &Simulations,
         lambda: &ColdStartReport,
-        cloud_run: &ColdStartReport,
-        warm_p99: Option<f64>,
     ) -> Evidence {
         let simulated_p99 = |id: PlatformId| match id {
             PlatformId::AwsLambda => Some(lambda.latency_ms.p99),
-            PlatformId::CloudRun => Some(cloud_run.latency_ms.p99),
+            PlatformId::CloudRun => Some(sims.cloud_run.latency_ms.p99),
+            PlatformId::AzureFlex => Some(sims.azure_flex.latency_ms.p99),
             _ => None,
         };
         let platforms = costs
@@ -147,7 +148,7 @@ impl Evidence {
                 platform: PlatformId::AwsLambda,
                 fraction: lambda.cold_start_fraction,
                 peak_environments: lambda.peak_instances,
-                warm_p99_ms: warm_p99,
+                warm_p99_ms: sims.warm_p99,
                 provisioned_usd: None,
             },
             peak_db_connections: lambda.peak_db_connections,
@@ -155,12 +156,14 @@ impl Evidence {
     }
 }
 
-/// The simulations an assessment runs: Lambda (the reported cold-start view) and Cloud Run (its billable
-/// instance time). This is the heavy half; the browser runs it in a web worker.
+/// The simulations an assessment runs: Lambda (the reported cold-start view and its billed INIT), Cloud
+/// Run and Azure Flex (their billed instance time). This is the heavy half; the browser runs it in a web
+/// worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Simulations {
     pub lambda: ColdStartReport,
     pub cloud_run: ColdStartReport,
+    pub azure_flex: ColdStartReport,
     /// Lambda's p99 with the provisioned concurrency the latency target needs, when it is missed.
     pub warm_p99: Option<f64>,
 }
@@ -168,10 +171,6 @@ pub struct Simulations {
 impl Simulations {
     /// What the cost engine is told.
     pub fn usage(&self) -> cost::SimUsage {
-        cost::SimUsage {
-            lambda_cold_starts: self.lambda.cold_starts,
-            lambda_mean_init_ms: self.lambda.mean_init_ms,
-            cloud_run_busy_instance_s: self.cloud_run.avg_busy_instances * SECONDS_PER_MONTH,
-        }
+        cost::SimUsage::from_reports(&self.lambda, &self.cloud_run, &self.azure_flex, 1.0)
     }
 }

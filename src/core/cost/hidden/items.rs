@@ -14,7 +14,7 @@ use super::commitment::{self, Commitment, Committed};
 use super::egress::{self, Network};
 use super::logs::{self, LogService};
 use super::{monthly_gb, nat};
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{CloudRunBilling, Scenario};
 
 pub(in crate::core::cost) fn add(row: &Platform, u: &Usage, bill: &mut Bill) {
     let gb = monthly_gb(u.requests, u.s.egress_kb_per_request);
@@ -204,6 +204,13 @@ fn discount_key(what: Committed, commitment: Commitment) -> &'static str {
 /// Savings on the committed baseline only: the quietest hour's eligible spend, every hour of the month;
 /// what the traffic adds above it stays on demand.
 fn commitment_credit(what: Committed, u: &Usage, bill: &mut Bill) {
+    // Cloud Run's row names request-based billing; the billing setting picks which discount applies.
+    let what = match what {
+        Committed::CloudRunRequestBased if u.s.cloud_run_billing == CloudRunBilling::Instance => {
+            Committed::CloudRunInstanceBased
+        }
+        other => other,
+    };
     let commitment = u.s.commitment;
     let d = commitment::discount(commitment, what, u.h);
     if d <= 0.0 {
