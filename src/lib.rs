@@ -5,5 +5,9 @@
 pub mod chart;
 pub mod core;
 
+/// The command line (`src/bin/crossover.rs`); clap is a native-only dependency.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;
