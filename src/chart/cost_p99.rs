@@ -114,7 +114,8 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
         chart.draw_series(std::iter::once(Text::new(
             format!("p99 target {}", ms(t)),
-            (xlo * 1.1, t * 1.08),
+            // Text hangs below its anchor: a quarter above the line, the label sits just over it.
+            (xlo * 1.1, t * 1.25),
             text(12.0),
         )))?;
     }
@@ -128,6 +129,7 @@ pub fn draw<DB: DrawingBackend>(
             ])?
             .label(format!("{}: {}/month, p99 {}", labels(p.id), dollars(usd), ms(p99)))
             .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
+        chart.draw_series(std::iter::once(Text::new(labels(p.id), (usd * 1.06, p99 * 0.97), text(12.0))))?;
     }
     themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperRight).draw()?;
     root.present()

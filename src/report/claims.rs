@@ -8,18 +8,26 @@ pub fn article_says(c: &ClaimCheck) -> String {
     format!("{} {}", c.claimed, c.unit)
 }
 
+/// The recomputed figure without its unit ("238"), or "not recomputed" when the engines gave none.
+pub fn computed_value(c: &ClaimCheck) -> String {
+    if c.recomputed.is_finite() { sig(c.recomputed) } else { "not recomputed".into() }
+}
+
 /// "238 ms"; "not recomputed" when the engines gave no figure.
 pub fn crossover_computes(c: &ClaimCheck) -> String {
-    if c.recomputed.is_finite() { format!("{} {}", sig(c.recomputed), c.unit) } else { "not recomputed".into() }
+    if c.recomputed.is_finite() { format!("{} {}", computed_value(c), c.unit) } else { computed_value(c) }
 }
 
 /// One line of counts: "105 rules of thumb from 5 articles: 41 hold, 64 are off."
 pub fn summary(checks: &[&ClaimCheck]) -> String {
     let holds = checks.iter().filter(|c| c.status == "holds").count();
-    let mut titles: Vec<&str> = checks.iter().map(|c| c.source.as_str()).collect();
-    titles.sort_unstable();
-    titles.dedup();
-    let articles = match titles.len() {
+    let mut sources: Vec<&str> = Vec::new();
+    for c in checks {
+        if !sources.contains(&c.source.as_str()) {
+            sources.push(&c.source);
+        }
+    }
+    let articles = match sources.len() {
         1 => "1 article".to_string(),
         n => format!("{n} articles"),
     };

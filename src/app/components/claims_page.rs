@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::core::catalog::Catalog;
 use crate::core::claims::{self, ClaimCheck, Filter, Topic};
-use crate::report::claims::{article_says, crossover_computes, summary};
+use crate::report::claims::{computed_value, summary};
 
 #[function_component(ClaimsPage)]
 pub fn claims_page() -> Html {
@@ -89,21 +89,21 @@ pub fn claims_table(props: &Props) -> Html {
             <div class="table-scroll">
             <table class="claims-table" id="claims-table">
                 <thead><tr>
-                    <th scope="col">{"Rule of thumb"}</th>
-                    <th scope="col">{"Article"}</th>
-                    <th scope="col" class="num">{"The article says"}</th>
-                    <th scope="col" class="num">{"Crossover computes"}</th>
-                    <th scope="col">{"Status"}</th>
-                    <th scope="col">{"Why they differ"}</th>
-                    <th scope="col"><span class="visually-hidden">{"Scenario"}</span></th>
+                    <th scope="col" class="c-claim">{"Rule of thumb"}</th>
+                    <th scope="col" class="c-article">{"Article"}</th>
+                    <th scope="col" class="c-figure num">{"The article says"}</th>
+                    <th scope="col" class="c-figure num">{"Crossover computes"}</th>
+                    <th scope="col" class="c-status">{"Status"}</th>
+                    <th scope="col" class="c-why">{"Why they differ"}</th>
+                    <th scope="col" class="c-open"><span class="visually-hidden">{"Scenario"}</span></th>
                 </tr></thead>
                 <tbody>
                 { for kept.iter().map(|c| html! {
                     <tr data-id={c.id.clone()} data-status={c.status.clone()} data-topic={topic_id(c.topic)}>
                         <td class="claim-text">{&c.claim}<small class="topic">{c.topic.label()}</small></td>
                         <td class="article"><cite>{&c.title}</cite><small>{&c.about}</small></td>
-                        <td class="num">{article_says(c)}</td>
-                        <td class="num">{crossover_computes(c)}</td>
+                        <td class="num"><span class="value">{&c.claimed}</span>{" "}<span class="unit">{&c.unit}</span></td>
+                        <td class="num"><span class="value">{computed_value(c)}</span>{" "}<span class="unit">{&c.unit}</span></td>
                         <td><span class={classes!("chip", c.status.clone())}>{&c.status_label}</span></td>
                         <td class="why">{&c.reason}</td>
                         <td>if !c.query.is_empty() {

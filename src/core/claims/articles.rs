@@ -12,7 +12,7 @@ pub struct Article {
     /// The seed file name that `Claim::source` cites.
     pub file: String,
     pub title: String,
-    /// What the article covers, in a few words.
+    /// What the article covers, in a few words (shown under the title).
     pub about: String,
 }
 
