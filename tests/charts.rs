@@ -103,13 +103,13 @@ fn cost_p99_chart_plots_the_platforms_with_both_figures_and_names_the_others() {
     };
     let out = svg(|root| chart::cost_p99::draw(root, &data, &|id| id.name().to_string(), &Style::dark(1.0)).unwrap());
     for want in [
-        "AWS Lambda: $35/month, p99 569 ms",
-        "Google Cloud Run (request-based): $41/month, p99 1.2 s",
-        "AWS EC2 + ALB: $47/month, no p99 figure yet",
-        "Cloudflare Workers (Standard): not feasible for this workload",
-        "p99 target 300 ms",
+        format!("{}: $35/month, p99 569 ms", PlatformId::AwsLambda.name()),
+        format!("{}: $41/month, p99 1.2 s", PlatformId::CloudRun.name()),
+        format!("{}: $47/month, no p99 figure yet", PlatformId::AwsEc2.name()),
+        format!("{}: not feasible for this workload", PlatformId::CloudflareWorkers.name()),
+        "p99 target 300 ms".to_string(),
     ] {
-        assert!(out.contains(want), "missing {want:?}");
+        assert!(out.contains(&want), "missing {want:?}");
     }
     // Two platforms drawn: a filled and an outlined circle each, plus the two legend swatches.
     assert_eq!(out.matches("<circle").count(), 6, "{out}");

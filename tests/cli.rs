@@ -6,7 +6,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use crossover::core::cost::PlatformId;
-use crossover::core::{catalog::Catalog, claims, eval, scenario};
+use crossover::core::{catalog::Catalog, claims, eval, scenario_json};
 use crossover::report;
 
 const BIN: &str = env!("CARGO_BIN_EXE_crossover");
@@ -84,7 +84,7 @@ fn bad_input_exits_2_naming_the_key_and_io_failure_exits_1() {
 
 #[test]
 fn eval_prints_the_evaluation_json_of_the_core() {
-    let s = scenario::from_json(r#"{"memory_mb": 1024}"#).expect("valid");
+    let s = scenario_json::from_json(r#"{"memory_mb": 1024}"#).expect("valid");
     let expected = eval::evaluate(&s, &Catalog::builtin());
     let (code, out, err) = check(&["eval", "-"], r#"{"memory_mb": 1024}"#);
     assert_eq!((code, err.as_str()), (0, ""));
@@ -139,7 +139,7 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 #[test]
 fn eval_markdown_is_the_report_of_the_core() {
     let json = r#"{"memory_mb": 1024, "latency_slo_p99_ms": 300}"#;
-    let s = scenario::from_json(json).expect("valid");
+    let s = scenario_json::from_json(json).expect("valid");
     let expected = report::markdown::evaluation(&s, &eval::evaluate(&s, &Catalog::builtin()));
     let (code, out, err) = check(&["eval", "-", "--format", "markdown"], json);
     assert_eq!((code, err.as_str()), (0, ""));

@@ -83,12 +83,14 @@ fn optional_columns() {
             ("a", Some("nodejs20"), Some(Arch::Arm64), Some(300.0)),
             ("b", Some("python312"), Some(Arch::X86_64), None),
             ("c", None, Some(Arch::Arm64), None),
-            ("f", Some("provided.al2023"), Some(Arch::Arm64), None),
         ]
     );
     let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
     assert!(errors[0].starts_with("line 5: arch: "), "{errors:?}");
     assert!(errors[1].starts_with("line 6: p99_target_ms: 0 is outside the allowed range 1–600000"), "{errors:?}");
+    // A runtime the model has no measurements for is named with the ids it has, not simulated as another.
+    assert!(errors[2].starts_with("line 7: runtime: unknown value `provided.al2023`; expected one of `nodejs20`"));
+    assert_eq!(errors.len(), 3, "{errors:?}");
 }
 
 #[test]
@@ -272,4 +274,12 @@ fn cli_exit_codes() {
 
     let (code, _, _) = cli(&["fleet", "/no/such/file.csv"], b"");
     assert_eq!(code, 1);
+}
+
+#[test]
+fn the_sample_fleet_evaluates_every_row() {
+    let report = fleet::run(fleet::SAMPLE_CSV.as_bytes(), &Scenario::default(), &Catalog::builtin());
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.rows.len(), fleet::SAMPLE_CSV.lines().count() - 1);
+    assert!(report.moves.count > 0, "the sample shows functions worth moving");
 }

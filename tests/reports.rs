@@ -3,12 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use crossover::core::cost::PlatformId;
-use crossover::core::{catalog::Catalog, crossover as curves, eval, presets, scenario};
+use crossover::core::{catalog::Catalog, cost, crossover as curves, eval, presets, scenario, scenario_json};
 use crossover::report::svg::{self, ChartKind};
 use crossover::report::{diff, format::usd, markdown};
 
 fn scenario(json: &str) -> scenario::Scenario {
-    scenario::from_json(json).expect("a valid scenario")
+    scenario_json::from_json(json).expect("a valid scenario")
 }
 
 #[test]
@@ -19,7 +19,7 @@ fn the_markdown_report_has_the_verdict_costs_line_items_break_evens_and_date() {
     let md = markdown::evaluation(&s, &ev);
     assert!(md.starts_with(&format!("### Crossover verdict: {}", markdown::verdict_line(&ev.verdict))), "{md}");
     for r in &ev.verdict.reasons {
-        assert!(md.contains(&r.dimension), "reason {} missing", r.dimension);
+        assert!(md.contains(r.dimension.as_str()), "reason {} missing", r.dimension.as_str());
     }
     for c in &ev.verdict.conditions {
         assert!(md.contains(c.as_str()), "condition missing: {c}");
@@ -63,8 +63,7 @@ fn a_diff_gives_each_platform_before_after_and_delta() {
     assert_eq!(keys, ["memory_mb", "requests_per_month"]);
     assert_eq!(d.platforms.len(), PlatformId::ALL.len());
     for p in &d.platforms {
-        let cost =
-            |a: &eval::Assessment| eval::platform(&a.platforms, p.id).filter(|c| c.feasible).map(|c| c.monthly_usd);
+        let cost = |a: &eval::Assessment| cost::by_id(&a.platforms, p.id).filter(|c| c.feasible).map(|c| c.monthly_usd);
         assert_eq!((p.before_usd, p.after_usd), (cost(&a0), cost(&a1)), "{}", p.name);
         if let (Some(b), Some(a)) = (p.before_usd, p.after_usd) {
             assert_eq!(p.delta_usd, Some(a - b));

@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use super::output::{BAD_INPUT, Failed, IO_FAILURE};
-use crate::core::{query, scenario, scenario::Scenario};
+use crate::core::{query, scenario::Scenario, scenario_json};
 
 /// The bytes of `path`, or of stdin for `-`.
 pub fn bytes(path: &str) -> Result<Vec<u8>, Failed> {
@@ -37,7 +37,7 @@ fn invalid(errors: impl IntoIterator<Item = impl std::fmt::Display>) -> Failed {
 
 /// A scenario JSON object from `path` (or stdin); every key is optional.
 pub fn scenario_file(path: &str) -> Result<Scenario, Failed> {
-    scenario::from_json(&text(path)?).map_err(invalid)
+    scenario_json::from_json(&text(path)?).map_err(invalid)
 }
 
 /// The scenario of an app link's query string (`v=2&r=5e7&a=arm64`, with or without `?`).

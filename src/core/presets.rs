@@ -3,7 +3,8 @@
 
 use serde::Deserialize;
 
-use super::scenario::{self, Scenario};
+use super::scenario::Scenario;
+use super::scenario_json;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preset {
@@ -26,15 +27,11 @@ pub fn all() -> Vec<Preset> {
     let raw: Vec<Raw> = serde_json::from_str(include_str!("../../data/presets.json")).unwrap_or_default();
     raw.into_iter()
         .filter_map(|r| {
-            let scenario = scenario::from_json(&r.scenario.to_string()).ok()?;
+            let scenario = scenario_json::from_json(&r.scenario.to_string()).ok()?;
             Some(Preset { id: r.id, name: r.name, description: r.description, scenario })
         })
         .collect()
 }
-
-/// A sample fleet for the Fleet page's "Load a sample fleet": a dozen functions as a CloudWatch export
-/// names its columns, from a chatty API to a nightly batch.
-pub const SAMPLE_FLEET_CSV: &str = include_str!("../../data/fleet_sample.csv");
 
 pub fn by_id(id: &str) -> Option<Preset> {
     all().into_iter().find(|p| p.id == id)
@@ -47,14 +44,5 @@ mod tests {
         let raw: Vec<serde_json::Value> = serde_json::from_str(include_str!("../../data/presets.json")).unwrap();
         assert_eq!(super::all().len(), raw.len(), "a preset failed validation");
         assert!(raw.len() >= 6);
-    }
-
-    #[test]
-    fn the_sample_fleet_evaluates_every_row() {
-        use crate::core::{catalog::Catalog, fleet, scenario::Scenario};
-        let report = fleet::run(super::SAMPLE_FLEET_CSV.as_bytes(), &Scenario::default(), &Catalog::builtin());
-        assert!(report.errors.is_empty(), "{:?}", report.errors);
-        assert_eq!(report.rows.len(), super::SAMPLE_FLEET_CSV.lines().count() - 1);
-        assert!(report.moves.count > 0, "the sample shows functions worth moving");
     }
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::format::{cell, decision, pct_delta, usd, usd_delta};
 use super::markdown;
 use crate::core::catalog::Catalog;
-use crate::core::cost::{PlatformCost, PlatformId};
+use crate::core::cost::{self, PlatformCost, PlatformId};
 use crate::core::crossover::{self, BreakEven};
 use crate::core::eval::{self, Assessment};
 use crate::core::scenario::Scenario;
@@ -87,10 +87,11 @@ pub fn changed_keys(before: &Scenario, after: &Scenario) -> Vec<KeyChange> {
 }
 
 fn platform_change(id: PlatformId, before: &[PlatformCost], after: &[PlatformCost]) -> PlatformChange {
-    let find = |list: &[PlatformCost]| eval::platform(list, id).cloned();
+    let find = |list: &[PlatformCost]| cost::by_id(list, id).cloned();
     let (b, a) = (find(before), find(after));
     let cost = |p: &Option<PlatformCost>| p.as_ref().filter(|p| p.feasible).map(|p| p.monthly_usd);
-    let why = |p: &Option<PlatformCost>| p.as_ref().and_then(|p| p.infeasible_reason.clone());
+    let why =
+        |p: &Option<PlatformCost>| p.as_ref().and_then(|p| p.infeasible_reason.as_ref().map(|l| l.message.clone()));
     let (before_usd, after_usd) = (cost(&b), cost(&a));
     let delta_usd = before_usd.zip(after_usd).map(|(b, a)| a - b);
     PlatformChange {
@@ -114,7 +115,7 @@ pub fn compare(
     Diff {
         catalog_as_of: cat.as_of.clone(),
         changed: changed_keys(s0, s1),
-        platforms: PlatformId::ALL.into_iter().map(|id| platform_change(id, &a0.platforms, &a1.platforms)).collect(),
+        platforms: PlatformId::ALL.iter().map(|&id| platform_change(id, &a0.platforms, &a1.platforms)).collect(),
         verdict: Change { before: summary(&a0.verdict), after: summary(&a1.verdict) },
         breakeven: Change { before: be0.to_vec(), after: be1.to_vec() },
     }

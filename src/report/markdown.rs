@@ -4,8 +4,9 @@
 //! and `<details>` blocks with a blank line after the summary so the table inside renders.
 
 use super::format::{cell, decision, signal, usd};
+use crate::core::cost;
 use crate::core::crossover::BreakEven;
-use crate::core::eval::{self, Evaluation};
+use crate::core::eval::Evaluation;
 use crate::core::query;
 use crate::core::scenario::Scenario;
 use crate::core::verdict::Verdict;
@@ -28,7 +29,7 @@ pub fn verdict(v: &Verdict) -> String {
     }
     out.push_str("| signal | dimension | why |\n|---|---|---|\n");
     for r in &v.reasons {
-        out.push_str(&format!("| {} | {} | {} |\n", signal(r.signal), cell(&r.dimension), cell(&r.detail)));
+        out.push_str(&format!("| {} | {} | {} |\n", signal(r.signal), r.dimension.as_str(), cell(&r.detail)));
     }
     out
 }
@@ -36,11 +37,11 @@ pub fn verdict(v: &Verdict) -> String {
 /// Every platform's monthly cost (cheapest in bold, infeasible ones with the limit), then each
 /// platform's line items in a folded block.
 pub fn costs(platforms: &[crate::core::cost::PlatformCost]) -> String {
-    let cheapest = eval::cheapest(platforms, None).map(|p| p.id);
+    let cheapest = cost::cheapest(platforms, None).map(|p| p.id);
     let mut out = String::from("| platform | USD / month | |\n|---|---:|---|\n");
     for p in platforms {
         let row = if !p.feasible {
-            let why = p.infeasible_reason.as_deref().unwrap_or("a platform limit");
+            let why = p.infeasible_reason.as_ref().map_or("a platform limit", |l| l.message.as_str());
             format!("| {} | — | not feasible: {} |\n", cell(&p.name), cell(why))
         } else if Some(p.id) == cheapest {
             format!("| **{}** | **{}** | cheapest |\n", cell(&p.name), usd(p.monthly_usd))

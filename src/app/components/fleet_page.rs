@@ -13,7 +13,6 @@ use crate::app::components::verdict_card::{decision_text, serde_plain};
 use crate::app::{download, format};
 use crate::core::catalog::Catalog;
 use crate::core::fleet::{self, FleetReport, SortKey};
-use crate::core::presets::SAMPLE_FLEET_CSV;
 use crate::core::scenario::Scenario;
 
 /// Rows per slice of work; one slice stays well under a frame's worth of blocking in release builds.
@@ -85,8 +84,8 @@ pub fn fleet_page(props: &Props) -> Html {
     let on_sample = {
         let (text, start) = (text.clone(), start.clone());
         Callback::from(move |_: MouseEvent| {
-            text.set(SAMPLE_FLEET_CSV.to_string());
-            start.emit(SAMPLE_FLEET_CSV.as_bytes().to_vec());
+            text.set(fleet::SAMPLE_CSV.to_string());
+            start.emit(fleet::SAMPLE_CSV.as_bytes().to_vec());
         })
     };
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);

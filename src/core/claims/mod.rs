@@ -1,6 +1,6 @@
 //! The seed articles' rules of thumb, recomputed. Every quantitative claim lives in `data/claims.json`
 //! with the scenario it implies and the figure to compute; `check` recomputes each with the engines and,
-//! when a figure is off, tries variants (free tier on/off, a 730-hour month, the claim's own patches)
+//! when a figure is off, tries variants (free tier on/off, a 720-hour month, the claim's own patches)
 //! to name the likely cause.
 //!
 //! `check` gives plain rows (`ClaimCheck`) that carry everything a reader needs — the article's title, the
@@ -239,9 +239,9 @@ fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
             factor: None,
         });
         variants.push(Variant {
-            label: "a 730-hour month instead of 720".into(),
+            label: "a 720-hour month instead of 730".into(),
             patch: Value::Null,
-            factor: Some(730.0 / 720.0),
+            factor: Some(720.0 / 730.0),
         });
     }
     variants.extend(c.variants.iter().cloned());

@@ -98,10 +98,17 @@ impl ColdData {
         serde_json::from_str(JSON).expect("data/coldstart.json matches ColdData")
     }
 
+    /// The embedded data, decoded once per process (pricing many scenarios reads it per scenario).
+    pub fn shared() -> &'static ColdData {
+        static DATA: std::sync::OnceLock<ColdData> = std::sync::OnceLock::new();
+        DATA.get_or_init(ColdData::builtin)
+    }
+
     pub fn keep_alive(&self, t: SimTarget) -> &KeepAlive {
         match t {
             SimTarget::AwsLambda => &self.keep_alive_s.aws_lambda,
-            SimTarget::AzureConsumption => &self.keep_alive_s.azure_consumption,
+            // Flex publishes no idle time; the Consumption plan's measured one stands in.
+            SimTarget::AzureConsumption | SimTarget::AzureFlex => &self.keep_alive_s.azure_consumption,
             SimTarget::CloudRun => &self.keep_alive_s.cloud_run,
         }
     }
@@ -115,7 +122,7 @@ mod tests {
     fn embedded_data_parses_and_is_sourced() {
         let d = ColdData::builtin();
         assert!(!d.as_of.is_empty());
-        for t in [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun] {
+        for t in [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::AzureFlex, SimTarget::CloudRun] {
             let k = d.keep_alive(t);
             assert!(k.min > 0.0 && k.max >= k.min && !k.source.is_empty() && !k.as_of.is_empty());
         }

@@ -2,9 +2,11 @@
 //!
 //! `simulate` resolves the scenario (`params`), runs the exact event engine (`exact`) when the month has
 //! few enough requests to stay under ~50 ms in the browser, otherwise the per-time-step engine (`fluid`),
-//! and scales the tally to the 30-day month (`report`). Both engines are deterministic for `seed`.
+//! and scales the tally to the 730-hour month (`report`). Both engines are deterministic for `seed`.
 
+pub mod analytic;
 mod arrivals;
+pub mod capacity;
 pub mod data;
 pub mod exact;
 pub mod fluid;
@@ -15,6 +17,7 @@ pub mod stats;
 
 use serde::{Deserialize, Serialize};
 
+use super::catalog::{Catalog, Rates};
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
 pub use init::{FALLBACK_RUNTIME, RUNTIMES, is_known_runtime};
 pub use params::SimParams;
@@ -25,6 +28,8 @@ pub use params::SimParams;
 pub enum SimTarget {
     AwsLambda,
     AzureConsumption,
+    /// Azure Functions Flex Consumption: several executions per instance, billed per activity period.
+    AzureFlex,
     CloudRun,
 }
 
@@ -52,16 +57,28 @@ pub struct ColdStartReport {
     pub requests: f64,
     pub cold_starts: f64,
     pub cold_start_fraction: f64,
-    /// Mean cold-start delay, ms (INIT billed on Lambda).
+    /// Mean cold-start delay, ms.
     pub mean_init_ms: f64,
+    /// The billed part of it, ms: Lambda bills the Init Duration, not placement or VPC delays.
+    pub mean_billed_init_ms: f64,
     /// End-to-end latency including cold starts, ms.
     pub latency_ms: Percentiles,
     /// A histogram of latency for the charts: (upper bound ms, share of requests).
     pub latency_histogram: Vec<(f64, f64)>,
     pub avg_instances: f64,
+    /// Instances with ≥ 1 request in flight, time-averaged; a cold instance is busy from its start.
     pub avg_busy_instances: f64,
     pub avg_idle_instances: f64,
     pub peak_instances: f64,
+    /// Requests in flight one instance holds at the autoscaler's targets (1 = one per environment).
+    pub capacity_per_instance: f64,
+    /// Billed activity of on-demand instances, time-averaged instances (platforms billed per
+    /// activity period: each period at least the minimum, then rounded; 0 elsewhere).
+    pub avg_billed_activity: f64,
+    /// The same for always-warm instances (Flex always ready).
+    pub avg_billed_activity_permanent: f64,
+    /// Share of served requests that always-warm instances served.
+    pub permanent_share: f64,
     pub throttled_fraction: f64,
     pub peak_db_connections: f64,
     pub series: DaySeries,
@@ -85,6 +102,11 @@ pub struct Tally {
     pub init_ms_sum: f64,
     pub env_seconds: f64,
     pub busy_seconds: f64,
+    /// Billed activity seconds of on-demand / always-warm instances (activity-billed platforms).
+    pub billed_activity_s: f64,
+    pub billed_activity_permanent_s: f64,
+    /// Requests served by always-warm environments.
+    pub served_permanent: f64,
     pub peak_envs: f64,
     pub hist: stats::Histogram,
     pub minute_requests: Vec<f64>,
@@ -94,12 +116,18 @@ pub struct Tally {
 
 /// Requests per month up to which the exact engine simulates the whole month.
 pub const EXACT_MONTH_MAX: f64 = 150_000.0;
-/// Requests per WEEK up to which the exact engine simulates one week (scaled by 30/7); above, `fluid`.
+/// Requests per WEEK up to which the exact engine simulates one week (scaled by 730/168); above, `fluid`.
 pub const EXACT_WEEK_MAX: f64 = 150_000.0;
 pub const SECONDS_PER_WEEK: f64 = 7.0 * 86_400.0;
 
+/// `simulate_with` the builtin catalogue's model parameters.
 pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
-    let p = SimParams::new(s, target);
+    simulate_with(s, Catalog::builtin().rates(), target)
+}
+
+/// One month of `target`, with the catalogue's capacity and billing parameters (`capacity`).
+pub fn simulate_with(s: &Scenario, r: &Rates, target: SimTarget) -> ColdStartReport {
+    let p = SimParams::new(s, r, target);
     let per_month = s.requests_per_month.max(0.0);
     let (method, tally) = if per_month <= EXACT_MONTH_MAX {
         ("exact", exact::run(&p, SECONDS_PER_MONTH))
@@ -111,14 +139,21 @@ pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
     report::build(&p, method, tally)
 }
 
+/// Lambda's simulated p99 with `n` environments kept warm (provisioned concurrency, at least the count
+/// the scenario budgets).
+pub fn warm_p99(s: &Scenario, n: u32) -> f64 {
+    let t = Scenario { provisioned_concurrency: n.max(s.provisioned_concurrency), ..s.clone() };
+    simulate(&t, SimTarget::AwsLambda).latency_ms.p99
+}
+
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.
 pub fn simulate_exact(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, target);
+    let p = SimParams::new(s, Catalog::builtin().rates(), target);
     report::build(&p, "exact", exact::run(&p, horizon_s))
 }
 
 /// The scalable engine over an explicit horizon, reported as a month.
 pub fn simulate_fluid(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, target);
+    let p = SimParams::new(s, Catalog::builtin().rates(), target);
     report::build(&p, "fluid", fluid::run(&p, horizon_s))
 }

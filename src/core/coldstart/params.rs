@@ -2,8 +2,10 @@
 //! filled from `data/coldstart.json`, so the engines never look at the scenario's optional keys.
 
 use super::SimTarget;
+use super::capacity::{self, Activity};
 use super::data::ColdData;
 use super::init::{self, ColdModel};
+use crate::core::catalog::Rates;
 use crate::core::rng::Rng;
 use crate::core::scenario::{DurationDistribution, Invocation, Scenario, TrafficShape};
 use crate::core::traffic;
@@ -32,8 +34,12 @@ impl Service {
 #[derive(Clone, Debug)]
 pub struct SimParams {
     pub target: SimTarget,
-    /// Requests one environment serves at once.
+    /// Most requests one environment serves at once (the event engine's whole-request limit).
     pub slots: u32,
+    /// Requests in flight per environment the autoscaler keeps on average (`capacity`), ≥ 1.
+    pub capacity: f64,
+    /// Billing of activity periods, on platforms that bill them.
+    pub activity: Option<Activity>,
     /// Idle lifetime before reclaim, uniform in [lo, hi] s (lo = hi: fixed).
     pub keep_alive: (f64, f64),
     /// Always-warm environments (provisioned concurrency / min instances).
@@ -61,32 +67,46 @@ pub struct SimParams {
     pub note: Option<String>,
 }
 
+/// The idle lifetime an environment draws, uniform in (lo, hi) s: the scenario's keep-alive keys, else the
+/// platform's measured range.
+pub fn keep_alive_range(s: &Scenario, target: SimTarget, d: &ColdData) -> (f64, f64) {
+    let ka = d.keep_alive(target);
+    let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
+    let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
+        (Some(_), Some(hi)) => hi.max(lo),
+        (Some(_), None) => lo,
+        (None, Some(hi)) => hi.max(lo),
+        (None, None) => ka.max.max(lo),
+    };
+    (lo, hi)
+}
+
 impl SimParams {
-    pub fn new(s: &Scenario, target: SimTarget) -> SimParams {
+    pub fn new(s: &Scenario, r: &Rates, target: SimTarget) -> SimParams {
         let d = ColdData::builtin();
-        let ka = d.keep_alive(target);
-        let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
-        let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
-            (Some(_), Some(hi)) => hi.max(lo),
-            (Some(_), None) => lo,
-            (None, Some(hi)) => hi.max(lo),
-            (None, None) => ka.max.max(lo),
-        };
+        let (lo, hi) = keep_alive_range(s, target, &d);
         let sigma = d.model.lognormal_sigma.value;
         let mean_s = (s.duration_ms / 1000.0).max(1e-6);
         let spreads = match target {
             SimTarget::AwsLambda => None,
-            SimTarget::AzureConsumption => Some(d.other_platforms_cold_start_s.azure_consumption.by_family()),
+            // Flex: the Consumption plan's measured cold starts stand in until Flex has its own.
+            SimTarget::AzureConsumption | SimTarget::AzureFlex => {
+                Some(d.other_platforms_cold_start_s.azure_consumption.by_family())
+            }
             SimTarget::CloudRun => Some(d.other_platforms_cold_start_s.cloud_run.by_family()),
         };
         let l = &d.lambda;
+        let instance = capacity::instance(s, r, target);
         SimParams {
             target,
-            slots: if target == SimTarget::CloudRun { s.cloud_run_concurrency.max(1) } else { 1 },
+            slots: instance.slots(),
+            capacity: instance.capacity,
+            activity: instance.activity,
             keep_alive: (lo, hi),
             permanent: match target {
                 SimTarget::AwsLambda => s.provisioned_concurrency,
                 SimTarget::CloudRun => s.cloud_run_min_instances,
+                SimTarget::AzureFlex => s.azure_always_ready,
                 SimTarget::AzureConsumption => 0,
             },
             ping_every_s: s.keep_warm_every_min as f64 * 60.0,

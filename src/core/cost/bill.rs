@@ -73,6 +73,21 @@ pub(crate) fn num(x: f64) -> String {
     out
 }
 
+/// A size given in KB, in MB: 6144 → "6 MB".
+pub(crate) fn size_kb(kb: f64) -> String {
+    format!("{} MB", num(kb / 1024.0))
+}
+
+/// A size given in MB, in GiB: 32768 → "32 GiB".
+pub(crate) fn gib(mb: f64) -> String {
+    format!("{} GiB", num(mb / 1024.0))
+}
+
+/// A time given in seconds, in minutes: 600 → "10 min".
+pub(crate) fn minutes(s: f64) -> String {
+    format!("{} min", num(s / 60.0))
+}
+
 /// A unit price exactly as the catalogue holds it: $0.0000166667
 pub(crate) fn rate(x: f64) -> String {
     format!("${x}")
@@ -97,5 +112,6 @@ mod tests {
         assert_eq!(num(512.0), "512");
         assert_eq!(num(1234.56), "1,235");
         assert_eq!(rate(0.0000166667), "$0.0000166667");
+        assert_eq!((size_kb(6144.0), gib(32768.0), minutes(600.0)), ("6 MB".into(), "32 GiB".into(), "10 min".into()));
     }
 }
