@@ -192,7 +192,7 @@ const failures = await run([
     await page.locator(`#claims-table tr[data-id="${s3.id}"] a.open-explorer`).click();
     await page.locator('#verdict-decision').waitFor();
     assert(new URL(page.url()).search === `?${s3.query}`, `the link carries the scenario: ${page.url()}`);
-    assert(await page.locator('#c-provisioned_concurrency').inputValue() === '10',
+    assert(await page.locator('#c-provisioned_concurrency + .typed').inputValue() === '10',
       'the scenario is loaded (10 provisioned environments)');
     await expectPageMatchesCore(page, 'claim scenario');
     assertClean(page);
