@@ -31,7 +31,8 @@ fn crossover_chart_names_every_platform_and_labels_each_break_even() {
                 )
                 .expect("draws");
             });
-            for s in curves.series.iter().filter(|s| s.usd.iter().any(|c| c.is_some_and(|c| c > 0.0))) {
+            // Every platform is named, a platform that is never feasible too.
+            for s in &curves.series {
                 assert!(out.contains(s.id.name()), "{}: legend lacks {}", p.id, s.id.name());
             }
             for b in &curves.breakeven {
@@ -85,4 +86,35 @@ fn an_empty_curve_set_draws_a_message_not_a_panic() {
         .unwrap();
     });
     assert!(out.contains("No feasible platform"));
+}
+
+#[test]
+fn cost_p99_chart_plots_the_platforms_with_both_figures_and_names_the_others() {
+    use ::crossover::chart::cost_p99::{CostLatency, Point};
+    use ::crossover::core::cost::PlatformId;
+    let data = CostLatency {
+        points: vec![
+            Point { id: PlatformId::AwsLambda, monthly_usd: Some(35.4), p99_ms: Some(569.0) },
+            Point { id: PlatformId::CloudRun, monthly_usd: Some(40.9), p99_ms: Some(1250.0) },
+            Point { id: PlatformId::AwsEc2, monthly_usd: Some(47.0), p99_ms: None },
+            Point { id: PlatformId::CloudflareWorkers, monthly_usd: None, p99_ms: Some(10.0) },
+        ],
+        target_p99_ms: Some(300.0),
+    };
+    let out = svg(|root| chart::cost_p99::draw(root, &data, &|id| id.name().to_string(), &Style::dark(1.0)).unwrap());
+    for want in [
+        format!("{}: $35/month, p99 569 ms", PlatformId::AwsLambda.name()),
+        format!("{}: $41/month, p99 1.2 s", PlatformId::CloudRun.name()),
+        format!("{}: $47/month, no p99 figure yet", PlatformId::AwsEc2.name()),
+        format!("{}: not feasible for this workload", PlatformId::CloudflareWorkers.name()),
+        "p99 target 300 ms".to_string(),
+    ] {
+        assert!(out.contains(&want), "missing {want:?}");
+    }
+    // Two platforms drawn: a filled and an outlined circle each, plus the two legend swatches.
+    assert_eq!(out.matches("<circle").count(), 6, "{out}");
+    let empty = svg(|root| {
+        chart::cost_p99::draw(root, &CostLatency::default(), &|id| id.name().to_string(), &Style::light(1.0)).unwrap()
+    });
+    assert!(empty.contains("No platform has both a cost and a p99 figure"));
 }

@@ -275,3 +275,11 @@ fn cli_exit_codes() {
     let (code, _, _) = cli(&["fleet", "/no/such/file.csv"], b"");
     assert_eq!(code, 1);
 }
+
+#[test]
+fn the_sample_fleet_evaluates_every_row() {
+    let report = fleet::run(fleet::SAMPLE_CSV.as_bytes(), &Scenario::default(), &Catalog::builtin());
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.rows.len(), fleet::SAMPLE_CSV.lines().count() - 1);
+    assert!(report.moves.count > 0, "the sample shows functions worth moving");
+}

@@ -29,6 +29,13 @@ fn ms(v: f64) -> String {
     if v >= 1000.0 { format!("{:.1} s", v / 1000.0) } else { format!("{v:.0} ms") }
 }
 
+/// A log-axis tick label: only 1, 2 and 5 of each decade are written (100 ms, 200 ms, 500 ms, 1.0 s), so
+/// the ticks between (300, 400, … 900 ms) do not run into each other.
+fn tick(v: f64) -> String {
+    let mantissa = v / 10f64.powf(v.log10().floor());
+    if [1.0, 2.0, 5.0, 10.0].iter().any(|m| (mantissa - m).abs() < 0.05) { ms(v) } else { String::new() }
+}
+
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     report: &ColdStartReport,
@@ -56,7 +63,7 @@ pub fn draw<DB: DrawingBackend>(
     themed_mesh(&mut chart.configure_mesh(), style)
         .x_desc("latency incl. cold starts")
         .y_desc("share of requests ≤ x")
-        .x_label_formatter(&|v| ms(*v))
+        .x_label_formatter(&|v| tick(*v))
         .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
         .draw()?;
     let line = RGBColor(0, 114, 178);

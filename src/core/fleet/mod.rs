@@ -23,6 +23,9 @@ pub use evaluate::{FleetReport, FleetRow, Moves, PlatformTotal, SortKey, evaluat
 pub const MAX_ROWS: usize = 100_000;
 /// Longest function name accepted, characters.
 pub const MAX_NAME_LEN: usize = 200;
+/// A sample fleet for the Fleet page's "Load a sample fleet": a dozen functions with the columns a
+/// CloudWatch export names, from a chatty API to a nightly batch.
+pub const SAMPLE_CSV: &str = include_str!("../../../data/fleet_sample.csv");
 
 /// A problem with the file or one of its rows. `line` is 1-based and the header is line 1.
 #[derive(Clone, Debug, PartialEq, Serialize)]
