@@ -11,7 +11,11 @@ use crossover::core::catalog::Catalog;
 use crossover::core::cost::{Bound, LimitKind, PlatformCost, PlatformId, SimUsage, price_all};
 use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
 
+#[path = "common/pricing.rs"]
+mod pricing;
+
 use PlatformId::*;
+use pricing::{NO_COLD, close};
 
 fn priced(tweak: impl Fn(&mut Scenario), sim: Option<&SimUsage>, id: PlatformId) -> PlatformCost {
     let mut s = Scenario { egress_kb_per_request: 0.0, log_kb_per_request: 0.0, ..Scenario::default() };
@@ -20,21 +24,6 @@ fn priced(tweak: impl Fn(&mut Scenario), sim: Option<&SimUsage>, id: PlatformId)
     let all = price_all(&s, &Catalog::builtin(), sim);
     all.into_iter().find(|p| p.id == id).unwrap()
 }
-
-fn close(got: f64, expected: f64, what: &str) {
-    let tolerance = 0.005 + expected.abs() * 1e-6;
-    assert!((got - expected).abs() <= tolerance, "{what}: got {got}, expected {expected}");
-}
-
-const NO_COLD: SimUsage = SimUsage {
-    lambda_cold_starts: 0.0,
-    lambda_mean_init_ms: 0.0,
-    cloud_run_busy_instance_s: 0.0,
-    cloud_run_instance_s: 0.0,
-    flex_on_demand_active_s: 0.0,
-    flex_always_ready_active_s: 0.0,
-    flex_always_ready_share: 0.0,
-};
 
 /// Total monthly USD; Lambda uses a simulation with no cold starts, the others are analytic.
 fn check(tweak: impl Fn(&mut Scenario), id: PlatformId, expected: f64) {

@@ -3,30 +3,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::cli;
+
 /// Every field path of the output, one per line: `platforms[].breakdown[].usd`.
 const FIELDS: &str = "tests/data/eval_fields.txt";
-
-fn cli(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crossover"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    let out = child.wait_with_output().expect("the CLI exits");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 /// Adds the path of every object key under `value` (array items as `[]`).
 fn paths(value: &Value, at: &str, out: &mut BTreeSet<String>) {

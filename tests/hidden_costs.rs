@@ -8,21 +8,15 @@
 //! with its sources is in the unit tests of `src/core/cost/hidden/`; here the figures are whole bills.
 
 use crossover::core::catalog::Catalog;
-use crossover::core::cost::{LineItem, PLATFORMS, PlatformCost, PlatformId, Pricer, SimUsage, price_all};
+use crossover::core::cost::{LineItem, PLATFORMS, PlatformCost, PlatformId, Pricer, price_all};
 use crossover::core::scenario::{Arch, Commitment, Scenario, TrafficShape};
 use crossover::core::{keys, query, scenario_json};
 
-use PlatformId::*;
+#[path = "common/pricing.rs"]
+mod pricing;
 
-const NO_COLD: SimUsage = SimUsage {
-    lambda_cold_starts: 0.0,
-    lambda_mean_init_ms: 0.0,
-    cloud_run_busy_instance_s: 0.0,
-    cloud_run_instance_s: 0.0,
-    flex_on_demand_active_s: 0.0,
-    flex_always_ready_active_s: 0.0,
-    flex_always_ready_share: 0.0,
-};
+use PlatformId::*;
+use pricing::{NO_COLD, close};
 
 fn all(s: &Scenario) -> Vec<PlatformCost> {
     assert!(s.validate().is_empty(), "{:?}", s.validate());
@@ -40,11 +34,6 @@ fn item(p: &PlatformCost, name: &str) -> Option<LineItem> {
 fn line(s: &Scenario, id: PlatformId, name: &str) -> LineItem {
     let p = platform(s, id);
     item(&p, name).unwrap_or_else(|| panic!("{id:?} has no `{name}`: {:#?}", p.breakdown))
-}
-
-fn close(got: f64, expected: f64, what: &str) {
-    let tolerance = 0.005 + expected.abs() * 1e-6;
-    assert!((got - expected).abs() <= tolerance, "{what}: got {got}, expected {expected}");
 }
 
 fn compute_only() -> Scenario {

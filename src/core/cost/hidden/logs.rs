@@ -84,15 +84,11 @@ pub fn charge(service: LogService, gb: f64, r: &HiddenRates, free: bool) -> LogC
 
 #[cfg(test)]
 mod tests {
-    use super::super::{builtin, monthly_gb};
+    use super::super::{builtin, close, monthly_gb};
     use super::*;
 
     fn of(service: LogService, gb: f64, free: bool) -> LogCharge {
         charge(service, gb, &builtin(), free)
-    }
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-6 * b.abs().max(1.0), "{a} != {b}");
     }
 
     /// CloudWatch Logs Standard class, us-east-1 (aws.amazon.com/cloudwatch/pricing as quoted by
