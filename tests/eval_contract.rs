@@ -35,7 +35,7 @@ fn every_output_field_keeps_its_name() {
     let scenarios = [
         "{}",
         // The presets `steady_api` and `java_tight_sla`.
-        r#"{"requests_per_month": 5184000000, "duration_ms": 50, "memory_mb": 1024, "cpu_fraction": 0.6,
+        r#"{"requests_per_month": 5256000000, "duration_ms": 50, "memory_mb": 1024, "cpu_fraction": 0.6,
             "runtime": "go", "front_door": "alb", "latency_slo_p99_ms": 200}"#,
         r#"{"requests_per_month": 30000000, "traffic_shape": "diurnal", "diurnal_peak_to_trough": 3,
             "duration_ms": 80, "memory_mb": 2048, "cpu_fraction": 0.4, "runtime": "java21",

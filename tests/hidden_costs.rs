@@ -75,8 +75,9 @@ fn logs_by_each_platforms_log_service() {
     for id in [AwsLambda, AwsFargate, AwsEc2, AwsEks, AwsLambdaManaged] {
         close(line(&s, id, "Logs").usd, 5.3, &format!("{id:?}"));
     }
-    // Cloud Logging: 10 GB = 9.3132 GiB × $0.50, 30 days of storage included = $4.6566.
-    close(line(&s, CloudRun, "Logs").usd, 10.0 / 1.073_741_824 * 0.5, "Cloud Logging");
+    // Cloud Logging: 10 GB = 9.3132 GiB × $0.50 = $4.6566, plus 10 h past the 30 days (720 h) of storage
+    // included: 9.3132 × $0.01 ÷ 73 = $0.0013 → $4.6579.
+    close(line(&s, CloudRun, "Logs").usd, 10.0 / 1.073_741_824 * (0.5 + 0.01 / 73.0), "Cloud Logging");
     // Azure Monitor: 10 GB × $2.30 = $23.00, 31 days included; the rate rests on one source.
     for id in [AzureFunctions, AzureFlex, AzureContainerApps] {
         let l = line(&s, id, "Logs");

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::catalog::Catalog;
+use super::scenario::HOURS_PER_MONTH;
 use super::verdict::format::num;
 pub use figures::Figure;
 
@@ -165,7 +166,7 @@ fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
         variants.push(Variant {
             label: "a 720-hour month instead of 730".into(),
             patch: Value::Null,
-            factor: Some(720.0 / 730.0),
+            factor: Some(720.0 / HOURS_PER_MONTH),
         });
     }
     variants.extend(c.variants.iter().cloned());
