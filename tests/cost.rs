@@ -9,9 +9,15 @@
 
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{Bound, LimitKind, PlatformCost, PlatformId, SimUsage, price_all};
-use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
+use crossover::core::scenario::{
+    Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, SECONDS_PER_MONTH, Scenario,
+};
+
+#[path = "common/pricing.rs"]
+mod pricing;
 
 use PlatformId::*;
+use pricing::{NO_COLD, close};
 
 fn priced(tweak: impl Fn(&mut Scenario), sim: Option<&SimUsage>, id: PlatformId) -> PlatformCost {
     let mut s = Scenario { egress_kb_per_request: 0.0, log_kb_per_request: 0.0, ..Scenario::default() };
@@ -20,21 +26,6 @@ fn priced(tweak: impl Fn(&mut Scenario), sim: Option<&SimUsage>, id: PlatformId)
     let all = price_all(&s, &Catalog::builtin(), sim);
     all.into_iter().find(|p| p.id == id).unwrap()
 }
-
-fn close(got: f64, expected: f64, what: &str) {
-    let tolerance = 0.005 + expected.abs() * 1e-6;
-    assert!((got - expected).abs() <= tolerance, "{what}: got {got}, expected {expected}");
-}
-
-const NO_COLD: SimUsage = SimUsage {
-    lambda_cold_starts: 0.0,
-    lambda_mean_init_ms: 0.0,
-    cloud_run_busy_instance_s: 0.0,
-    cloud_run_instance_s: 0.0,
-    flex_on_demand_active_s: 0.0,
-    flex_always_ready_active_s: 0.0,
-    flex_always_ready_share: 0.0,
-};
 
 /// Total monthly USD; Lambda uses a simulation with no cold starts, the others are analytic.
 fn check(tweak: impl Fn(&mut Scenario), id: PlatformId, expected: f64) {
@@ -101,15 +92,15 @@ fn lambda() {
             s.memory_mb = mb;
         }
     };
-    check(pc(10, 128.0), AwsLambda, 10.0 * 0.125 * 2_628_000.0 * 0.0000041667);
-    check(pc(10, 1024.0), AwsLambda, 10.0 * 1.0 * 2_628_000.0 * 0.0000041667);
-    check(pc(50, 512.0), AwsLambda, 50.0 * 0.5 * 2_628_000.0 * 0.0000041667);
+    check(pc(10, 128.0), AwsLambda, 10.0 * 0.125 * SECONDS_PER_MONTH * 0.0000041667);
+    check(pc(10, 1024.0), AwsLambda, 10.0 * 1.0 * SECONDS_PER_MONTH * 0.0000041667);
+    check(pc(50, 512.0), AwsLambda, 50.0 * 0.5 * SECONDS_PER_MONTH * 0.0000041667);
     // One PC environment covers the mean concurrency 10M × 0.2 s / 2,628,000 s = 0.761: all
     // duration at the PC rate.
-    let pc_month = 0.5 * 2_628_000.0 * 0.0000041667;
+    let pc_month = 0.5 * SECONDS_PER_MONTH * 0.0000041667;
     check(|s| s.provisioned_concurrency = 1, AwsLambda, 2.0 + pc_month + 1e6 * 0.0000097222);
     // At 100M the need is 7.61 environments: PC serves 1/7.61 of the 1e7 GB-s, the rest is on demand.
-    let need = 1e8 * 0.2 / 2_628_000.0;
+    let need = 1e8 * 0.2 / SECONDS_PER_MONTH;
     check(
         |s| {
             s.provisioned_concurrency = 1;
@@ -149,7 +140,7 @@ fn lambda_init_is_its_own_line() {
     let p = priced(|_| {}, None, AwsLambda);
     let init = p.breakdown.iter().find(|l| l.item == "INIT of cold starts").unwrap();
     let billed = crossover::core::coldstart::analytic::Inputs::builtin(&Scenario::default()).billed_init_ms;
-    let cold = 2_628_000.0 / (std::f64::consts::E * 330.0);
+    let cold = SECONDS_PER_MONTH / (std::f64::consts::E * 330.0);
     close(init.usd, cold * billed / 1000.0 * 0.5 * 0.0000166667, &init.detail);
 }
 
@@ -197,7 +188,7 @@ fn azure() {
             s.memory_mb = 2048.0
         },
         AzureFlex,
-        2.0 * 2_628_000.0 * 0.000004,
+        2.0 * SECONDS_PER_MONTH * 0.000004,
     );
     // The per-instance rules themselves: tests/billing_rules.rs.
 }
@@ -214,7 +205,7 @@ fn cloud_run() {
             s.cloud_run_min_instances = 1
         },
         CloudRun,
-        2_628_000.0 * 0.00000375,
+        SECONDS_PER_MONTH * 0.00000375,
     );
     // 8 GiB needs 2 vCPU; at concurrency 1 each request is billed alone: 1M × 1 s = 1e6 instance-s
     // (simulated, start-up included).

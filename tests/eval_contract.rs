@@ -3,30 +3,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::cli;
+
 /// Every field path of the output, one per line: `platforms[].breakdown[].usd`.
 const FIELDS: &str = "tests/data/eval_fields.txt";
-
-fn cli(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crossover"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    let out = child.wait_with_output().expect("the CLI exits");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 /// Adds the path of every object key under `value` (array items as `[]`).
 fn paths(value: &Value, at: &str, out: &mut BTreeSet<String>) {
@@ -50,7 +35,7 @@ fn every_output_field_keeps_its_name() {
     let scenarios = [
         "{}",
         // The presets `steady_api` and `java_tight_sla`.
-        r#"{"requests_per_month": 5184000000, "duration_ms": 50, "memory_mb": 1024, "cpu_fraction": 0.6,
+        r#"{"requests_per_month": 5256000000, "duration_ms": 50, "memory_mb": 1024, "cpu_fraction": 0.6,
             "runtime": "go", "front_door": "alb", "latency_slo_p99_ms": 200}"#,
         r#"{"requests_per_month": 30000000, "traffic_shape": "diurnal", "diurnal_peak_to_trough": 3,
             "duration_ms": 80, "memory_mb": 2048, "cpu_fraction": 0.4, "runtime": "java21",

@@ -2,13 +2,16 @@
 //! Fleet CSVs: parsing edge cases, bad rows reported by line with good rows kept, totals, CSV output,
 //! 10,000 rows, and the `crossover fleet` exit codes.
 
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::PlatformId;
 use crossover::core::fleet::{self, FleetReport, MAX_ROWS, SortKey, csv::Reader};
 use crossover::core::scenario::{Arch, Scenario};
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::cli;
 
 const HEADER: &str = "name,invocations,avg_duration_ms,memory_mb";
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/fleet_sample.csv");
@@ -231,24 +234,6 @@ fn ten_thousand_rows() {
     assert_eq!(report.rows.len(), 10_000);
     assert!(report.errors.is_empty(), "{:?}", report.errors.first());
     assert!(report.current_total.is_finite() && report.recommended_total.is_finite());
-}
-
-fn cli(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crossover"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI runs");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
-    let out = child.wait_with_output().expect("the CLI exits");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
 }
 
 #[test]

@@ -8,21 +8,15 @@
 //! with its sources is in the unit tests of `src/core/cost/hidden/`; here the figures are whole bills.
 
 use crossover::core::catalog::Catalog;
-use crossover::core::cost::{LineItem, PLATFORMS, PlatformCost, PlatformId, Pricer, SimUsage, price_all};
+use crossover::core::cost::{LineItem, PLATFORMS, PlatformCost, PlatformId, Pricer, price_all};
 use crossover::core::scenario::{Arch, Commitment, Scenario, TrafficShape};
 use crossover::core::{keys, query, scenario_json};
 
-use PlatformId::*;
+#[path = "common/pricing.rs"]
+mod pricing;
 
-const NO_COLD: SimUsage = SimUsage {
-    lambda_cold_starts: 0.0,
-    lambda_mean_init_ms: 0.0,
-    cloud_run_busy_instance_s: 0.0,
-    cloud_run_instance_s: 0.0,
-    flex_on_demand_active_s: 0.0,
-    flex_always_ready_active_s: 0.0,
-    flex_always_ready_share: 0.0,
-};
+use PlatformId::*;
+use pricing::{NO_COLD, close};
 
 fn all(s: &Scenario) -> Vec<PlatformCost> {
     assert!(s.validate().is_empty(), "{:?}", s.validate());
@@ -40,11 +34,6 @@ fn item(p: &PlatformCost, name: &str) -> Option<LineItem> {
 fn line(s: &Scenario, id: PlatformId, name: &str) -> LineItem {
     let p = platform(s, id);
     item(&p, name).unwrap_or_else(|| panic!("{id:?} has no `{name}`: {:#?}", p.breakdown))
-}
-
-fn close(got: f64, expected: f64, what: &str) {
-    let tolerance = 0.005 + expected.abs() * 1e-6;
-    assert!((got - expected).abs() <= tolerance, "{what}: got {got}, expected {expected}");
 }
 
 fn compute_only() -> Scenario {
@@ -86,8 +75,9 @@ fn logs_by_each_platforms_log_service() {
     for id in [AwsLambda, AwsFargate, AwsEc2, AwsEks, AwsLambdaManaged] {
         close(line(&s, id, "Logs").usd, 5.3, &format!("{id:?}"));
     }
-    // Cloud Logging: 10 GB = 9.3132 GiB × $0.50, 30 days of storage included = $4.6566.
-    close(line(&s, CloudRun, "Logs").usd, 10.0 / 1.073_741_824 * 0.5, "Cloud Logging");
+    // Cloud Logging: 10 GB = 9.3132 GiB × $0.50 = $4.6566, plus 10 h past the 30 days (720 h) of storage
+    // included: 9.3132 × $0.01 ÷ 73 = $0.0013 → $4.6579.
+    close(line(&s, CloudRun, "Logs").usd, 10.0 / 1.073_741_824 * (0.5 + 0.01 / 73.0), "Cloud Logging");
     // Azure Monitor: 10 GB × $2.30 = $23.00, 31 days included; the rate rests on one source.
     for id in [AzureFunctions, AzureFlex, AzureContainerApps] {
         let l = line(&s, id, "Logs");

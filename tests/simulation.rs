@@ -4,7 +4,7 @@
 use crossover::core::coldstart::{
     self, ColdStartReport, RUNTIMES, SimTarget, is_known_runtime, simulate, simulate_exact, simulate_fluid,
 };
-use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario, TrafficShape};
+use crossover::core::scenario::{DurationDistribution, HOURS_PER_MONTH, SECONDS_PER_MONTH, Scenario, TrafficShape};
 use crossover::core::traffic;
 
 /// A 730-hour month holds 730/168 weeks.
@@ -151,14 +151,15 @@ fn agrees_with_simfaas() {
 #[test]
 fn hourly_requests_with_ten_minute_keep_alive_are_all_cold() {
     let s = Scenario {
-        requests_per_month: 720.0,
+        // One request an hour of the 730-hour month.
+        requests_per_month: HOURS_PER_MONTH,
         cron_every_min: 60,
         keep_alive_s: Some(600.0),
         ..shaped(TrafficShape::Cron)
     };
     let r = simulate(&s, SimTarget::AwsLambda);
     assert_eq!(r.cold_start_fraction, 1.0);
-    assert!((r.requests - 720.0).abs() < 30.0);
+    assert!((r.requests - HOURS_PER_MONTH).abs() < 30.0);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{Limit, LimitKind, PlatformId};
-use crossover::core::scenario::{Scenario, TrafficShape};
+use crossover::core::scenario::{SECONDS_PER_MONTH, Scenario, TrafficShape};
 use crossover::core::verdict::dimensions::load;
 use crossover::core::verdict::{
     ColdStarts, Decision, Dimension, Evidence, Method, PlatformEvidence, Signal, Verdict, decide,
@@ -123,7 +123,7 @@ fn rds_proxy_turns_the_database_blocker_into_a_condition() {
 #[test]
 fn steady_load_where_containers_are_cheaper_is_no_go_on_containers() {
     let s = Scenario {
-        requests_per_month: 2000.0 * 2_628_000.0,
+        requests_per_month: 2000.0 * SECONDS_PER_MONTH,
         traffic_shape: TrafficShape::Steady,
         duration_ms: 50.0,
         ..Scenario::default()
@@ -184,7 +184,7 @@ fn total_on_empty_and_zero_inputs() {
 mod real {
     use super::*;
     use crossover::core::eval;
-    use crossover::core::scenario::{Invocation, SECONDS_PER_MONTH};
+    use crossover::core::scenario::Invocation;
 
     fn assess(s: Scenario) -> Verdict {
         eval::assess(&s, &Catalog::builtin()).verdict

@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use super::catalog::Catalog;
 use super::query;
+use super::scenario::HOURS_PER_MONTH;
 use super::verdict::format::num;
 pub use articles::{Article, articles};
 pub use figures::Figure;
@@ -241,7 +242,7 @@ fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
         variants.push(Variant {
             label: "a 720-hour month instead of 730".into(),
             patch: Value::Null,
-            factor: Some(720.0 / 730.0),
+            factor: Some(720.0 / HOURS_PER_MONTH),
         });
     }
     variants.extend(c.variants.iter().cloned());

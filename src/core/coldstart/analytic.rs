@@ -135,7 +135,7 @@ mod tests {
             cloud_run_keep_alive_s: 900.0,
         };
         let got = cold_starts(&s, &a, &[1.0; 168], 1e7, 0.2, 0.0);
-        assert!((got - 2_628_000.0 / (std::f64::consts::E * 330.0)).abs() < 1e-6, "{got}");
+        assert!((got - SECONDS_PER_MONTH / (std::f64::consts::E * 330.0)).abs() < 1e-6, "{got}");
         assert_eq!(cold_starts(&s, &a, &[1.0; 168], 1e7, 0.2, 1.0), 0.0);
         assert_eq!(cold_starts(&s, &a, &[1.0; 168], 0.0, 0.2, 0.0), 0.0);
     }

@@ -219,70 +219,60 @@ pub fn charge(time: ReplicaTime, rep: Replica, requests: f64, free: bool, r: &Hi
 
 #[cfg(test)]
 mod tests {
-    use super::super::hidden::builtin;
+    use super::super::hidden::{builtin, close, steady_load as load};
     use super::*;
-
-    const MONTH_S: f64 = 2_592_000.0;
-    const STEADY: [f64; 168] = [1.0; 168];
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-6 * b.abs().max(1.0), "{a} != {b}");
-    }
-
-    fn load(rate: f64) -> Load<'static> {
-        Load { mean_rate: rate, weights: &STEADY, slot_s: MONTH_S / 168.0, duration_s: 0.2, cpu_fraction: 0.5 }
-    }
+    use crate::core::scenario::SECONDS_PER_MONTH;
 
     /// learn.microsoft.com/azure/container-apps/billing (active and idle rates, free grant of
     /// 180,000 vCPU-s, 360,000 GiB-s and 2M requests) with the East US meters ($0.000024 per vCPU-s
     /// active, $0.000003 per GiB-s, $0.40 per 1M requests).
     ///
     /// 1,024 MB → a 0.5 vCPU / 1 GiB replica. 10 req/s × 200 ms = 2 in flight: 2 ÷ 10 = 0.2 replicas
-    /// by concurrency, 2 × 0.5 ÷ (0.5 × 0.6) = 3.33 by CPU → 3.33 replicas × 2,592,000 s =
-    /// 8,640,000 replica-s: 4,320,000 vCPU-s × $0.000024 = $103.68, 8,640,000 GiB-s × $0.000003 =
-    /// $25.92, 25.92M requests × $0.40/1M = $10.368. With the grant: (4,320,000 − 180,000) ×
-    /// 0.000024 = $99.36, (8,640,000 − 360,000) × 0.000003 = $24.84, 23.92M × 0.4 = $9.568.
+    /// by concurrency, 2 × 0.5 ÷ (0.5 × 0.6) = 3.33 by CPU → 3.33 replicas × 2,628,000 s (730 h) =
+    /// 8,760,000 replica-s: 4,380,000 vCPU-s × $0.000024 = $105.12, 8,760,000 GiB-s × $0.000003 =
+    /// $26.28, 26.28M requests × $0.40/1M = $10.512. With the grant: (4,380,000 − 180,000) ×
+    /// 0.000024 = $100.80, (8,760,000 − 360,000) × 0.000003 = $25.20, 24.28M × 0.4 = $9.712.
     #[test]
     fn active_replicas_pay_the_active_rates() {
         let r = builtin();
         let rep = replica(1024.0, &r);
         assert_eq!(rep, Replica { vcpu: 0.5, gib: 1.0 });
         let t = replica_time(&load(10.0), rep, 0, 0.6, &r);
-        close(t.active_s, 8_640_000.0);
+        close(t.active_s, 8_760_000.0);
         assert_eq!(t.idle_s, 0.0);
-        let c = charge(t, rep, 10.0 * MONTH_S, false, &r);
-        close(c.vcpu_active_usd, 103.68);
-        close(c.memory_active_usd, 25.92);
-        close(c.requests_usd, 10.368);
-        let f = charge(t, rep, 10.0 * MONTH_S, true, &r);
-        close(f.vcpu_active_usd, 99.36);
-        close(f.memory_active_usd, 24.84);
-        close(f.requests_usd, 9.568);
+        let c = charge(t, rep, 10.0 * SECONDS_PER_MONTH, false, &r);
+        close(c.vcpu_active_usd, 105.12);
+        close(c.memory_active_usd, 26.28);
+        close(c.requests_usd, 10.512);
+        let f = charge(t, rep, 10.0 * SECONDS_PER_MONTH, true, &r);
+        close(f.vcpu_active_usd, 100.8);
+        close(f.memory_active_usd, 25.2);
+        close(f.requests_usd, 9.712);
     }
 
     /// One minimum replica with no traffic is idle all month (billing doc: idle when at the minimum,
-    /// serving no request): 0.5 vCPU × 2,592,000 s × $0.000003 = $3.888 plus 1 GiB × 2,592,000 s ×
-    /// $0.000003 = $7.776 → $11.664. The grant takes 180,000 vCPU-s and 360,000 GiB-s off:
-    /// (1,296,000 − 180,000) × 0.000003 + (2,592,000 − 360,000) × 0.000003 = $10.044.
+    /// serving no request): 0.5 vCPU × 2,628,000 s × $0.000003 = $3.942 plus 1 GiB × 2,628,000 s ×
+    /// $0.000003 = $7.884 → $11.826. The grant takes 180,000 vCPU-s and 360,000 GiB-s off:
+    /// (1,314,000 − 180,000) × 0.000003 + (2,628,000 − 360,000) × 0.000003 = $10.206.
     #[test]
     fn an_idle_minimum_replica_pays_the_idle_rates() {
         let r = builtin();
         let rep = replica(1024.0, &r);
         let t = replica_time(&load(0.0), rep, 1, 0.6, &r);
-        close(t.idle_s, MONTH_S);
-        close(charge(t, rep, 0.0, false, &r).idle_usd, 11.664);
-        close(charge(t, rep, 0.0, true, &r).idle_usd, 10.044);
+        close(t.idle_s, SECONDS_PER_MONTH);
+        close(charge(t, rep, 0.0, false, &r).idle_usd, 11.826);
+        close(charge(t, rep, 0.0, true, &r).idle_usd, 10.206);
     }
 
     /// Scale to zero: one request every 1,000 s keeps a replica up for the 300 s cool-down after it,
-    /// a share 1 − e^(−0.001 × 300) = 0.259182 of the month = 671,800 replica-s; nothing when idle.
+    /// a share 1 − e^(−0.001 × 300) = 0.259182 of the month = 681,130 replica-s; nothing when idle.
     #[test]
     fn sparse_traffic_pays_the_cool_down() {
         let r = builtin();
         let rep = replica(512.0, &r);
         assert_eq!(rep, Replica { vcpu: 0.25, gib: 0.5 });
         let t = replica_time(&load(0.001), rep, 0, 0.6, &r);
-        close(t.active_s, (1.0 - (-0.3_f64).exp()) * MONTH_S);
+        close(t.active_s, (1.0 - (-0.3_f64).exp()) * SECONDS_PER_MONTH);
         assert_eq!(replica_time(&load(0.0), rep, 0, 0.6, &r).active_s, 0.0);
     }
 

@@ -164,46 +164,24 @@ pub(super) struct Instance {
 /// 2 to 64 GiB; t3/t4g are burstable.
 pub(super) fn instances(r: &Rates) -> Vec<Instance> {
     let i = |name, arch, vcpu, gib, hourly, burst| Instance { name, arch, vcpu, gib, hourly, burst };
+    // The burstable families: x86 t3 and Graviton t4g, each with its own surplus price.
+    let t3 = |name, vcpu, gib, hourly, baseline| {
+        i(name, Arch::X86_64, vcpu, gib, hourly, Some(Burst { baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t3 }))
+    };
+    let t4g = |name, vcpu, gib, hourly, baseline| {
+        i(name, Arch::Arm64, vcpu, gib, hourly, Some(Burst { baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t4g }))
+    };
     vec![
-        i(
-            "t3.small",
-            Arch::X86_64,
-            r.ec2_t3_small_vcpu,
-            r.ec2_t3_small_gib,
-            r.ec2_t3_small_hourly,
-            Some(Burst { baseline: r.ec2_t3_small_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t3 }),
-        ),
-        i(
-            "t3.medium",
-            Arch::X86_64,
-            r.ec2_t3_medium_vcpu,
-            r.ec2_t3_medium_gib,
-            r.ec2_t3_medium_hourly,
-            Some(Burst { baseline: r.ec2_t3_medium_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t3 }),
-        ),
-        i(
-            "t3.large",
-            Arch::X86_64,
-            r.ec2_t3_large_vcpu,
-            r.ec2_t3_large_gib,
-            r.ec2_t3_large_hourly,
-            Some(Burst { baseline: r.ec2_t3_large_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t3 }),
-        ),
-        i(
-            "t3.xlarge",
-            Arch::X86_64,
-            r.ec2_t3_xlarge_vcpu,
-            r.ec2_t3_xlarge_gib,
-            r.ec2_t3_xlarge_hourly,
-            Some(Burst { baseline: r.ec2_t3_xlarge_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t3 }),
-        ),
-        i(
+        t3("t3.small", r.ec2_t3_small_vcpu, r.ec2_t3_small_gib, r.ec2_t3_small_hourly, r.ec2_t3_small_baseline),
+        t3("t3.medium", r.ec2_t3_medium_vcpu, r.ec2_t3_medium_gib, r.ec2_t3_medium_hourly, r.ec2_t3_medium_baseline),
+        t3("t3.large", r.ec2_t3_large_vcpu, r.ec2_t3_large_gib, r.ec2_t3_large_hourly, r.ec2_t3_large_baseline),
+        t3("t3.xlarge", r.ec2_t3_xlarge_vcpu, r.ec2_t3_xlarge_gib, r.ec2_t3_xlarge_hourly, r.ec2_t3_xlarge_baseline),
+        t3(
             "t3.2xlarge",
-            Arch::X86_64,
             r.ec2_t3_2xlarge_vcpu,
             r.ec2_t3_2xlarge_gib,
             r.ec2_t3_2xlarge_hourly,
-            Some(Burst { baseline: r.ec2_t3_2xlarge_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t3 }),
+            r.ec2_t3_2xlarge_baseline,
         ),
         i("m5.large", Arch::X86_64, r.ec2_m5_large_vcpu, r.ec2_m5_large_gib, r.ec2_m5_large_hourly, None),
         i("m6i.large", Arch::X86_64, r.ec2_m6i_large_vcpu, r.ec2_m6i_large_gib, r.ec2_m6i_large_hourly, None),
@@ -217,45 +195,28 @@ pub(super) fn instances(r: &Rates) -> Vec<Instance> {
         i("r6i.large", Arch::X86_64, r.ec2_r6i_large_vcpu, r.ec2_r6i_large_gib, r.ec2_r6i_large_hourly, None),
         i("r6i.xlarge", Arch::X86_64, r.ec2_r6i_xlarge_vcpu, r.ec2_r6i_xlarge_gib, r.ec2_r6i_xlarge_hourly, None),
         i("r6i.2xlarge", Arch::X86_64, r.ec2_r6i_2xlarge_vcpu, r.ec2_r6i_2xlarge_gib, r.ec2_r6i_2xlarge_hourly, None),
-        i(
-            "t4g.small",
-            Arch::Arm64,
-            r.ec2_t4g_small_vcpu,
-            r.ec2_t4g_small_gib,
-            r.ec2_t4g_small_hourly,
-            Some(Burst { baseline: r.ec2_t4g_small_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t4g }),
-        ),
-        i(
+        t4g("t4g.small", r.ec2_t4g_small_vcpu, r.ec2_t4g_small_gib, r.ec2_t4g_small_hourly, r.ec2_t4g_small_baseline),
+        t4g(
             "t4g.medium",
-            Arch::Arm64,
             r.ec2_t4g_medium_vcpu,
             r.ec2_t4g_medium_gib,
             r.ec2_t4g_medium_hourly,
-            Some(Burst { baseline: r.ec2_t4g_medium_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t4g }),
+            r.ec2_t4g_medium_baseline,
         ),
-        i(
-            "t4g.large",
-            Arch::Arm64,
-            r.ec2_t4g_large_vcpu,
-            r.ec2_t4g_large_gib,
-            r.ec2_t4g_large_hourly,
-            Some(Burst { baseline: r.ec2_t4g_large_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t4g }),
-        ),
-        i(
+        t4g("t4g.large", r.ec2_t4g_large_vcpu, r.ec2_t4g_large_gib, r.ec2_t4g_large_hourly, r.ec2_t4g_large_baseline),
+        t4g(
             "t4g.xlarge",
-            Arch::Arm64,
             r.ec2_t4g_xlarge_vcpu,
             r.ec2_t4g_xlarge_gib,
             r.ec2_t4g_xlarge_hourly,
-            Some(Burst { baseline: r.ec2_t4g_xlarge_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t4g }),
+            r.ec2_t4g_xlarge_baseline,
         ),
-        i(
+        t4g(
             "t4g.2xlarge",
-            Arch::Arm64,
             r.ec2_t4g_2xlarge_vcpu,
             r.ec2_t4g_2xlarge_gib,
             r.ec2_t4g_2xlarge_hourly,
-            Some(Burst { baseline: r.ec2_t4g_2xlarge_baseline, surplus_vcpu_h: r.ec2_surplus_vcpu_h_t4g }),
+            r.ec2_t4g_2xlarge_baseline,
         ),
         i("m6g.large", Arch::Arm64, r.ec2_m6g_large_vcpu, r.ec2_m6g_large_gib, r.ec2_m6g_large_hourly, None),
         i("m7g.large", Arch::Arm64, r.ec2_m7g_large_vcpu, r.ec2_m7g_large_gib, r.ec2_m7g_large_hourly, None),

@@ -8,28 +8,59 @@ use crate::core::catalog::Rates;
 use crate::core::coldstart::analytic;
 use crate::core::scenario::{Arch, HOURS_PER_MONTH, Invocation, SECONDS_PER_MONTH, Scenario};
 
+/// The first limit the workload breaks on Lambda: GPUs, timeout, memory, payload, then the front door.
 pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
         return Some(Limit::hard(LimitKind::Gpu, "needs_gpu: Lambda offers no GPUs".into()));
     }
-    if s.duration_ms > r.lambda_max_duration_s * 1000.0 {
-        return Some(Limit::hard(
+    timeout_limit(s, r, "")
+        .or_else(|| {
+            (s.memory_mb > r.lambda_max_memory_mb).then(|| {
+                Limit::hard(
+                    LimitKind::Memory,
+                    format!(
+                        "memory {} MB exceeds Lambda's {} MB maximum",
+                        num(s.memory_mb),
+                        num(r.lambda_max_memory_mb)
+                    ),
+                )
+            })
+        })
+        .or_else(|| sync_payload_limit(s, r))
+        .or_else(|| {
+            (s.invocation == Invocation::Async && s.payload_kb > r.lambda_max_async_payload_kb).then(|| {
+                Limit::hard(
+                    LimitKind::Payload,
+                    format!(
+                        "payload {} KB exceeds Lambda's asynchronous payload limit of {} KB ({})",
+                        num(s.payload_kb),
+                        num(r.lambda_max_async_payload_kb),
+                        size_kb(r.lambda_max_async_payload_kb)
+                    ),
+                )
+            })
+        })
+        .or_else(|| front_door::limits(s, r))
+}
+
+/// Lambda's maximum timeout, which Managed Instances keep (`note` ends the message).
+pub(super) fn timeout_limit(s: &Scenario, r: &Rates, note: &str) -> Option<Limit> {
+    (s.duration_ms > r.lambda_max_duration_s * 1000.0).then(|| {
+        Limit::hard(
             LimitKind::Duration,
             format!(
-                "duration {} s exceeds Lambda's {} s maximum timeout",
+                "duration {} s exceeds Lambda's {} s maximum timeout{note}",
                 num(s.duration_ms / 1000.0),
                 num(r.lambda_max_duration_s)
             ),
-        ));
-    }
-    if s.memory_mb > r.lambda_max_memory_mb {
-        return Some(Limit::hard(
-            LimitKind::Memory,
-            format!("memory {} MB exceeds Lambda's {} MB maximum", num(s.memory_mb), num(r.lambda_max_memory_mb)),
-        ));
-    }
-    if s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb {
-        return Some(Limit::hard(
+        )
+    })
+}
+
+/// Lambda's synchronous payload limit, which Managed Instances keep.
+pub(super) fn sync_payload_limit(s: &Scenario, r: &Rates) -> Option<Limit> {
+    (s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb).then(|| {
+        Limit::hard(
             LimitKind::Payload,
             format!(
                 "payload {} KB exceeds Lambda's synchronous payload limit of {} KB ({})",
@@ -37,20 +68,8 @@ pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
                 num(r.lambda_max_sync_payload_kb),
                 size_kb(r.lambda_max_sync_payload_kb)
             ),
-        ));
-    }
-    if s.invocation == Invocation::Async && s.payload_kb > r.lambda_max_async_payload_kb {
-        return Some(Limit::hard(
-            LimitKind::Payload,
-            format!(
-                "payload {} KB exceeds Lambda's asynchronous payload limit of {} KB ({})",
-                num(s.payload_kb),
-                num(r.lambda_max_async_payload_kb),
-                size_kb(r.lambda_max_async_payload_kb)
-            ),
-        ));
-    }
-    front_door::limits(s, r)
+        )
+    })
 }
 
 /// Requests billed per invocation. An asynchronous event is one request for its first 256 KB and one

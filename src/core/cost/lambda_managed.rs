@@ -14,9 +14,9 @@
 use super::bill::{Bill, num, rate};
 use super::hidden::{HiddenRates, Load};
 use super::limits::{Limit, LimitKind};
-use super::{Usage, containers, front_door};
+use super::{Usage, containers, front_door, lambda};
 use crate::core::catalog::Rates;
-use crate::core::scenario::{Invocation, Scenario};
+use crate::core::scenario::Scenario;
 
 /// Runtimes Lambda Managed Instances supports (Java 21+, Python 3.13+, Node.js 22+, .NET 8+), by
 /// the catalogue's runtime ids, with their default concurrency per vCPU.
@@ -60,15 +60,8 @@ pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
             ),
         ));
     }
-    if s.duration_ms > r.lambda_max_duration_s * 1000.0 {
-        return Some(Limit::hard(
-            LimitKind::Duration,
-            format!(
-                "duration {} s exceeds Lambda's {} s maximum timeout, Managed Instances included",
-                num(s.duration_ms / 1000.0),
-                num(r.lambda_max_duration_s)
-            ),
-        ));
+    if let Some(timeout) = lambda::timeout_limit(s, r, ", Managed Instances included") {
+        return Some(timeout);
     }
     if s.memory_mb > h.lmi_max_memory_mb {
         return Some(Limit::hard(
@@ -80,15 +73,8 @@ pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
             ),
         ));
     }
-    if s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb {
-        return Some(Limit::hard(
-            LimitKind::Payload,
-            format!(
-                "payload {} KB exceeds Lambda's synchronous payload limit of {} KB",
-                num(s.payload_kb),
-                num(r.lambda_max_sync_payload_kb)
-            ),
-        ));
+    if let Some(payload) = lambda::sync_payload_limit(s, r) {
+        return Some(payload);
     }
     let env = environment(s.memory_mb, 1.0, h);
     (!candidates(s, r).any(|i| fits(env, &i))).then(|| {
@@ -243,19 +229,9 @@ pub fn charge(
 
 #[cfg(test)]
 mod tests {
-    use super::super::hidden::builtin;
+    use super::super::hidden::{builtin, close, steady_load as load};
     use super::*;
-
-    const MONTH_S: f64 = 2_592_000.0;
-    const STEADY: [f64; 168] = [1.0; 168];
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-6 * b.abs().max(1.0), "{a} != {b}");
-    }
-
-    fn load(rate: f64) -> Load<'static> {
-        Load { mean_rate: rate, weights: &STEADY, slot_s: MONTH_S / 168.0, duration_s: 0.2, cpu_fraction: 0.5 }
-    }
+    use crate::core::scenario::SECONDS_PER_MONTH;
 
     /// m7g.large: 2 vCPU, 8 GiB, $0.0816/h (the catalogue's EC2 figure).
     const M7G_LARGE: Instance = Instance { vcpu: 2.0, gib: 8.0, hourly: 0.0816 };
@@ -267,32 +243,32 @@ mod tests {
     ///
     /// Node.js, 512 MB → a 2 GiB / 1 vCPU environment serving 64 at once. 100 req/s × 200 ms = 20 in
     /// flight: 20 ÷ 64 = 0.31 environments by concurrency, 20 × 0.5 CPU ÷ (1 vCPU × 0.6) = 16.67 by
-    /// CPU. An m7g.large holds min(2 ÷ 1, 8 ÷ 2) = 2 → 8.33 instances × 720 h = 6,000 instance-h:
-    /// × $0.0816 = $489.60, fee × 15 % = $73.44; 259.2M requests × $0.20/1M = $51.84.
+    /// CPU. An m7g.large holds min(2 ÷ 1, 8 ÷ 2) = 2 → 8.33 instances × 730 h = 6,083.33 instance-h:
+    /// × $0.0816 = $496.40, fee × 15 % = $74.46; 262.8M requests × $0.20/1M = $52.56.
     #[test]
     fn busy_function_pays_instances_fee_and_requests() {
         let r = builtin();
         let conc = concurrency_per_vcpu("nodejs22", &r).unwrap();
         let env = environment(512.0, conc, &r);
         assert_eq!(env, Environment { vcpu: 1.0, gib: 2.0, concurrency: 64.0 });
-        let c = charge(&load(100.0), 100.0 * MONTH_S, env, 0.6, M7G_LARGE, &r).unwrap();
-        close(c.fleet.instance_hours, 6000.0);
-        close(c.instances_usd, 489.6);
-        close(c.management_fee_usd, 73.44);
-        close(c.requests_usd, 51.84);
+        let c = charge(&load(100.0), 100.0 * SECONDS_PER_MONTH, env, 0.6, M7G_LARGE, &r).unwrap();
+        close(c.fleet.instance_hours, 25.0 / 3.0 * 730.0);
+        close(c.instances_usd, 496.4);
+        close(c.management_fee_usd, 74.46);
+        close(c.requests_usd, 52.56);
     }
 
     /// A quiet function still pays for the three instances: 1 req/s needs 0.17 environments, so
-    /// 3 × 720 h = 2,160 instance-h × $0.0816 = $176.256, fee $26.4384, 2.592M requests = $0.5184.
+    /// 3 × 730 h = 2,190 instance-h × $0.0816 = $178.704, fee $26.8056, 2.628M requests = $0.5256.
     #[test]
     fn never_below_three_instances() {
         let r = builtin();
         let env = environment(2048.0, 64.0, &r);
-        let c = charge(&load(1.0), MONTH_S, env, 0.6, M7G_LARGE, &r).unwrap();
-        close(c.fleet.instance_hours, 2160.0);
-        close(c.instances_usd, 176.256);
-        close(c.management_fee_usd, 26.4384);
-        close(c.requests_usd, 0.5184);
+        let c = charge(&load(1.0), SECONDS_PER_MONTH, env, 0.6, M7G_LARGE, &r).unwrap();
+        close(c.fleet.instance_hours, 2190.0);
+        close(c.instances_usd, 178.704);
+        close(c.management_fee_usd, 26.8056);
+        close(c.requests_usd, 0.5256);
         close(c.fleet.trough_instances, 3.0);
     }
 

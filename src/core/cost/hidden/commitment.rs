@@ -60,12 +60,8 @@ pub fn savings(baseline_usd_per_hour: f64, hours: f64, discount: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::builtin;
+    use super::super::{builtin, close};
     use super::*;
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-9 * b.abs().max(1.0), "{a} != {b}");
-    }
 
     /// Google's launch post for Cloud Run committed use discounts ("Maximize your Cloud Run
     /// investments with new committed use discounts"): commit to $1/hour at 17 % off, pay $0.83/h;

@@ -80,15 +80,11 @@ pub fn charge(network: Network, gb: f64, r: &HiddenRates, free: bool) -> EgressC
 
 #[cfg(test)]
 mod tests {
-    use super::super::{builtin, monthly_gb};
+    use super::super::{builtin, close, monthly_gb};
     use super::*;
 
     fn usd(network: Network, gb: f64, free: bool) -> f64 {
         charge(network, gb, &builtin(), free).usd
-    }
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-6 * b.abs().max(1.0), "{a} != {b}");
     }
 
     /// AWS data transfer out (aws.amazon.com/ec2/pricing/on-demand "Data Transfer OUT From Amazon EC2

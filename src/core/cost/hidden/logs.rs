@@ -7,13 +7,14 @@
 //! - Azure Monitor Log Analytics (Azure Functions, Container Apps): $ per GB ingested, 31 days of
 //!   retention included, 5 GB free.
 //!
-//! "A month of storage" = the month's logs kept for one 30-day month: charged only for the days
-//! beyond what the ingestion price includes. CloudWatch bills stored logs compressed; the model
+//! "A month of storage" = the month's logs kept for one 730-hour month (30.42 days): charged only for
+//! the days beyond what the ingestion price includes. CloudWatch bills stored logs compressed; the model
 //! charges the ingested size, an upper bound. The free allowances are shared by the account or
 //! project, so the caller decides whether to count them (`free`).
 
 use super::super::bill::tiered;
 use super::{GB_PER_GIB, HiddenRates};
+use crate::core::scenario::HOURS_PER_MONTH;
 
 /// Where a platform's logs go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,8 +44,8 @@ impl LogCharge {
     }
 }
 
-/// The days of a month (a 30-day month; see `scenario::SECONDS_PER_MONTH`).
-const MONTH_DAYS: f64 = 30.0;
+/// The days of the 730-hour month (30.42).
+const MONTH_DAYS: f64 = HOURS_PER_MONTH / 24.0;
 
 /// Logs of `gb` (10⁹ bytes) written in a month, kept for a month.
 pub fn charge(service: LogService, gb: f64, r: &HiddenRates, free: bool) -> LogCharge {
@@ -84,15 +85,11 @@ pub fn charge(service: LogService, gb: f64, r: &HiddenRates, free: bool) -> LogC
 
 #[cfg(test)]
 mod tests {
-    use super::super::{builtin, monthly_gb};
+    use super::super::{builtin, close, monthly_gb};
     use super::*;
 
     fn of(service: LogService, gb: f64, free: bool) -> LogCharge {
         charge(service, gb, &builtin(), free)
-    }
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-6 * b.abs().max(1.0), "{a} != {b}");
     }
 
     /// CloudWatch Logs Standard class, us-east-1 (aws.amazon.com/cloudwatch/pricing as quoted by
@@ -118,14 +115,15 @@ mod tests {
     }
 
     /// Cloud Logging (cloud.google.com/stackdriver/pricing: $0.50 per GiB ingested, includes 30 days
-    /// of storage; first 50 GiB per project per month free). 100 GB = 93.132 GiB:
-    /// (93.132 − 50) × $0.50 = $21.566; storage $0 (30 days included).
+    /// of storage, $0.01 per GiB-month retained beyond; first 50 GiB per project per month free).
+    /// 100 GB = 93.132 GiB: (93.132 − 50) × $0.50 = $21.566; a 730-hour month keeps them 10 h past
+    /// the 720 h included, 10 ÷ 730 = 1/73 of a month: 93.132 × $0.01 ÷ 73 = $0.012758.
     #[test]
     fn cloud_logging_per_gib_with_storage_included() {
         let c = of(LogService::CloudLogging, 100.0, true);
         close(c.volume, 93.132_257_461_547_85);
         close(c.ingest_usd, (93.132_257_461_547_85 - 50.0) * 0.5);
-        close(c.storage_usd, 0.0);
+        close(c.storage_usd, 93.132_257_461_547_85 * 0.01 / 73.0);
     }
 
     /// Azure Monitor Analytics Logs (~$2.30 per GB, first 5 GB free, 31 days of retention included;

@@ -28,6 +28,20 @@ pub(crate) fn builtin() -> HiddenRates {
     crate::core::catalog::Catalog::builtin().rates().hidden.clone()
 }
 
+/// The hand-worked examples' figures agree to a part in a billion (dollars to the sub-cent).
+#[cfg(test)]
+pub(crate) fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-9 * b.abs().max(1.0), "{a} != {b}");
+}
+
+/// A flat week at `rate` requests/s over the 730-hour month: 200 ms requests, half of it on CPU.
+#[cfg(test)]
+pub(crate) fn steady_load(rate: f64) -> Load<'static> {
+    const STEADY: [f64; 168] = [1.0; 168];
+    let slot_s = crate::core::scenario::SECONDS_PER_MONTH / STEADY.len() as f64;
+    Load { mean_rate: rate, weights: &STEADY, slot_s, duration_s: 0.2, cpu_fraction: 0.5 }
+}
+
 /// KB in one GB (decimal).
 pub const KB_PER_GB: f64 = 1e6;
 /// GB (10⁹ bytes) in one GiB (2³⁰ bytes).

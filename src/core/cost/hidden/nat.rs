@@ -22,16 +22,12 @@ pub fn charge(azs: u32, hours: f64, gb: f64, r: &HiddenRates) -> NatCharge {
 
 #[cfg(test)]
 mod tests {
-    use super::super::builtin;
+    use super::super::{builtin, close};
     use super::*;
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-9 * b.abs().max(1.0), "{a} != {b}");
-    }
 
     /// aws.amazon.com/vpc/pricing ($0.045 per NAT gateway-hour, $0.045 per GB processed). The
     /// chime/terraform-aws-alternat README: "$0.045 per hour per NAT Gateway … about $32.40 per
-    /// month" = 720 h × $0.045.
+    /// month" = 720 h (the README's 30-day month) × $0.045.
     #[test]
     fn hourly_per_zone_plus_processing() {
         let r = builtin();

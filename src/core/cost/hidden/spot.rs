@@ -33,27 +33,24 @@ pub fn split(task_hours: f64, min_tasks: f64, hours: f64, r: &HiddenRates) -> Sp
 
 #[cfg(test)]
 mod tests {
-    use super::super::builtin;
+    use super::super::{builtin, close};
     use super::*;
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-9 * b.abs().max(1.0), "{a} != {b}");
-    }
+    use crate::core::scenario::HOURS_PER_MONTH;
 
     /// A 1 vCPU / 2 GB x86 task costs $0.04048 + 2 × $0.004445 = $0.04937 per hour (Fargate
-    /// us-east-1). 5,000 task-hours in a 720-hour month with a minimum of 2 tasks: 2 × 720 = 1,440
-    /// on demand ($71.0928) and 3,560 on Spot at "up to 70 %" off (wring.co, UNVERIFIED):
-    /// 3,560 × 0.04937 × 0.3 = $52.72716.
+    /// us-east-1). 5,000 task-hours in a 730-hour month with a minimum of 2 tasks: 2 × 730 = 1,460
+    /// on demand ($72.0802) and 3,540 on Spot at "up to 70 %" off (wring.co, UNVERIFIED):
+    /// 3,540 × 0.04937 × 0.3 = $52.43094.
     #[test]
     fn tasks_above_the_minimum_run_on_spot() {
         let r = builtin();
-        let s = split(5000.0, 2.0, 720.0, &r);
-        close(s.on_demand_task_hours, 1440.0);
-        close(s.spot_task_hours, 3560.0);
-        close(s.on_demand_task_hours * 0.04937, 71.0928);
-        close(s.spot_task_hours * 0.04937 * s.spot_price_factor, 52.72716);
+        let s = split(5000.0, 2.0, HOURS_PER_MONTH, &r);
+        close(s.on_demand_task_hours, 1460.0);
+        close(s.spot_task_hours, 3540.0);
+        close(s.on_demand_task_hours * 0.04937, 72.0802);
+        close(s.spot_task_hours * 0.04937 * s.spot_price_factor, 52.43094);
         // A fleet at its minimum has nothing to put on Spot.
-        assert_eq!(split(1000.0, 2.0, 720.0, &r).spot_task_hours, 0.0);
+        assert_eq!(split(1000.0, 2.0, HOURS_PER_MONTH, &r).spot_task_hours, 0.0);
     }
 
     /// AWS ECS docs (Fargate capacity providers): Spot is not supported for ARM64 or Windows tasks.
