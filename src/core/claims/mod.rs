@@ -18,7 +18,7 @@ use super::query;
 use super::scenario::HOURS_PER_MONTH;
 use super::verdict::format::num;
 pub use articles::{Article, articles};
-pub use figures::Figure;
+pub use figures::{Figure, scenario_of};
 
 /// The claims data, embedded so the CLI and the web app need no file access.
 pub const CLAIMS_JSON: &str = include_str!("../../../data/claims.json");
