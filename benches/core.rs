@@ -13,7 +13,7 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{SimTarget, simulate, simulate_exact};
-use crossover::core::scenario::{DurationDistribution, Scenario};
+use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
 use crossover::core::{crossover as xo, eval, presets};
 
 fn exact_throughput(c: &mut Criterion) {
@@ -27,7 +27,7 @@ fn exact_throughput(c: &mut Criterion) {
         let r = simulate_exact(&s, SimTarget::AwsLambda, week);
         let secs = started.elapsed().as_secs_f64();
         // The report is scaled to the month; the engine served this many requests in its week.
-        let n = r.requests * week / (30.0 * 86_400.0);
+        let n = r.requests * week / SECONDS_PER_MONTH;
         let id = format!("week_1e7_{dist:?}").to_lowercase();
         println!("META exact/{id} requests {n:.0}");
         println!(

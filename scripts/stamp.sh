@@ -4,7 +4,10 @@
 #   1. The worker files have fixed names (the app starts `./crossover-worker_loader.js`), so the loader is
 #      rewritten to load `crossover-worker.js?v=H` and `crossover-worker_bg.wasm?v=H`, H = hash of both.
 #      (The app's own JS/wasm/CSS are content-hashed file names from Trunk's `filehash`.)
-#   2. sw.js gets VERSION = hash of every other file of the release, and ASSETS = their paths, which the
+#   2. oembed.json's iframe gets absolute URLs when the site's public address is known
+#      (CROSSOVER_PUBLIC_URL=https://example.org/crossover/): it is pasted into other sites, where "./"
+#      would point at them. Without it the document keeps relative URLs (fine for a same-site consumer).
+#   3. sw.js gets VERSION = hash of every other file of the release, and ASSETS = their paths, which the
 #      service worker pre-caches on install; its cache is named after VERSION, so each release has its own.
 # Works on $TRUNK_STAGING_DIR (set by Trunk), or on the directory given as $1 (to re-stamp a copied site).
 set -euo pipefail
@@ -25,7 +28,20 @@ if [[ -f $LOADER ]]; then
   fi
 fi
 
-# ---- 2. service worker ----
+# ---- 2. oEmbed ----
+if [[ -n ${CROSSOVER_PUBLIC_URL:-} && -f oembed.json ]]; then
+  URL=${CROSSOVER_PUBLIC_URL%/}/
+  # Nothing that JSON, HTML or the sed replacement below would read specially.
+  plain='^https?://[^"\\|&#?[:space:]]+$'
+  [[ $URL =~ $plain ]] \
+    || { echo "stamp.sh: CROSSOVER_PUBLIC_URL must be a plain http(s) address (no quotes, &, #, ?, spaces): $URL" >&2; exit 1; }
+  # The JSON holds the iframe as text: src=\"./?embed=…\".
+  sed -i -E "s#src=\\\\\"\\./#src=\\\\\"$URL#g" oembed.json
+  grep -q "\"provider_url\"" oembed.json \
+    || sed -i -E "s#^(  \"provider_name\": .*,)\$#\1\n  \"provider_url\": \"$URL\",#" oembed.json
+fi
+
+# ---- 3. service worker ----
 [[ -f sw.js ]] || { echo "stamp.sh: no sw.js in $DIR" >&2; exit 1; }
 mapfile -t FILES < <(find . -type f ! -name sw.js -printf '%P\n' | LC_ALL=C sort)
 VERSION=$(cd . && hash "${FILES[@]}")

@@ -7,7 +7,7 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{SimTarget, simulate};
 use crossover::core::cost::{self, SimUsage};
-use crossover::core::scenario::{SECONDS_PER_MONTH, Scenario};
+use crossover::core::scenario::Scenario;
 use crossover::core::{crossover as xo, eval, presets};
 use wasm_bindgen_test::*;
 
@@ -88,14 +88,12 @@ async fn core_timings_in_wasm() {
         bench(&format!("part/sim_lambda/{id}"), 10, || simulate(s, SimTarget::AwsLambda));
         pause().await;
         bench(&format!("part/sim_cloud_run/{id}"), 10, || simulate(s, SimTarget::CloudRun));
+        bench(&format!("part/sim_azure_flex/{id}"), 10, || simulate(s, SimTarget::AzureFlex));
         pause().await;
         let lambda = simulate(s, SimTarget::AwsLambda);
         let cloud_run = simulate(s, SimTarget::CloudRun);
-        let usage = SimUsage {
-            lambda_cold_starts: lambda.cold_starts,
-            lambda_mean_init_ms: lambda.mean_init_ms,
-            cloud_run_busy_instance_s: cloud_run.avg_busy_instances * SECONDS_PER_MONTH,
-        };
+        let flex = simulate(s, SimTarget::AzureFlex);
+        let usage = SimUsage::from_reports(&lambda, &cloud_run, &flex, 1.0);
         bench(&format!("part/price_all/{id}"), 10, || cost::price_all(s, &cat, Some(&usage)));
         pause().await;
     }

@@ -112,7 +112,7 @@ pub fn explorer() -> Html {
         </nav>
     };
 
-    let control_groups = controls::groups(&scenario, crate::core::coldstart::RUNTIMES);
+    let control_groups = controls::groups(&scenario);
     let body = match *page {
         Page::Claims => html! { <ClaimsPage /> },
         Page::Fleet => html! { <FleetPage base={scenario.clone()} /> },

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::persist;
 use crate::app::simulation::use_simulation;
-use crate::app::state::{Action, State, Theme};
+use crate::app::state::{Action, State, Theme, notices_for};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
 use crate::core::crossover::{self, Curves};
@@ -41,7 +41,7 @@ fn initial_state(use_storage: bool) -> State {
     let restored = if use_storage { persist::load().map(|r| (r, "Saved scenario")) } else { None };
     if let Some(((scenario, errors), origin)) = from_link.or(restored) {
         state.scenario = scenario;
-        state.notices = errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")).collect();
+        state.notices = notices_for(origin, errors);
     }
     state
 }

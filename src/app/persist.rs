@@ -3,8 +3,9 @@
 //! schema version, and both decode through `core::keys::from_pairs`, so a bad value is reported by key
 //! and replaced by its default while the rest of the scenario is kept.
 
+use crate::core::field_error::FieldError;
 use crate::core::query::{decode, encode};
-use crate::core::scenario::{FieldError, Scenario};
+use crate::core::scenario::Scenario;
 
 const STORAGE_KEY: &str = "crossover.scenario";
 /// Where an undecodable stored value is kept aside (for export) instead of being dropped.

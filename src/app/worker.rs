@@ -46,9 +46,10 @@ pub fn answer(request: Request, cat: &Catalog) -> Reply {
             let curves = Box::new(crossover::curves(&scenario, cat, eval::CURVE_POINTS));
             Reply::Simulated { id, sims: Box::new(eval::simulate(&scenario, cat)), curves }
         }
-        Request::Sensitivity { id, scenario } if scenario.validate().is_empty() => {
-            Reply::Sensitivity { id, sentences: sensitivity::analyze(&scenario, cat).sentences }
-        }
+        Request::Sensitivity { id, scenario } if scenario.validate().is_empty() => Reply::Sensitivity {
+            id,
+            sentences: sensitivity::analyze(&scenario, cat, &eval::simulate(&scenario, cat)).sentences,
+        },
         Request::Simulate { id, .. } | Request::Sensitivity { id, .. } => {
             Reply::Failed { id, message: "the scenario failed validation".into() }
         }

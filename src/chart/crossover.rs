@@ -79,6 +79,16 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
         segments.push(segment);
+        if segments.iter().all(Vec::is_empty) {
+            // Nothing to draw on the grid: still named, so the legend lists every platform.
+            let why = if s.usd.iter().all(Option::is_none) { "not feasible" } else { "$0 at every volume" };
+            let grey = style.grid;
+            chart
+                .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+                .label(format!("{}: {why}", labels(s.id)))
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], grey.stroke_width(stroke)));
+            continue;
+        }
         let mut first = true;
         for seg in segments.into_iter().filter(|s| !s.is_empty()) {
             let drawn = chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;

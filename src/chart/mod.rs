@@ -2,7 +2,7 @@
 //! Each chart takes plain data from the core plus a `Style` (theme colours and the pixel scale of a
 //! HiDPI screen) and never computes a figure itself.
 
-pub mod cost_latency;
+pub mod cost_p99;
 pub mod crossover;
 pub mod day;
 pub mod latency;

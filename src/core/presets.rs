@@ -3,7 +3,8 @@
 
 use serde::Deserialize;
 
-use super::scenario::{self, Scenario};
+use super::scenario::Scenario;
+use super::scenario_json;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preset {
@@ -26,7 +27,7 @@ pub fn all() -> Vec<Preset> {
     let raw: Vec<Raw> = serde_json::from_str(include_str!("../../data/presets.json")).unwrap_or_default();
     raw.into_iter()
         .filter_map(|r| {
-            let scenario = scenario::from_json(&r.scenario.to_string()).ok()?;
+            let scenario = scenario_json::from_json(&r.scenario.to_string()).ok()?;
             Some(Preset { id: r.id, name: r.name, description: r.description, scenario })
         })
         .collect()

@@ -184,7 +184,8 @@ impl ColdData {
         let k = &self.keep_alive_s;
         match t {
             SimTarget::AwsLambda => &k.aws_lambda,
-            SimTarget::AzureConsumption => &k.azure_consumption,
+            // Flex publishes no idle time; the Consumption plan's measured one stands in.
+            SimTarget::AzureConsumption | SimTarget::AzureFlex => &k.azure_consumption,
             SimTarget::CloudflareWorkers => &k.cloudflare_workers,
             SimTarget::CloudRun | SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => &k.cloud_run,
         }
@@ -253,8 +254,7 @@ mod tests {
             assert!(e.value.is_finite() && e.value >= 0.0 && !e.unit.is_empty(), "{name}");
             documented(name, &e.source, &e.as_of, &e.status);
         }
-        for t in [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun, SimTarget::CloudflareWorkers]
-        {
+        for t in SimTarget::ALL {
             let k = d.keep_alive(t);
             assert!(k.min > 0.0 && k.max >= k.min && k.unit == "s", "{t:?}");
             documented(&format!("{t:?} keep-alive"), &k.source, &k.as_of, &k.status);

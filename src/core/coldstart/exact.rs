@@ -24,7 +24,14 @@ struct Env {
     expiry: f64,
     /// Rank in the free heap: creation order, plus `PERMANENT` for always-warm environments.
     key: u64,
+    /// Start of the current billed activity period, and the end of what it has been billed so far:
+    /// a request starting before that end continues the period (activity-billed platforms).
+    period_start: f64,
+    billed_end: f64,
     in_flight: u32,
+    /// Requests this environment takes at once: the floor or the ceiling of the capacity, drawn so
+    /// that environments hold `capacity` on average (1.2 → one in five takes two).
+    slots: u32,
     free_listed: bool,
 }
 
@@ -40,6 +47,9 @@ struct Outcome {
     pub init_ms_sum: f64,
     pub env_seconds: f64,
     pub busy_seconds: f64,
+    pub billed_activity_s: f64,
+    pub billed_activity_permanent_s: f64,
+    pub served_permanent: u64,
     pub hist: Histogram,
     pub minute_requests: Vec<f64>,
     pub minute_cold: Vec<f64>,
@@ -111,6 +121,11 @@ impl Engine<'_> {
     /// A new environment (cold unless permanent), busy from `t` with nothing in flight yet.
     fn create(&mut self, t: f64, permanent: bool) -> u32 {
         self.seq += 1;
+        let whole = self.p.capacity.floor().max(1.0);
+        let extra = self.p.capacity - whole;
+        // Only a fractional capacity draws, so one-request platforms keep their random sequence.
+        let slots = whole as u32 + u32::from(extra > 1e-9 && self.rng.uniform() < extra);
+        let slots = slots.clamp(1, self.p.slots.max(1));
         let env = Env {
             created: t,
             ready: t,
@@ -118,7 +133,10 @@ impl Engine<'_> {
             // On-demand: finite, so it can die once idle; the real expiry is drawn when it goes idle.
             expiry: if permanent { f64::INFINITY } else { 0.0 },
             key: if permanent { PERMANENT | self.seq } else { self.seq },
+            period_start: t,
+            billed_end: f64::NEG_INFINITY,
             in_flight: 0,
+            slots,
             free_listed: false,
         };
         let slot = match self.spare_slots.pop() {
@@ -165,6 +183,16 @@ impl Engine<'_> {
                 self.out.busy_seconds += finish - env.busy_since;
                 if env.expiry.is_finite() {
                     env.expiry = finish + keep;
+                }
+                if let Some(a) = self.p.activity {
+                    let end = env.period_start + a.billed(finish - env.period_start);
+                    let added = (end - env.billed_end.max(env.period_start)).max(0.0);
+                    env.billed_end = env.billed_end.max(end);
+                    if env.key & PERMANENT != 0 {
+                        self.out.billed_activity_permanent_s += added;
+                    } else {
+                        self.out.billed_activity_s += added;
+                    }
                 }
             }
             if !env.free_listed {
@@ -223,11 +251,19 @@ impl Engine<'_> {
                 (slot, env.ready, true)
             }
         };
-        let slots = self.p.slots;
         let env = &mut self.envs[slot as usize];
+        let slots = env.slots;
         if env.in_flight == 0 {
             self.busy_envs += 1;
             env.busy_since = if cold { env.created } else { t };
+            // Activity is the time functions execute (not the start-up): a new billed period unless
+            // this one was still inside the last period's billed time.
+            if start >= env.billed_end {
+                env.period_start = start;
+            }
+        }
+        if user && env.key & PERMANENT != 0 {
+            self.out.served_permanent += 1;
         }
         env.in_flight += 1;
         if env.in_flight >= slots && env.free_listed {
@@ -294,6 +330,9 @@ impl Engine<'_> {
             ping_cold_starts: o.ping_cold_starts as f64,
             env_seconds: o.env_seconds,
             busy_seconds: o.busy_seconds,
+            billed_activity_s: o.billed_activity_s,
+            billed_activity_permanent_s: o.billed_activity_permanent_s,
+            served_permanent: o.served_permanent as f64,
             peak_envs,
             hist: o.hist,
             minute_requests: o.minute_requests,

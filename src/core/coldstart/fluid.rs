@@ -9,6 +9,7 @@
 use std::collections::VecDeque;
 
 use super::Tally;
+use super::capacity::{billed_activity, busy_instances};
 use super::params::SimParams;
 use super::stats::Histogram;
 use crate::core::rng::Rng;
@@ -64,16 +65,6 @@ impl PeakTable {
     }
 }
 
-/// Time-average number of environments with ≥ 1 request when X ~ Poisson(m) requests share `slots` each:
-/// exact m for one slot; otherwise P(X ≥ 1) for light load and m/slots + ½ rounding for heavy load.
-fn busy_envs(m: f64, slots: f64) -> f64 {
-    if slots <= 1.0 {
-        return m;
-    }
-    let any = -(-m).exp_m1();
-    any.max(m / slots + any * (slots - 1.0) / (2.0 * slots)).min(m)
-}
-
 /// Simulates `horizon_s` seconds (one week is representative: the rate curve repeats weekly).
 pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let mut rng = Rng::stream(p.seed, 3);
@@ -86,7 +77,9 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let window = (0.5 * (lo + hi) / dt).round() as usize + 1;
     let steps = (horizon_s / dt).ceil() as usize;
     let minutes = (horizon_s / 60.0).ceil() as usize;
-    let slots = p.slots as f64;
+    let slots = p.capacity;
+    // A new environment is busy from its start (as in the exact engine): start-up is billed time.
+    let mean_init_s = p.cold.mean() / 1000.0;
     let quota = p.quota as f64;
     let permanent = p.permanent as f64;
     let mut out = Tally {
@@ -98,6 +91,8 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     };
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
     let mut table = PeakTable::default();
+    let mut busy_at = (0.0, 0.0);
+    let mut billed_at = (0.0, 0.0, 0.0);
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
     let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 { 0.0 } else { f64::INFINITY };
     // Requests that waited for the rate-limited scaler, and their total wait, s.
@@ -159,7 +154,25 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         out.cold_starts += cold;
         out.throttled += throttled.min(arrivals);
         out.env_seconds += live * span;
-        out.busy_seconds += busy_envs(m * (1.0 - over), slots).min(live) * span;
+        // The rate holds for a minute or more: recompute E[⌈X/k⌉] only when it changes.
+        let served_m = m * (1.0 - over);
+        if served_m != busy_at.0 {
+            busy_at = (served_m, busy_instances(served_m, slots).min(served_m));
+        }
+        out.busy_seconds += (busy_at.1 + cold * mean_init_s / span).min(live) * span;
+        // Always-warm environments take requests first, up to their capacity.
+        let served_rate = rate * (1.0 - over);
+        let warm_share = if m > 0.0 { (permanent * slots / m).min(1.0) } else { 0.0 };
+        out.served_permanent += arrivals * (1.0 - over) * warm_share;
+        if let Some(a) = p.activity {
+            if served_rate != billed_at.0 {
+                let warm = billed_activity(served_rate * warm_share, mean_s, slots, a).min(permanent);
+                let cold = billed_activity(served_rate * (1.0 - warm_share), mean_s, slots, a);
+                billed_at = (served_rate, warm, cold);
+            }
+            out.billed_activity_permanent_s += billed_at.1 * span;
+            out.billed_activity_s += billed_at.2 * span;
+        }
         out.peak_envs = out.peak_envs.max(live);
         out.minute_cold[minute] += cold;
         let last = (((t + span) / 60.0).ceil() as usize).clamp(minute + 1, minutes);

@@ -15,8 +15,10 @@
 //! Fargate, EC2 and EKS are provisioned fleets, simulated as queues by `queue`.
 
 use super::SimTarget;
+use super::capacity::{self, Activity};
 use super::data::ColdData;
 use super::init::{self, ColdModel};
+use crate::core::catalog::Rates;
 use crate::core::rng::Rng;
 use crate::core::scenario::{DurationDistribution, Invocation, Scenario, TrafficShape};
 use crate::core::traffic;
@@ -45,8 +47,12 @@ impl Service {
 #[derive(Clone, Debug)]
 pub struct SimParams {
     pub target: SimTarget,
-    /// Requests one environment serves at once.
+    /// Most requests one environment serves at once (the event engine's whole-request limit).
     pub slots: u32,
+    /// Requests in flight per environment the autoscaler keeps on average (`capacity`), ≥ 1.
+    pub capacity: f64,
+    /// Billing of activity periods, on platforms that bill them.
+    pub activity: Option<Activity>,
     /// Idle lifetime before reclaim, uniform in [lo, hi] s (lo = hi: fixed).
     pub keep_alive: (f64, f64),
     /// Always-warm environments (provisioned concurrency / min instances).
@@ -76,29 +82,22 @@ pub struct SimParams {
     pub note: Option<String>,
 }
 
-/// What differs between the function platforms.
+/// What differs between the function platforms beyond one instance's capacity (`capacity`).
 struct Execution {
-    slots: u32,
     permanent: u32,
     quota: u32,
     scale: Option<(f64, f64)>,
     wait_for_scale: bool,
 }
 
-/// Requests that fit on `vcpu` at full speed when each keeps a core busy `cpu_fraction` of its time.
-fn cpu_bound_slots(vcpu: f64, cpu_fraction: f64) -> u32 {
-    (vcpu / cpu_fraction.max(1e-6)).floor().clamp(1.0, f64::from(u32::MAX)) as u32
-}
-
 fn execution(s: &Scenario, d: &ColdData, target: SimTarget) -> Execution {
     let whole = |x: f64| x.round().clamp(1.0, f64::from(u32::MAX)) as u32;
-    let unlimited = Execution { slots: 1, permanent: 0, quota: u32::MAX, scale: None, wait_for_scale: false };
+    let unlimited = Execution { permanent: 0, quota: u32::MAX, scale: None, wait_for_scale: false };
     match target {
         SimTarget::AwsLambda => {
             let l = &d.lambda;
             let cap = l.scale_burst_environments.value;
             Execution {
-                slots: 1,
                 permanent: s.provisioned_concurrency,
                 quota: s.concurrency_quota.max(1),
                 scale: Some((cap, cap / l.scale_burst_window_s.value)),
@@ -113,44 +112,51 @@ fn execution(s: &Scenario, d: &ColdData, target: SimTarget) -> Execution {
                 a.scale_interval_other_s.value
             };
             Execution {
-                slots: cpu_bound_slots(a.vcpu_per_instance.value, s.cpu_fraction).min(whole(a.http_concurrency.value)),
                 permanent: 0,
                 quota: whole(a.max_instances.value),
                 scale: Some((1.0, 1.0 / interval.max(1e-3))),
                 wait_for_scale: true,
             }
         }
-        SimTarget::CloudRun => Execution {
-            slots: s.cloud_run_concurrency.max(1),
-            permanent: s.cloud_run_min_instances,
-            quota: s.concurrency_quota.max(1),
-            ..unlimited
-        },
-        SimTarget::CloudflareWorkers => {
-            Execution { slots: whole(d.cloudflare_workers.concurrency_per_isolate.value), ..unlimited }
+        SimTarget::AzureFlex => {
+            Execution { permanent: s.azure_always_ready, quota: s.concurrency_quota.max(1), ..unlimited }
         }
+        SimTarget::CloudRun => {
+            Execution { permanent: s.cloud_run_min_instances, quota: s.concurrency_quota.max(1), ..unlimited }
+        }
+        SimTarget::CloudflareWorkers => unlimited,
         // Provisioned fleets are queues (`queue`); these fields are unused there.
         SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => unlimited,
     }
 }
 
+/// The idle lifetime an environment draws, uniform in (lo, hi) s: the scenario's keep-alive keys, else the
+/// platform's measured range.
+pub fn keep_alive_range(s: &Scenario, target: SimTarget, d: &ColdData) -> (f64, f64) {
+    let ka = d.keep_alive(target);
+    let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
+    let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
+        (Some(_), Some(hi)) => hi.max(lo),
+        (Some(_), None) => lo,
+        (None, Some(hi)) => hi.max(lo),
+        (None, None) => ka.max.max(lo),
+    };
+    (lo, hi)
+}
+
 impl SimParams {
-    pub fn new(s: &Scenario, target: SimTarget) -> SimParams {
+    pub fn new(s: &Scenario, r: &Rates, target: SimTarget) -> SimParams {
         let d = ColdData::shared();
-        let ka = d.keep_alive(target);
-        let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
-        let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
-            (Some(_), Some(hi)) => hi.max(lo),
-            (Some(_), None) => lo,
-            (None, Some(hi)) => hi.max(lo),
-            (None, None) => ka.max.max(lo),
-        };
+        let (lo, hi) = keep_alive_range(s, target, d);
         let sigma = d.model.lognormal_sigma.value;
         let mean_s = (s.duration_ms / 1000.0).max(1e-6);
         let e = execution(s, d, target);
+        let instance = capacity::instance(s, r, d, target);
         SimParams {
             target,
-            slots: e.slots,
+            slots: instance.slots(),
+            capacity: instance.capacity,
+            activity: instance.activity,
             keep_alive: (lo, hi),
             permanent: e.permanent,
             ping_every_s: s.keep_warm_every_min as f64 * 60.0,

@@ -16,8 +16,8 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 use super::Tally;
-use super::capacity::Capacity;
 use super::params::SimParams;
+use super::provisioned::Capacity;
 use super::stats::Histogram;
 use super::workload::Workload;
 use crate::core::rng::Rng;
@@ -276,6 +276,7 @@ fn normal_cdf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::catalog::Catalog;
     use crate::core::coldstart::SimTarget;
     use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 
@@ -291,7 +292,7 @@ mod tests {
             duration_distribution: DurationDistribution::Exponential,
             ..Scenario::default()
         };
-        let p = SimParams::new(&s, SimTarget::AwsFargate);
+        let p = SimParams::new(&s, Catalog::builtin().rates(), SimTarget::AwsFargate);
         let c = Capacity {
             units: vec![2.0; MINUTES_PER_WEEK],
             servers: vec![2; MINUTES_PER_WEEK],
