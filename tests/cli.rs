@@ -3,36 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
 use crossover::core::cost::PlatformId;
 use crossover::core::{catalog::Catalog, claims, eval, scenario_json};
 use crossover::report;
 
-const BIN: &str = env!("CARGO_BIN_EXE_crossover");
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the crossover binary runs");
-    // A command that does not read stdin may have exited already: a failed write is fine then.
-    let _ = child.stdin.take().expect("piped stdin").write_all(stdin.as_bytes());
-    child.wait_with_output().expect("the process ends")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
-
-/// Exit code, stdout, stderr.
-fn check(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let out = run(args, stdin);
-    (out.status.code().expect("exited, not killed"), text(&out.stdout), text(&out.stderr))
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{cli as check, spawn, text};
 
 #[test]
 fn help_exits_0_with_usage_for_the_tool_and_every_command() {
@@ -114,13 +92,7 @@ fn claims_and_fleet_print_their_tables() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     for args in [&["eval", "-", "--pretty"][..], &["claims"]] {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("runs");
+        let mut child = spawn(args);
         // Close the read end of stdout first, then let the command start.
         drop(child.stdout.take());
         child.stdin.take().expect("stdin").write_all(b"{}").expect("writes the scenario");
