@@ -80,7 +80,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let mean_s = p.service.mean_s;
     let (lo, hi) = p.keep_alive;
     // A thirtieth of the keep-alive resolves the pool; past a minute the rate curve itself is coarser.
-    let dt = mean_s.max((lo / 30.0).clamp(1.0, 60.0));
+    let dt = mean_s.max((lo / 15.0).clamp(1.0, 60.0));
     // An environment in use during step j lives on until keep-alive after that step, so the window
     // always reaches back at least one step (it matters when service times exceed the keep-alive).
     let window = (0.5 * (lo + hi) / dt).round() as usize + 1;
