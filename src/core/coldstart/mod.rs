@@ -18,6 +18,8 @@ mod report;
 pub mod stats;
 pub mod workload;
 
+use std::cell::OnceCell;
+
 use serde::{Deserialize, Serialize};
 
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
@@ -166,25 +168,37 @@ fn engine_for(s: &Scenario) -> (&'static str, f64) {
 }
 
 /// Several platforms' simulations of one scenario: the exact engines share one draw of the requests.
+/// The scalable engines share the rate curve and the service times of their latency samples.
 pub struct Batch<'a> {
     s: &'a Scenario,
     method: &'static str,
     horizon_s: f64,
-    workload: std::cell::OnceCell<workload::Workload>,
+    rates: Vec<f64>,
+    workload: OnceCell<workload::Workload>,
+    services: OnceCell<Vec<f64>>,
 }
 
 impl<'a> Batch<'a> {
     pub fn new(s: &'a Scenario) -> Batch<'a> {
         let (method, horizon_s) = engine_for(s);
-        Batch { s, method, horizon_s, workload: std::cell::OnceCell::new() }
+        let rates = super::traffic::minute_rates(s);
+        Batch { s, method, horizon_s, rates, workload: OnceCell::new(), services: OnceCell::new() }
     }
 
     fn fluid(&self) -> bool {
         self.method == "fluid_week"
     }
 
+    fn params(&self, target: SimTarget) -> SimParams {
+        SimParams::with_rates(self.s, target, self.rates.clone())
+    }
+
     fn workload(&self, p: &SimParams) -> &workload::Workload {
         self.workload.get_or_init(|| workload::Workload::draw(p, self.horizon_s))
+    }
+
+    fn services(&self, p: &SimParams) -> &[f64] {
+        self.services.get_or_init(|| workload::latency_services(p))
     }
 
     /// A function platform; a provisioned fleet is sized here from the scenario's own unit
@@ -195,17 +209,21 @@ impl<'a> Batch<'a> {
             let unit = Provisioned::scenario_unit(s, &super::traffic::hourly_weights(s));
             return self.simulate_fleet(target, &unit);
         }
-        let p = SimParams::new(s, target);
-        let tally = if self.fluid() { fluid::run(&p, self.horizon_s) } else { exact::run_with(&p, self.workload(&p)) };
+        let p = self.params(target);
+        let tally = if self.fluid() {
+            fluid::run_with(&p, self.horizon_s, self.services(&p))
+        } else {
+            exact::run_with(&p, self.workload(&p))
+        };
         report::build(&p, self.method, tally)
     }
 
     /// A provisioned fleet (Fargate, EC2, EKS) of the given sizing, as a queue.
     pub fn simulate_fleet(&self, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
-        let p = SimParams::new(self.s, target);
+        let p = self.params(target);
         let c = fleet_capacity(self.s, &p, target, fleet);
         let tally = if self.fluid() {
-            queue::run_fluid(&p, &c, self.horizon_s)
+            queue::run_fluid(&p, &c, self.horizon_s, self.services(&p))
         } else {
             queue::run_exact(&c, self.workload(&p))
         };
@@ -240,7 +258,7 @@ pub fn simulate_fleet_exact(s: &Scenario, target: SimTarget, fleet: &Provisioned
 pub fn simulate_fleet_fluid(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
     let p = SimParams::new(s, target);
     let c = fleet_capacity(s, &p, target, fleet);
-    report::build(&p, "fluid", queue::run_fluid(&p, &c, horizon_s))
+    report::build(&p, "fluid", queue::run_fluid(&p, &c, horizon_s, &workload::latency_services(&p)))
 }
 
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.

@@ -136,6 +136,11 @@ fn execution(s: &Scenario, d: &ColdData, target: SimTarget) -> Execution {
 
 impl SimParams {
     pub fn new(s: &Scenario, target: SimTarget) -> SimParams {
+        SimParams::with_rates(s, target, traffic::minute_rates(s))
+    }
+
+    /// With the week's per-minute rates already computed (`traffic::minute_rates(s)`), shared by platforms.
+    pub fn with_rates(s: &Scenario, target: SimTarget, rates: Vec<f64>) -> SimParams {
         let d = ColdData::shared();
         let ka = d.keep_alive(target);
         let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
@@ -162,7 +167,7 @@ impl SimParams {
             wait_for_scale: e.wait_for_scale,
             service: Service { dist: s.duration_distribution, mean_s, mu: mean_s.ln() - sigma * sigma / 2.0, sigma },
             cold: init::model(s, d, target),
-            rates: traffic::minute_rates(s),
+            rates,
             cron_batch: (s.traffic_shape == TrafficShape::Cron).then_some(s.cron_batch),
             db_cap: if s.rds_proxy { s.db_max_connections } else { None },
             seed: s.seed,

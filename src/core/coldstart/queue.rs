@@ -24,8 +24,6 @@ use crate::core::rng::Rng;
 use crate::core::scenario::DurationDistribution;
 use crate::core::traffic::MINUTES_PER_WEEK;
 
-/// Latency percentiles of the fluid engine come from this many sampled requests.
-const LATENCY_SAMPLES: usize = 20_000;
 /// Servers above which Erlang C is taken from its Halfin–Whitt limit rather than the exact recursion (whose
 /// cost grows with the servers; past 64 the limit is within a few per cent where waiting is likely at all).
 const ERLANG_EXACT_MAX: u32 = 64;
@@ -137,7 +135,7 @@ struct Minute {
 }
 
 /// Minute by minute over `horizon_s`.
-pub fn run_fluid(p: &SimParams, c: &Capacity, horizon_s: f64) -> Tally {
+pub fn run_fluid(p: &SimParams, c: &Capacity, horizon_s: f64, services: &[f64]) -> Tally {
     let minutes = (horizon_s / 60.0).ceil() as usize;
     let mean_s = p.service.mean_s;
     let until = until_capacity(c);
@@ -174,7 +172,7 @@ pub fn run_fluid(p: &SimParams, c: &Capacity, horizon_s: f64) -> Tally {
         log.push(Minute { backlog: start, rate, drain, servers, served, until_capacity: until[m % until.len()] });
     }
     fleet_totals(c, &mut out);
-    out.hist = latency(p, &log, c.timeout_s, &mut Rng::stream(p.seed, 3));
+    out.hist = latency(p, &log, c.timeout_s, services, &mut Rng::stream(p.seed, 3));
     out
 }
 
@@ -199,16 +197,17 @@ fn service_cv2(p: &SimParams) -> f64 {
     }
 }
 
-/// Latency of `LATENCY_SAMPLES` requests spread systematically over the served ones (every total/N-th, from a
-/// random start), so the minutes are walked in order and each one's Erlang C is computed once, when it differs
-/// from the previous minute's.
-fn latency(p: &SimParams, log: &[Minute], timeout_s: Option<f64>, rng: &mut Rng) -> Histogram {
+/// Latency of the sampled requests (one per service time), spread systematically over the served ones (every
+/// total/N-th, from a random start), so the minutes are walked in order and each one's Erlang C is computed
+/// once, when it differs from the previous minute's.
+fn latency(p: &SimParams, log: &[Minute], timeout_s: Option<f64>, services: &[f64], rng: &mut Rng) -> Histogram {
     let mut h = Histogram::new();
     let total: f64 = log.iter().map(|m| m.served).sum();
-    if total <= 0.0 {
+    if total <= 0.0 || services.is_empty() {
         return h;
     }
-    let step = total / LATENCY_SAMPLES as f64;
+    let step = total / services.len() as f64;
+    let mut sampled = services.iter();
     let mut next = rng.uniform() * step;
     let mut seen = 0.0;
     let scale = (1.0 + service_cv2(p)) / 2.0;
@@ -242,7 +241,7 @@ fn latency(p: &SimParams, log: &[Minute], timeout_s: Option<f64>, rng: &mut Rng)
                     }
                 }
             };
-            h.add((wait + p.service.sample(rng)) * 1000.0);
+            h.add((wait + sampled.next().copied().unwrap_or(p.service.mean_s)) * 1000.0);
             next += step;
         }
         seen = end;
@@ -287,6 +286,7 @@ fn normal_cdf(x: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::core::coldstart::SimTarget;
+    use crate::core::coldstart::workload::latency_services;
     use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 
     /// M/M/2 by hand: λ = 5/s, exponential service of mean 0.2 s (μ = 5/s), two servers, so a = λ/μ = 1 and
@@ -310,7 +310,8 @@ mod tests {
         };
         let week = 7.0 * 86_400.0;
         let exact = run_exact(&c, &Workload::draw(&p, week));
-        for (engine, tally, tolerance) in [("exact", exact, 0.04), ("fluid", run_fluid(&p, &c, week), 0.08)] {
+        let fluid = run_fluid(&p, &c, week, &latency_services(&p));
+        for (engine, tally, tolerance) in [("exact", exact, 0.04), ("fluid", fluid, 0.08)] {
             let (p50, p99) = (tally.hist.quantile(0.5), tally.hist.quantile(0.99));
             assert!((p50 / 194.9 - 1.0).abs() < tolerance, "{engine}: p50 {p50}");
             assert!((p99 / 1133.2 - 1.0).abs() < tolerance, "{engine}: p99 {p99}");
