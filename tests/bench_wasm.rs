@@ -67,7 +67,7 @@ async fn core_timings_in_wasm() {
     // whole and as one week.
     for rpm in [1e4, 5e4, 1e5, 2.14e5, 1e6, 1e7, 1e8, 1e9, 1e10] {
         let s = Scenario { requests_per_month: rpm, memory_mb: 128.0, ..Scenario::default() };
-        bench(&format!("sims/{rpm:e}"), 10, || eval::simulate(&s, &cat));
+        bench(&format!("sims/{rpm:e}"), 20, || eval::simulate(&s, &cat));
         pause().await;
     }
 
