@@ -36,16 +36,22 @@ pub struct Evaluation {
 /// One platform's simulation: a provisioned fleet sized as the cost model sizes it, any other platform by
 /// its execution model. `None` where the platform has no model or the workload is infeasible there.
 pub fn simulate_platform(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
-    simulate_in(&coldstart::Batch::with(s, cat.rates()), s, cat, id)
+    simulate_in(&coldstart::Batch::with(s, cat.rates()), s, cat, id, cost::provisioned(s, cat, id).as_ref())
 }
 
-fn simulate_in(batch: &coldstart::Batch, s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
+fn simulate_in(
+    batch: &coldstart::Batch,
+    s: &Scenario,
+    cat: &Catalog,
+    id: PlatformId,
+    fleet: Option<&coldstart::Provisioned>,
+) -> Option<ColdStartReport> {
     let target = id.sim_target()?;
     if cost::infeasible_reason(id, s, cat).is_some() {
         return None;
     }
-    match cost::provisioned(s, cat, id) {
-        Some(fleet) => Some(batch.simulate_fleet(target, &fleet)),
+    match fleet {
+        Some(fleet) => Some(batch.simulate_fleet(target, fleet)),
         None => Some(batch.simulate(target)),
     }
 }
@@ -60,20 +66,22 @@ pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
         .then(|| latency::provisioned_named(s, p99, lambda.peak_instances, &dimensions::load(s)))
         .flatten()
         .map(|n| coldstart::warm_p99(s, n));
+    let fleets = cost::provisioned_all(s, cat);
+    let fleet = |id: PlatformId| fleets.iter().find(|(p, _)| *p == id).map(|(_, f)| f);
     let mut others: Vec<(PlatformId, ColdStartReport)> = Vec::new();
     let own = [PlatformId::AwsLambda, PlatformId::CloudRun, PlatformId::AzureFlex];
     for id in PlatformId::ALL.iter().copied().filter(|id| !own.contains(id)) {
         // EKS nodes are the instances EC2 would run, started as slowly: the same queue, simulated once.
         let twin = match (id, others.last()) {
             (PlatformId::AwsEks, Some((PlatformId::AwsEc2, ec2)))
-                if cost::provisioned(s, cat, PlatformId::AwsEc2) == cost::provisioned(s, cat, id)
+                if fleet(PlatformId::AwsEc2) == fleet(id)
                     && coldstart::provisioned::same_lag(SimTarget::AwsEc2, SimTarget::AwsEks) =>
             {
                 Some(ColdStartReport { target: Some(SimTarget::AwsEks), ..ec2.clone() })
             }
             _ => None,
         };
-        if let Some(r) = twin.or_else(|| simulate_in(&batch, s, cat, id)) {
+        if let Some(r) = twin.or_else(|| simulate_in(&batch, s, cat, id, fleet(id))) {
             others.push((id, r));
         }
     }

@@ -12,13 +12,12 @@ use super::Tally;
 use super::capacity::{billed_activity, busy_instances};
 use super::params::SimParams;
 use super::stats::Histogram;
+use super::workload::latency_services;
 use crate::core::rng::Rng;
 use crate::core::traffic::MINUTES_PER_WEEK;
 
 /// Below this mean in-flight count the peak is sampled from the Poisson terms, above it from a normal.
 const DISCRETE_BELOW: f64 = 10.0;
-/// Latency percentiles come from this many sampled requests (p99.9 still has 20 samples beyond it).
-const LATENCY_SAMPLES: usize = 20_000;
 
 /// Peak in-flight requests during one step. The Poisson terms depend only on (m, arrivals), which stay
 /// fixed for a minute or more, so P(peak ≥ k) for k = 1, 2, … is kept in `table` until they change.
@@ -65,13 +64,30 @@ impl PeakTable {
     }
 }
 
+/// `f64::max` and `min` compile to library calls (for their NaN rules); every value in the step loop is
+/// finite, and these run tens of thousands of times per simulation.
+#[inline(always)]
+fn max2(a: f64, b: f64) -> f64 {
+    if a > b { a } else { b }
+}
+
+#[inline(always)]
+fn min2(a: f64, b: f64) -> f64 {
+    if a < b { a } else { b }
+}
+
 /// Simulates `horizon_s` seconds (one week is representative: the rate curve repeats weekly).
 pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
+    run_with(p, horizon_s, &latency_services(p))
+}
+
+/// The same, with the sampled requests' service times drawn once for every platform.
+pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
     let mut rng = Rng::stream(p.seed, 3);
     let mean_s = p.service.mean_s;
     let (lo, hi) = p.keep_alive;
-    // A thirtieth of the keep-alive resolves the pool; past a minute the rate curve itself is coarser.
-    let dt = mean_s.max((lo / 30.0).clamp(1.0, 60.0));
+    // A fifteenth of the keep-alive resolves the pool; past a minute the rate curve itself is coarser.
+    let dt = mean_s.max((lo / 15.0).clamp(1.0, 60.0));
     // An environment in use during step j lives on until keep-alive after that step, so the window
     // always reaches back at least one step (it matters when service times exceed the keep-alive).
     let window = (0.5 * (lo + hi) / dt).round() as usize + 1;
@@ -99,14 +115,14 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let (mut waited, mut wait_s) = (0.0, 0.0);
     for i in 0..steps {
         let t = i as f64 * dt;
-        let span = dt.min(horizon_s - t);
+        let span = min2(dt, horizon_s - t);
         let minute = ((t / 60.0) as usize).min(minutes - 1);
         let rate = p.rates[minute % MINUTES_PER_WEEK];
         let m = rate * mean_s;
         let arrivals = rate * span;
         // Beyond the quota requests are throttled; at the quota the pool stops growing.
         let over = if m > quota * slots { 1.0 - quota * slots / m } else { 0.0 };
-        let mut need = (peak(m, arrivals, &mut table, &mut rng) / slots).ceil().min(quota);
+        let mut need = min2((peak(m, arrivals, &mut table, &mut rng) / slots).ceil(), quota);
         let mut throttled = arrivals * over;
         let mut pinged = 0.0;
         while next_ping < t + span {
@@ -119,14 +135,14 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         let before = recent.front().map_or(0.0, |f| f.1);
         if let Some((cap, per_s)) = p.scale {
             // A bucket smaller than one step's refill (Azure's one instance a second) still adds the step's.
-            tokens = (tokens + per_s * span).min(cap.max(per_s * span));
+            tokens = min2(tokens + per_s * span, max2(cap, per_s * span));
         }
-        let user_need = (need - permanent).max(0.0);
+        let user_need = max2(need - permanent, 0.0);
         // Each cold start serves a request that arrives in this step (none pre-exist at t = 0).
-        let mut cold = (user_need - before).max(0.0).min(arrivals.max(1.0));
+        let mut cold = min2(max2(user_need - before, 0.0), max2(arrivals, 1.0));
         // Keep-warm pings may overdraw the scaling tokens; an overdraft allows no new environments,
         // it does not remove cold starts (which made them negative).
-        let allowed = tokens.floor().max(0.0);
+        let allowed = max2(tokens.floor(), 0.0);
         if cold > allowed {
             // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait, the
             // j-th of them 1/rate × j seconds for its token: half the excess's refill time on average.
@@ -141,10 +157,10 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
             cold -= excess;
             need -= excess;
         }
-        let user_need = (need - permanent).max(0.0);
-        let all_need = user_need.max(pinged);
-        tokens -= (all_need - before).max(0.0);
-        out.ping_cold_starts += (all_need - user_need.max(before)).max(0.0);
+        let user_need = max2(need - permanent, 0.0);
+        let all_need = max2(user_need, pinged);
+        tokens -= max2(all_need - before, 0.0);
+        out.ping_cold_starts += max2(all_need - max2(user_need, before), 0.0);
         while recent.back().is_some_and(|b| b.1 <= all_need) {
             recent.pop_back();
         }
@@ -152,14 +168,14 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         let live = permanent + recent.front().map_or(0.0, |f| f.1);
         out.requests += arrivals;
         out.cold_starts += cold;
-        out.throttled += throttled.min(arrivals);
+        out.throttled += min2(throttled, arrivals);
         out.env_seconds += live * span;
         // The rate holds for a minute or more: recompute E[⌈X/k⌉] only when it changes.
         let served_m = m * (1.0 - over);
         if served_m != busy_at.0 {
             busy_at = (served_m, busy_instances(served_m, slots).min(served_m));
         }
-        out.busy_seconds += (busy_at.1 + cold * mean_init_s / span).min(live) * span;
+        out.busy_seconds += min2(busy_at.1 + cold * mean_init_s / span, live) * span;
         // Always-warm environments take requests first, up to their capacity.
         let served_rate = rate * (1.0 - over);
         let warm_share = if m > 0.0 { (permanent * slots / m).min(1.0) } else { 0.0 };
@@ -173,11 +189,11 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
             out.billed_activity_permanent_s += billed_at.1 * span;
             out.billed_activity_s += billed_at.2 * span;
         }
-        out.peak_envs = out.peak_envs.max(live);
+        out.peak_envs = max2(out.peak_envs, live);
         out.minute_cold[minute] += cold;
         let last = (((t + span) / 60.0).ceil() as usize).clamp(minute + 1, minutes);
         for mm in minute..last {
-            out.minute_envs[mm] = out.minute_envs[mm].max(live);
+            out.minute_envs[mm] = max2(out.minute_envs[mm], live);
         }
     }
     for (mm, r) in out.minute_requests.iter_mut().enumerate() {
@@ -187,7 +203,7 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     out.served = out.requests - out.throttled;
     let served = out.served.max(1e-300);
     let scale_wait = Wait { share: waited / served, mean_s: if waited > 0.0 { wait_s / waited } else { 0.0 } };
-    out.hist = latency(p, out.cold_starts / served, &scale_wait, &mut rng);
+    out.hist = latency(p, out.cold_starts / served, &scale_wait, services, &mut rng);
     out
 }
 
@@ -199,10 +215,10 @@ struct Wait {
 
 /// Latency of sampled requests: service time, plus a cold start with the simulated probability, plus an
 /// exponential wait for the scaler with its simulated share and mean.
-fn latency(p: &SimParams, cold_fraction: f64, wait: &Wait, rng: &mut Rng) -> Histogram {
+fn latency(p: &SimParams, cold_fraction: f64, wait: &Wait, services: &[f64], rng: &mut Rng) -> Histogram {
     let mut h = Histogram::new();
-    for _ in 0..LATENCY_SAMPLES {
-        let mut ms = p.service.sample(rng) * 1000.0;
+    for &service in services {
+        let mut ms = service * 1000.0;
         if rng.uniform() < cold_fraction {
             ms += p.cold.sample(rng);
         }

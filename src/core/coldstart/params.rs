@@ -146,6 +146,11 @@ pub fn keep_alive_range(s: &Scenario, target: SimTarget, d: &ColdData) -> (f64, 
 
 impl SimParams {
     pub fn new(s: &Scenario, r: &Rates, target: SimTarget) -> SimParams {
+        SimParams::with_rates(s, r, target, traffic::minute_rates(s))
+    }
+
+    /// With the week's per-minute rates already computed (`traffic::minute_rates(s)`), shared by platforms.
+    pub fn with_rates(s: &Scenario, r: &Rates, target: SimTarget, rates: Vec<f64>) -> SimParams {
         let d = ColdData::shared();
         let (lo, hi) = keep_alive_range(s, target, d);
         let sigma = d.model.lognormal_sigma.value;
@@ -168,7 +173,7 @@ impl SimParams {
             wait_for_scale: e.wait_for_scale,
             service: Service { dist: s.duration_distribution, mean_s, mu: mean_s.ln() - sigma * sigma / 2.0, sigma },
             cold: init::model(s, d, target),
-            rates: traffic::minute_rates(s),
+            rates,
             cron_batch: (s.traffic_shape == TrafficShape::Cron).then_some(s.cron_batch),
             db_cap: if s.rds_proxy { s.db_max_connections } else { None },
             seed: s.seed,

@@ -13,7 +13,7 @@
 //! In both, a synchronous request that would wait longer than the load balancer's timeout is shed.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BinaryHeap, VecDeque};
 
 use super::Tally;
 use super::params::SimParams;
@@ -24,10 +24,9 @@ use crate::core::rng::Rng;
 use crate::core::scenario::DurationDistribution;
 use crate::core::traffic::MINUTES_PER_WEEK;
 
-/// Latency percentiles of the fluid engine come from this many sampled requests.
-const LATENCY_SAMPLES: usize = 20_000;
-/// Servers above which Erlang C is taken from its Halfin–Whitt limit rather than the exact recursion.
-const ERLANG_EXACT_MAX: u32 = 200;
+/// Servers above which Erlang C is taken from its Halfin–Whitt limit rather than the exact recursion (whose
+/// cost grows with the servers; past 64 the limit is within a few per cent where waiting is likely at all).
+const ERLANG_EXACT_MAX: u32 = 64;
 
 fn week(v: &[f64], m: usize) -> f64 {
     v[m % MINUTES_PER_WEEK.min(v.len()).max(1)]
@@ -136,7 +135,7 @@ struct Minute {
 }
 
 /// Minute by minute over `horizon_s`.
-pub fn run_fluid(p: &SimParams, c: &Capacity, horizon_s: f64) -> Tally {
+pub fn run_fluid(p: &SimParams, c: &Capacity, horizon_s: f64, services: &[f64]) -> Tally {
     let minutes = (horizon_s / 60.0).ceil() as usize;
     let mean_s = p.service.mean_s;
     let until = until_capacity(c);
@@ -173,7 +172,7 @@ pub fn run_fluid(p: &SimParams, c: &Capacity, horizon_s: f64) -> Tally {
         log.push(Minute { backlog: start, rate, drain, servers, served, until_capacity: until[m % until.len()] });
     }
     fleet_totals(c, &mut out);
-    out.hist = latency(p, &log, c.timeout_s, &mut Rng::stream(p.seed, 3));
+    out.hist = latency(p, &log, c.timeout_s, services, &mut Rng::stream(p.seed, 3));
     out
 }
 
@@ -198,44 +197,54 @@ fn service_cv2(p: &SimParams) -> f64 {
     }
 }
 
-fn latency(p: &SimParams, log: &[Minute], timeout_s: Option<f64>, rng: &mut Rng) -> Histogram {
+/// Latency of the sampled requests (one per service time), spread systematically over the served ones (every
+/// total/N-th, from a random start), so the minutes are walked in order and each one's Erlang C is computed
+/// once, when it differs from the previous minute's.
+fn latency(p: &SimParams, log: &[Minute], timeout_s: Option<f64>, services: &[f64], rng: &mut Rng) -> Histogram {
     let mut h = Histogram::new();
-    let mut cumulative = Vec::with_capacity(log.len());
-    let mut total = 0.0;
-    for m in log {
-        total += m.served;
-        cumulative.push(total);
-    }
-    if total <= 0.0 {
+    let total: f64 = log.iter().map(|m| m.served).sum();
+    if total <= 0.0 || services.is_empty() {
         return h;
     }
-    // Minutes with the same servers and rate wait alike: a steady week needs one Erlang C, not 10,080.
-    let mut erlang: HashMap<(u32, u64), f64> = HashMap::new();
+    let step = total / services.len() as f64;
+    let mut sampled = services.iter();
+    let mut next = rng.uniform() * step;
+    let mut seen = 0.0;
     let scale = (1.0 + service_cv2(p)) / 2.0;
     let timeout = timeout_s.unwrap_or(f64::INFINITY);
-    for _ in 0..LATENCY_SAMPLES {
-        let pick = rng.uniform() * total;
-        let i = cumulative.partition_point(|&c| c <= pick).min(log.len() - 1);
-        let m = log[i];
-        let t = rng.uniform() * 60.0;
-        let wait = if m.drain <= 0.0 {
-            (m.until_capacity - t).max(0.0)
-        } else {
-            let ahead = m.backlog + (m.rate - m.drain) * t;
-            if ahead > 0.0 {
-                // Within the minute the line can outgrow what the timeout lets in: those were shed.
-                (ahead / m.drain).min(timeout)
+    let mut erlang: Option<((u32, u64), f64)> = None;
+    for m in log {
+        let end = seen + m.served;
+        while next < end {
+            let t = rng.uniform() * 60.0;
+            let wait = if m.drain <= 0.0 {
+                (m.until_capacity - t).max(0.0)
             } else {
-                let a = m.rate * p.service.mean_s;
-                let p_wait = *erlang.entry((m.servers, m.rate.to_bits())).or_insert_with(|| erlang_c(m.servers, a));
-                if p_wait > 0.0 && rng.uniform() < p_wait {
-                    rng.exponential(scale / (m.drain - m.rate).max(1e-9))
+                let ahead = m.backlog + (m.rate - m.drain) * t;
+                if ahead > 0.0 {
+                    // Within the minute the line can outgrow what the timeout lets in: those were shed.
+                    (ahead / m.drain).min(timeout)
                 } else {
-                    0.0
+                    let key = (m.servers, m.rate.to_bits());
+                    let p_wait = match erlang {
+                        Some((k, v)) if k == key => v,
+                        _ => {
+                            let v = erlang_c(m.servers, m.rate * p.service.mean_s);
+                            erlang = Some((key, v));
+                            v
+                        }
+                    };
+                    if p_wait > 0.0 && rng.uniform() < p_wait {
+                        rng.exponential(scale / (m.drain - m.rate).max(1e-9))
+                    } else {
+                        0.0
+                    }
                 }
-            }
-        };
-        h.add((wait + p.service.sample(rng)) * 1000.0);
+            };
+            h.add((wait + sampled.next().copied().unwrap_or(p.service.mean_s)) * 1000.0);
+            next += step;
+        }
+        seen = end;
     }
     h
 }
@@ -278,6 +287,7 @@ mod tests {
     use super::*;
     use crate::core::catalog::Catalog;
     use crate::core::coldstart::SimTarget;
+    use crate::core::coldstart::workload::latency_services;
     use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 
     /// M/M/2 by hand: λ = 5/s, exponential service of mean 0.2 s (μ = 5/s), two servers, so a = λ/μ = 1 and
@@ -301,7 +311,8 @@ mod tests {
         };
         let week = 7.0 * 86_400.0;
         let exact = run_exact(&c, &Workload::draw(&p, week));
-        for (engine, tally, tolerance) in [("exact", exact, 0.04), ("fluid", run_fluid(&p, &c, week), 0.08)] {
+        let fluid = run_fluid(&p, &c, week, &latency_services(&p));
+        for (engine, tally, tolerance) in [("exact", exact, 0.04), ("fluid", fluid, 0.08)] {
             let (p50, p99) = (tally.hist.quantile(0.5), tally.hist.quantile(0.99));
             assert!((p50 / 194.9 - 1.0).abs() < tolerance, "{engine}: p50 {p50}");
             assert!((p99 / 1133.2 - 1.0).abs() < tolerance, "{engine}: p99 {p99}");
@@ -317,12 +328,15 @@ mod tests {
         assert!((erlang_c(10, 8.0) - 0.4092).abs() < 5e-4);
         assert_eq!(erlang_c(3, 3.0), 1.0);
         assert_eq!(erlang_c(5, 0.0), 0.0);
-        // The Halfin–Whitt limit joins the exact recursion: c = 400, a = 380 vs the recursion.
-        let exact = {
-            let (c, a) = (400u32, 380.0);
+        // Past 64 servers the Halfin–Whitt limit stands in for the recursion: within 15 % wherever waiting is
+        // likely (P ≥ 0.1), and where it is not, the waits are short (mean 1 / (cμ − λ)) and rare either way.
+        let recursion = |c: u32, a: f64| {
             let b = (1..=c).fold(1.0, |b, k| a * b / (f64::from(k) + a * b));
             b / (1.0 - a / f64::from(c) * (1.0 - b))
         };
-        assert!((erlang_c(400, 380.0) / exact - 1.0).abs() < 0.1, "{} vs {exact}", erlang_c(400, 380.0));
+        for (c, a) in [(65u32, 55.0), (65, 60.0), (100, 90.0), (100, 95.0), (400, 380.0)] {
+            let (limit, exact) = (erlang_c(c, a), recursion(c, a));
+            assert!((limit / exact - 1.0).abs() < 0.15, "c = {c}, a = {a}: {limit} vs {exact}");
+        }
     }
 }

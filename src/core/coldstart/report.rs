@@ -59,8 +59,9 @@ fn ratio(a: f64, b: f64) -> f64 {
 /// The simulated day (from midnight) with the most requests; 1,440 points each.
 fn busiest_day(t: &Tally) -> DaySeries {
     let days = (t.minute_requests.len() / MINUTES_PER_DAY).max(1);
-    let total = |d: usize| -> f64 { day_slice(&t.minute_requests, d).iter().sum() };
-    let best = (0..days).max_by(|&a, &b| total(a).total_cmp(&total(b))).unwrap_or(0);
+    let totals: Vec<f64> =
+        (0..days).map(|d| t.minute_requests.iter().skip(d * MINUTES_PER_DAY).take(MINUTES_PER_DAY).sum()).collect();
+    let best = (0..days).max_by(|&a, &b| totals[a].total_cmp(&totals[b])).unwrap_or(0);
     DaySeries {
         requests: day_slice(&t.minute_requests, best),
         cold_starts: day_slice(&t.minute_cold, best),

@@ -1,6 +1,7 @@
 //! The requests of one scenario over a horizon — arrival instants and service times — drawn once and shared
 //! by every platform's exact engine: all platforms then see the same requests, so their figures differ only
-//! by their execution models (and drawing them dominated each engine's time).
+//! by their execution models (and drawing them dominated each engine's time). The scalable engines likewise
+//! share the service times of the requests they sample for latency percentiles.
 
 use super::arrivals::Arrivals;
 use super::params::SimParams;
@@ -36,4 +37,13 @@ impl Workload {
     pub fn requests(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
         self.arrivals.iter().copied().zip(self.services.iter().copied())
     }
+}
+
+/// Requests the scalable engines sample for latency percentiles (p99.9 still has 20 samples beyond it).
+pub const LATENCY_SAMPLES: usize = 20_000;
+
+/// The service times of those sampled requests, from stream 5 of the seed.
+pub fn latency_services(p: &SimParams) -> Vec<f64> {
+    let mut rng = Rng::stream(p.seed, 5);
+    (0..LATENCY_SAMPLES).map(|_| p.service.sample(&mut rng)).collect()
 }

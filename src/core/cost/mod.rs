@@ -269,14 +269,23 @@ fn price_row(row: &Platform, u: &Usage, bill: &mut Bill) {
 /// The fleet a provisioned platform (Fargate, EC2, EKS) runs for this workload, as the cost model sizes it;
 /// `None` for the other platforms.
 pub fn provisioned(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<Provisioned> {
+    provisioned_all(s, cat).into_iter().find(|(p, _)| *p == id).map(|(_, f)| f)
+}
+
+/// Every provisioned platform's fleet, the week's traffic weighed once.
+pub fn provisioned_all(s: &Scenario, cat: &Catalog) -> Vec<(PlatformId, Provisioned)> {
     let weights = usage::weights(s);
     let distinct = usage::distinct(&weights);
     let u = Usage::new(s, cat, None, &weights, &distinct, s.requests_per_month, Some(analytic::Inputs::builtin(s)));
-    match id {
-        PlatformId::AwsFargate => containers::provisioned(&u, false),
-        PlatformId::AwsEc2 | PlatformId::AwsEks => containers::provisioned(&u, true),
-        _ => None,
-    }
+    let ec2 = containers::provisioned(&u, true);
+    [
+        (PlatformId::AwsFargate, containers::provisioned(&u, false)),
+        (PlatformId::AwsEc2, ec2.clone()),
+        (PlatformId::AwsEks, ec2),
+    ]
+    .into_iter()
+    .filter_map(|(id, f)| Some((id, f?)))
+    .collect()
 }
 
 /// The hourly traffic weights the cost models use (finite, ≥ 0, mean 1).
