@@ -48,6 +48,7 @@ fn evidence(s: &Scenario, platforms: &[PlatformEvidence], c: &Cold) -> Evidence 
             provisioned_usd: None,
         },
         peak_db_connections: c.peak_db,
+        fixes: Vec::new(),
     }
 }
 

@@ -9,7 +9,7 @@ use super::crossover::{self, BreakEven};
 use super::scenario::Scenario;
 use super::sensitivity::{self, Sensitivity};
 pub use super::verdict::Simulations;
-use super::verdict::{self, Evidence, Verdict, dimensions, latency};
+use super::verdict::{self, Evidence, Verdict, dimensions, fixes, latency};
 
 /// Points on the crossover grid (1e3 … 1e10 requests/month).
 pub const CURVE_POINTS: usize = 241;
@@ -85,13 +85,18 @@ pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
             others.push((id, r));
         }
     }
-    Simulations {
+    let mut sims = Simulations {
         cloud_run: batch.simulate(SimTarget::CloudRun),
         azure_flex: batch.simulate(SimTarget::AzureFlex),
         lambda,
         warm_p99,
         others,
+        fixes: Vec::new(),
+    };
+    if fixes::wanted(s, cat, |id| sims.report(id).map(|r| r.latency_ms.p99)) {
+        sims.fixes = fixes::simulated(s, cat, &sims);
     }
+    sims
 }
 
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.

@@ -10,6 +10,7 @@ pub mod analytic;
 mod arrivals;
 pub mod capacity;
 pub mod data;
+pub mod estimate;
 pub mod exact;
 pub mod fluid;
 pub mod init;

@@ -8,12 +8,13 @@
 use std::collections::HashMap;
 
 use crate::core::catalog::Catalog;
-use crate::core::coldstart::analytic;
 use crate::core::coldstart::data::ColdData;
+use crate::core::coldstart::{analytic, capacity, estimate};
 use crate::core::cost::{self, PLATFORMS, PlatformId, Pricer};
 use crate::core::scenario::{Arch, SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 use crate::core::verdict::dimensions::{self, Load};
+use crate::core::verdict::fixes::{self, Fix};
 use crate::core::verdict::latency::{needs_provisioned, provisioned_for};
 use crate::core::verdict::{ColdStarts, Evidence, Method, PlatformEvidence};
 
@@ -68,6 +69,13 @@ impl Estimator {
         let load = self.load(s);
         let (fraction, p99) = self.latency(s, &a);
         let peak = load.peak_concurrency.ceil();
+        // Other platforms' p99 matter only against a target (the recommendation), so only then estimated.
+        let targeted = s.latency_slo_p99_ms.is_some();
+        let p99_on = |s: &Scenario, id: PlatformId| match id {
+            PlatformId::AwsLambda => Some(p99),
+            _ if !targeted => None,
+            _ => Some(estimate::p99_on(s, cat.rates(), &self.data, a, id.sim_target()?, &self.cost_weights)),
+        };
         let platforms = PLATFORMS
             .iter()
             .zip(costs)
@@ -75,7 +83,7 @@ impl Estimator {
                 id: row.id,
                 monthly_usd: usd.unwrap_or(0.0),
                 limit: cost::limit(row.id, s, cat),
-                p99_ms: (row.id == PlatformId::AwsLambda).then_some(p99),
+                p99_ms: p99_on(s, row.id),
             })
             .collect();
         let cold = ColdStarts {
@@ -85,7 +93,8 @@ impl Estimator {
             warm_p99_ms: None,
             provisioned_usd: None,
         };
-        let mut e = Evidence { platforms, load, method: Method::Estimated, cold, peak_db_connections: peak };
+        let mut e =
+            Evidence { platforms, load, method: Method::Estimated, cold, peak_db_connections: peak, fixes: Vec::new() };
         if let Some(n) = provisioned_for(s, &e) {
             if needs_provisioned(s, p99) {
                 let warm = Scenario { provisioned_concurrency: n, ..s.clone() };
@@ -93,6 +102,42 @@ impl Estimator {
             }
             e.cold.provisioned_usd = Some(pricer.provisioned_usd(n));
         }
+        if fixes::wanted(s, cat, |id| e.platform(id).and_then(|p| p.p99_ms)) {
+            e.fixes = self.fixes(s, cat, pricer, costs, a);
+        }
         e
+    }
+
+    /// `fixes::simulated` in closed form: each count searched on the estimate, priced by the pricer.
+    fn fixes(
+        &self,
+        s: &Scenario,
+        cat: &Catalog,
+        pricer: &Pricer,
+        costs: &[Option<f64>],
+        a: analytic::Inputs,
+    ) -> Vec<Fix> {
+        let Some(slo) = s.latency_slo_p99_ms else { return Vec::new() };
+        let peak = self.load(s).peak_concurrency;
+        let mut out = Vec::new();
+        for id in fixes::FIXABLE {
+            let (Some(target), Some(now)) = (id.sim_target(), costs[id.index()]) else { continue };
+            let per_instance = capacity::instance(s, cat.rates(), &self.data, target).capacity.max(1.0);
+            let range = fixes::range(s, id, peak / per_instance);
+            let p99_at = |n: u32| {
+                estimate::p99_on(&fixes::with_count(s, id, n), cat.rates(), &self.data, a, target, &self.cost_weights)
+            };
+            let (count, p99_ms) = fixes::search(slo, range, p99_at);
+            let added_usd = count.and_then(|n| match id {
+                PlatformId::AwsLambda => Some(pricer.provisioned_usd(n)),
+                _ => {
+                    let t = fixes::with_count(s, id, n);
+                    let with = Pricer::with_weights(&t, cat, self.cost_weights.clone(), a).totals(t.requests_per_month);
+                    Some(with[id.index()]? - now)
+                }
+            });
+            out.push(Fix { platform: id, count, tried: range.1, p99_ms, added_usd });
+        }
+        out
     }
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fixes::Fix;
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
 use crate::core::cost::{self, Limit, PlatformCost, PlatformId, Priced};
@@ -102,6 +103,9 @@ pub struct Evidence {
     pub cold: ColdStarts,
     /// Database connections at the peak: one per concurrent environment.
     pub peak_db_connections: f64,
+    /// What warm instances would fix, per platform that has them, when no serverless platform meets the
+    /// p99 target (empty otherwise, or when not searched).
+    pub fixes: Vec<Fix>,
 }
 
 impl Evidence {
@@ -150,6 +154,7 @@ impl Evidence {
                 provisioned_usd: None,
             },
             peak_db_connections: lambda.peak_db_connections,
+            fixes: sims.fixes.clone(),
         }
     }
 }
@@ -167,6 +172,9 @@ pub struct Simulations {
     /// The other simulated platforms (Azure Consumption, Workers, Fargate, EC2, EKS), where feasible.
     #[serde(default)]
     pub others: Vec<(PlatformId, ColdStartReport)>,
+    /// Warm-instance fixes found by simulation when no serverless platform met the p99 target.
+    #[serde(default)]
+    pub fixes: Vec<Fix>,
 }
 
 impl Simulations {

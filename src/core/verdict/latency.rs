@@ -1,11 +1,14 @@
-//! The latency dimension: the judged platform's p99 (cold starts included) against the target, and what
-//! provisioned concurrency would buy. When the target is missed, the evidence carries the p99 with the
-//! environments the peak hour needs kept warm, which tells a cold-start problem (provisioned concurrency
-//! fixes it) from work that is itself too slow (nothing on the platform fixes it).
+//! The latency dimension: every platform's p99 (cold starts included) against the target — which meet it,
+//! which miss it and by how much — and, when no serverless platform meets it, what warm instances would
+//! buy on each platform that has them (`Evidence::fixes`, found by the same model). Without searched fixes
+//! (hand-built evidence) the judged platform's (Lambda's) warm p99 tells a cold-start problem
+//! (provisioned concurrency fixes it) from work that is itself too slow (nothing fixes it).
 
-use super::evidence::{Evidence, Load};
+use super::evidence::{Evidence, Load, PlatformEvidence};
+use super::fixes::{Fix, knob};
 use super::format::{ms, num, pct, usd};
 use super::{Dimension, Reason, Signal};
+use crate::core::cost::Priced;
 use crate::core::scenario::Scenario;
 
 /// A hard p99 target at or below this is no-go without provisioned concurrency (go/no-go table: "p99 < 100 ms
@@ -40,6 +43,92 @@ pub fn provisioned_for(s: &Scenario, e: &Evidence) -> Option<u32> {
     provisioned_named(s, e.judged_p99()?, e.cold.peak_environments, &e.load)
 }
 
+/// The cheapest feasible platform (serverless or not) whose p99 is known and meets the target.
+pub fn cheapest_meeting<'a>(s: &Scenario, e: &'a Evidence, serverless: bool) -> Option<&'a PlatformEvidence> {
+    let slo = s.latency_slo_p99_ms?;
+    e.platforms
+        .iter()
+        .filter(|p| p.feasible() && p.id.is_serverless() == serverless && p.p99_ms.is_some_and(|x| x <= slo))
+        .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
+}
+
+/// The fix whose platform costs least with it (its bill plus the warm instances), among fixes that meet
+/// the target on a feasible platform.
+pub fn cheapest_fix(e: &Evidence) -> Option<&Fix> {
+    let total = |f: &Fix| Some(e.platform(f.platform).filter(|p| p.feasible())?.monthly_usd + f.added_usd?);
+    e.fixes
+        .iter()
+        .filter(|f| f.count.is_some() && total(f).is_some())
+        .min_by(|a, b| total(a).unwrap_or(f64::INFINITY).total_cmp(&total(b).unwrap_or(f64::INFINITY)))
+}
+
+/// "met on Cloud Run (p99 812 ms); missed on AWS Lambda (p99 4,000 ms, 3,900 ms over)": every feasible
+/// platform with a known p99, in table order.
+fn per_platform(e: &Evidence, slo: f64) -> String {
+    let known: Vec<(&PlatformEvidence, f64)> =
+        e.platforms.iter().filter(|p| p.feasible()).filter_map(|p| Some((p, p.p99_ms?))).collect();
+    let met: Vec<String> =
+        known.iter().filter(|(_, x)| *x <= slo).map(|(p, x)| format!("{} (p99 {})", p.id.name(), ms(*x))).collect();
+    let missed: Vec<String> = known
+        .iter()
+        .filter(|(_, x)| *x > slo)
+        .map(|(p, x)| format!("{} (p99 {}, {} over)", p.id.name(), ms(*x), ms(x - slo)))
+        .collect();
+    let mut parts = Vec::new();
+    if !met.is_empty() {
+        parts.push(format!("met on {}", met.join(", ")));
+    }
+    if !missed.is_empty() {
+        parts.push(format!("missed on {}", missed.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// One fix in words: "provisioned concurrency 12 on AWS Lambda (p99 85 ms, +$40.00/month)".
+fn fix_text(f: &Fix, method: &str) -> String {
+    match f.count {
+        Some(n) => format!(
+            "{} {n} on {} ({method} p99 {}{})",
+            knob(f.platform),
+            f.platform.name(),
+            ms(f.p99_ms),
+            f.added_usd.map_or(String::new(), |c| format!(", {}/month", signed_usd(c)))
+        ),
+        None => format!(
+            "not {} on {}: even {} kept warm leave p99 at {}",
+            knob(f.platform),
+            f.platform.name(),
+            num(f64::from(f.tried), 0),
+            ms(f.p99_ms)
+        ),
+    }
+}
+
+/// The target missed on every serverless platform, with the searched fixes.
+fn missed_everywhere(e: &Evidence, slo: f64) -> (Reason, Option<String>) {
+    let method = e.method.word();
+    let mut detail = format!(
+        "{method} p99 against a target of {}: no serverless platform meets it; {}",
+        ms(slo),
+        per_platform(e, slo)
+    );
+    let fixing: Vec<&Fix> = e.fixes.iter().filter(|f| f.count.is_some()).collect();
+    let cond = if fixing.is_empty() {
+        let best = e.fixes.iter().map(|f| f.p99_ms).fold(f64::INFINITY, f64::min);
+        detail = format!("{detail}; even with the peak's instances kept warm the {method} p99 is {} at best", ms(best));
+        format!("the work itself runs {} at p99: shorten it or relax the target above {}", ms(best), ms(best))
+    } else {
+        let mut ways: Vec<&Fix> = fixing;
+        let total =
+            |f: &Fix| e.platform(f.platform).map_or(f64::INFINITY, |p| p.monthly_usd) + f.added_usd.unwrap_or(0.0);
+        ways.sort_by(|a, b| total(a).total_cmp(&total(b)));
+        let mut text: Vec<String> = ways.iter().map(|f| fix_text(f, method)).collect();
+        text.extend(e.fixes.iter().filter(|f| f.count.is_none()).map(|f| fix_text(f, method)));
+        format!("to meet p99 ≤ {}, one of: {}", ms(slo), text.join("; or "))
+    };
+    (Reason { dimension: Dimension::Latency, signal: Signal::NoGo, detail }, Some(cond))
+}
+
 fn signed_usd(x: f64) -> String {
     format!("{}{}", if x >= 0.0 { "+" } else { "" }, usd(x))
 }
@@ -57,6 +146,27 @@ pub fn latency(s: &Scenario, e: &Evidence) -> (Reason, Option<String>) {
             None,
         );
     };
+    let hard = slo <= HARD_P99_MS && s.provisioned_concurrency == 0;
+    if !hard {
+        if let Some(m) = cheapest_meeting(s, e, true) {
+            let detail = format!(
+                "{method} p99 against a target of {}: {}; the cheapest serverless platform that meets it is {}",
+                ms(slo),
+                per_platform(e, slo),
+                m.id.name()
+            );
+            let budgeted = s.provisioned_concurrency > 0 && m.id == e.cold.platform;
+            let cond = budgeted.then(|| {
+                let n = s.provisioned_concurrency;
+                let cost = e.cold.provisioned_usd.map_or(String::new(), |c| format!(", {}/month", signed_usd(c)));
+                format!("provisioned concurrency {n}{cost} budgeted, to keep p99 ≤ {}", ms(slo))
+            });
+            return (reason(Signal::Go, detail), cond);
+        }
+        if !e.fixes.is_empty() {
+            return missed_everywhere(e, slo);
+        }
+    }
     let pc_text = |n: u32| match e.cold.provisioned_usd {
         Some(usd_month) => format!("provisioned concurrency {n}, {}/month", signed_usd(usd_month)),
         None => format!("provisioned concurrency {n}"),

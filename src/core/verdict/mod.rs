@@ -10,10 +10,12 @@
 //! no no-go signal and no condition → go; everything else → conditional_go, with the conditions that make
 //! it work.
 //!
-//! Recommendation: for go / conditional go the cheapest feasible serverless option — the judged platform
-//! (Lambda) when a p99 target is set, since the latency evidence (and any provisioned-concurrency condition)
-//! is its; for no_go the cheapest feasible platform whose table row works around every blocker found, else
-//! the cheapest feasible container option.
+//! Recommendation: for go / conditional go the cheapest feasible serverless platform whose p99 meets the
+//! target (any, without a target); when none meets it, the platform that costs least with the warm
+//! instances that fix it (`Evidence::fixes`), else the judged platform (Lambda), whose provisioned
+//! concurrency the condition names. For no_go the cheapest feasible platform whose table row works around
+//! every blocker found, else the cheapest feasible container option — in both cases one that meets the
+//! target when one does.
 //!
 //! `decide` is a pure function of the scenario and the `Evidence`: the explorer fills the evidence from
 //! its simulations, the fleet from its analytic estimate, and both decide with these rules.
@@ -21,6 +23,7 @@
 mod blockers;
 pub mod dimensions;
 mod evidence;
+pub mod fixes;
 pub mod format;
 pub mod latency;
 
@@ -195,10 +198,17 @@ pub fn decide(s: &Scenario, e: &Evidence) -> Verdict {
 
 fn recommend(s: &Scenario, decision: Decision, e: &Evidence, found: &[blockers::Found]) -> PlatformId {
     if decision != Decision::NoGo {
-        let judged = e.platform(e.cold.platform).filter(|p| p.feasible());
-        return judged
-            .filter(|_| s.latency_slo_p99_ms.is_some())
-            .or_else(|| cost::cheapest(&e.platforms, Some(true)))
+        if s.latency_slo_p99_ms.is_some() {
+            let judged = || e.platform(e.cold.platform).filter(|p| p.feasible()).map(|p| p.id);
+            if let Some(id) = latency::cheapest_meeting(s, e, true)
+                .map(|p| p.id)
+                .or_else(|| latency::cheapest_fix(e).map(|f| f.platform))
+                .or_else(judged)
+            {
+                return id;
+            }
+        }
+        return cost::cheapest(&e.platforms, Some(true))
             .or_else(|| cost::cheapest(&e.platforms, None))
             .map_or(e.cold.platform, |p| p.id);
     }
@@ -209,15 +219,21 @@ fn recommend(s: &Scenario, decision: Decision, e: &Evidence, found: &[blockers::
         let works = |row: &&cost::Platform| found.iter().all(|f| row.works_around.contains(&f.blocker));
         PLATFORMS.iter().filter(works).map(|row| row.id).collect()
     };
-    let cheapest_allowed = e
-        .platforms
-        .iter()
-        .filter(|p| p.feasible() && allowed.contains(&p.id))
-        .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
-        .map(|p| p.id);
+    // Without a target every platform meets it; with one, a platform meets it when its p99 is known and
+    // within it. Those that meet it come first; the cheapest of the rest is the fallback.
+    let meets = |p: &PlatformEvidence| s.latency_slo_p99_ms.is_none_or(|t| p.p99_ms.is_some_and(|x| x <= t));
+    let cheapest = |keep: &dyn Fn(&PlatformEvidence) -> bool| {
+        e.platforms
+            .iter()
+            .filter(|p| p.feasible() && keep(p))
+            .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
+            .map(|p| p.id)
+    };
     let first_container = || PLATFORMS.iter().find(|row| !row.serverless).map(|row| row.id);
-    cheapest_allowed
-        .or_else(|| cost::cheapest(&e.platforms, Some(false)).map(|p| p.id))
+    cheapest(&|p| allowed.contains(&p.id) && meets(p))
+        .or_else(|| cheapest(&|p| allowed.contains(&p.id)))
+        .or_else(|| cheapest(&|p| !p.id.is_serverless() && meets(p)))
+        .or_else(|| cheapest(&|p| !p.id.is_serverless()))
         .or_else(|| allowed.first().copied())
         .or_else(first_container)
         .unwrap_or(e.cold.platform)
