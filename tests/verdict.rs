@@ -265,7 +265,7 @@ mod real {
 
 mod sensitivity {
     use super::*;
-    use crossover::core::sensitivity::{self, PC_SIMS, SLO_EVALS, VOLUME_EVALS, power};
+    use crossover::core::sensitivity::{self, PARTING_EVALS, PC_SIMS, SLO_EVALS, VOLUME_EVALS, power};
 
     fn analyze(s: &Scenario) -> sensitivity::Sensitivity {
         let cat = Catalog::builtin();
@@ -286,8 +286,32 @@ mod sensitivity {
     }
 
     #[test]
+    fn what_flips_it_states_the_break_evens_and_why_the_recommendation_moves_later() {
+        // The default API: the cost curves' break-evens put EC2 cheapest from about 64 M requests/month,
+        // but the verdict stays on Lambda (go / conditional go recommends serverless) until it turns no-go
+        // near 210 M. Both are said, and why they differ.
+        let s = Scenario::default();
+        let cat = Catalog::builtin();
+        let x = analyze(&s);
+        let curves = crossover::core::crossover::curves(&s, &cat, crossover::core::eval::CURVE_POINTS);
+        assert_eq!(x.breakeven, curves.breakeven);
+        let first_up =
+            x.breakeven.iter().find(|b| b.requests_per_month > s.requests_per_month).expect("a break-even above");
+        let up = x.volume_up.as_ref().expect("a recommendation flip above");
+        assert!(up.requests_per_month > first_up.requests_per_month, "{up:?} vs {first_up:?}");
+        let at = crossover::core::verdict::format::volume(first_up.requests_per_month);
+        let said = |t: &String| t.starts_with("The cheapest platform changes at") && t.contains(&at);
+        assert!(x.sentences.iter().any(said), "{at}: {:?}", x.sentences);
+        let parting = x.parting.iter().find(|p| p.requests_per_month > s.requests_per_month).expect("why they differ");
+        assert_eq!(parting.cheapest, first_up.to);
+        assert_ne!(parting.decision, Decision::NoGo);
+        assert!(parting.why.contains("only once the verdict turns no-go"), "{}", parting.why);
+        assert!(x.sentences.iter().any(|t| t.contains("yet the recommendation there is")), "{:?}", x.sentences);
+    }
+
+    #[test]
     fn searches_stay_within_their_budget() {
-        let cap = 4 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32;
+        let cap = 4 + 2 * VOLUME_EVALS + 2 * SLO_EVALS + PC_SIMS + power::SIZES_MB.len() as u32 + PARTING_EVALS;
         for s in [
             Scenario::default(),
             Scenario { requests_per_month: 0.0, ..Scenario::default() },

@@ -14,6 +14,9 @@ pub const MAX_VOLUME: f64 = 1e10;
 /// Relative precision of a break-even volume.
 const PRECISION: f64 = 1e-3;
 
+/// Points on the crossover grid (1e3 … 1e10 requests/month).
+pub const CURVE_POINTS: usize = 241;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BreakEven {
     pub requests_per_month: f64,

@@ -11,8 +11,7 @@ use super::sensitivity::{self, Sensitivity};
 pub use super::verdict::Simulations;
 use super::verdict::{self, Evidence, Verdict, dimensions, fixes, latency};
 
-/// Points on the crossover grid (1e3 … 1e10 requests/month).
-pub const CURVE_POINTS: usize = 241;
+pub use super::crossover::CURVE_POINTS;
 
 /// What one workload costs and feels like, and the decision: everything but the searches.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -5,9 +5,13 @@
 //! - the p99 target at which the decision changes, tighter and looser (`decide` only, `SLO_EVALS` each);
 //! - the smallest provisioned concurrency that meets the p99 target in the simulation, and its monthly
 //!   cost (`PC_SIMS` simulations);
-//! - the power-tuning curve over `power::SIZES_MB` (one cost evaluation per size).
+//! - the power-tuning curve over `power::SIZES_MB` (one cost evaluation per size);
+//! - where the cheapest platform changes (the break-even volumes of `crossover::curves`) and, at the
+//!   nearest one each way, why the recommendation does not follow it there (`PARTING_EVALS`): the
+//!   recommendation is the cheapest platform only among the ones the decision allows (serverless for go,
+//!   containers for no-go) that meet the p99 target.
 //!
-//! Worst case: 4 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, counting the base point's four simulations
+//! Worst case: 4 + 2 × 20 + 2 × 20 + 12 + 12 + 2 evaluations, counting the base point's four simulations
 //! (shared with the assessment, not run again), of which at most 12 more run the simulation.
 
 pub mod power;
@@ -19,8 +23,10 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
 use super::cost::{self, PlatformCost, PlatformId, Pricer, SimUsage};
+use super::crossover::{self, BreakEven, CURVE_POINTS};
 use super::scenario::Scenario;
 use super::verdict::dimensions;
+use super::verdict::format::{ms, usd};
 use super::verdict::latency::provisioned_estimate;
 use super::verdict::{self, Decision, Evidence, Simulations};
 pub use power::PowerPoint;
@@ -29,6 +35,8 @@ use search::{Budget, geometric_flip};
 pub const VOLUME_EVALS: u32 = 20;
 pub const SLO_EVALS: u32 = 20;
 pub const PC_SIMS: u32 = 12;
+/// `decide` at the nearest break-even below and above the base volume.
+pub const PARTING_EVALS: u32 = 2;
 /// Volumes searched: 1,000 … 10¹² requests a month (the scenario's accepted range).
 const MIN_VOLUME: f64 = 1e3;
 const MAX_VOLUME: f64 = 1e12;
@@ -58,8 +66,27 @@ pub struct ProvisionedNeed {
     pub monthly_usd: Option<f64>,
 }
 
+/// A break-even volume where the cheapest platform changes but the recommendation does not follow.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Parting {
+    pub requests_per_month: f64,
+    /// The platform cheapest just past the break-even.
+    pub cheapest: PlatformId,
+    /// What the verdict recommends there, and its decision.
+    pub recommended: PlatformId,
+    pub decision: Decision,
+    /// Why the cheapest platform is not the recommendation there.
+    pub why: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Sensitivity {
+    /// Where the cheapest feasible platform changes (the break-evens of the cost curves; `crossover eval`
+    /// reports them once, as its top-level `breakeven`).
+    #[serde(skip)]
+    pub breakeven: Vec<BreakEven>,
+    /// The nearest break-even below and above the base volume where the recommendation stays put.
+    pub parting: Vec<Parting>,
     pub volume_up: Option<VolumeFlip>,
     pub volume_down: Option<VolumeFlip>,
     pub slo_tighter: Option<SloFlip>,
@@ -98,14 +125,79 @@ fn decide_at(t: &Scenario, cat: &Catalog, costs: &[PlatformCost], sims: &Simulat
     verdict::decide(t, &Evidence::simulated(t, cat, costs, sims, &lambda))
 }
 
+/// The verdict at volume `v`, on the base simulations scaled to it.
+fn verdict_at_volume(s: &Scenario, cat: &Catalog, sims: &Simulations, v: f64) -> verdict::Verdict {
+    priced_verdict_at_volume(s, cat, sims, v).0
+}
+
+/// The same, with the prices it decided on.
+fn priced_verdict_at_volume(
+    s: &Scenario,
+    cat: &Catalog,
+    sims: &Simulations,
+    v: f64,
+) -> (verdict::Verdict, Vec<PlatformCost>) {
+    let t = Scenario { requests_per_month: v, ..s.clone() };
+    let factor = if s.requests_per_month > 0.0 { v / s.requests_per_month } else { 0.0 };
+    let costs = cost::price_all(&t, cat, usage_at(sims, factor).as_ref());
+    (decide_at(&t, cat, &costs, sims, factor), costs)
+}
+
+/// Why `cheapest` is not what the verdict recommends at `v`.
+fn why_not(s: &Scenario, cat: &Catalog, sims: &Simulations, v: f64, cheapest: PlatformId) -> Option<Parting> {
+    let (verdict, costs) = priced_verdict_at_volume(s, cat, sims, v);
+    if verdict.recommended == cheapest {
+        return None;
+    }
+    let p99 = sims.report(cheapest).map(|r| r.latency_ms.p99);
+    let usd_of = |id: PlatformId| cost::by_id(&costs, id).map_or(f64::NAN, |p| p.monthly_usd);
+    let simulated_cheapest = cost::cheapest(&costs, None).map(|p| p.id);
+    let why = match (s.latency_slo_p99_ms, p99) {
+        _ if simulated_cheapest.is_some_and(|id| id != cheapest) => format!(
+            "the break-evens price cold starts by the closed-form estimate, the verdict by the simulation, \
+             which puts {} at {} against {} for {}",
+            simulated_cheapest.map_or("", |id| id.name()),
+            usd(simulated_cheapest.map_or(f64::NAN, usd_of)),
+            usd(usd_of(cheapest)),
+            cheapest.name()
+        ),
+        (Some(slo), Some(p)) if p > slo => format!("its p99 ({}) misses the {} target", ms(p), ms(slo)),
+        (Some(_), None) => "its p99 is not simulated, so it is not known to meet the target".into(),
+        _ if !cheapest.is_serverless() && verdict.decision != Decision::NoGo => {
+            "a container is recommended only once the verdict turns no-go (a steady baseline that \
+             containers run cheaper, a blocker, or a firm no-go case)"
+                .into()
+        }
+        _ if cheapest.is_serverless() && verdict.decision == Decision::NoGo => {
+            "the verdict is no-go there, and a no-go recommends a container".into()
+        }
+        _ => "the verdict's rules (blockers, the target) rule it out there".into(),
+    };
+    Some(Parting { requests_per_month: v, cheapest, recommended: verdict.recommended, decision: verdict.decision, why })
+}
+
+/// The nearest break-even each way from the base volume where the recommendation does not follow.
+fn partings(s: &Scenario, cat: &Catalog, sims: &Simulations, breakeven: &[BreakEven], used: &mut u32) -> Vec<Parting> {
+    let base = s.requests_per_month;
+    let below = breakeven.iter().rev().find(|b| b.requests_per_month <= base);
+    let above = breakeven.iter().find(|b| b.requests_per_month > base);
+    let mut out = Vec::new();
+    for b in below.into_iter().chain(above) {
+        *used += 1;
+        // Just past the break-even on the far side from the base, where `to` (or `from`) is cheapest.
+        let (v, cheapest) = if b.requests_per_month > base {
+            (b.requests_per_month * 1.001, b.to)
+        } else {
+            (b.requests_per_month / 1.001, b.from)
+        };
+        out.extend(why_not(s, cat, sims, v, cheapest));
+    }
+    out
+}
+
 fn volume_flips(s: &Scenario, cat: &Catalog, sims: &Simulations, used: &mut u32) -> [Option<VolumeFlip>; 2] {
     let base = s.requests_per_month.clamp(MIN_VOLUME, MAX_VOLUME);
-    let recommended = |v: f64| {
-        let t = Scenario { requests_per_month: v, ..s.clone() };
-        let factor = if s.requests_per_month > 0.0 { v / s.requests_per_month } else { 0.0 };
-        let costs = cost::price_all(&t, cat, usage_at(sims, factor).as_ref());
-        decide_at(&t, cat, &costs, sims, factor).recommended
-    };
+    let recommended = |v: f64| verdict_at_volume(s, cat, sims, v).recommended;
     let from = recommended(base);
     [MAX_VOLUME, MIN_VOLUME].map(|limit| {
         let mut b = Budget::new(VOLUME_EVALS);
@@ -189,7 +281,11 @@ pub fn analyze(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Sensitivity {
     let power_curve = power::curve(s, cat);
     used += power::SIZES_MB.len() as u32;
     let power_best = power_curve.iter().min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd)).cloned();
+    let breakeven = crossover::curves(s, cat, CURVE_POINTS).breakeven;
+    let parting = partings(s, cat, sims, &breakeven, &mut used);
     let mut out = Sensitivity {
+        breakeven,
+        parting,
         volume_up,
         volume_down,
         slo_tighter,

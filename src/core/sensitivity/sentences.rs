@@ -20,6 +20,18 @@ fn decision_text(d: Decision) -> &'static str {
 
 pub(super) fn write(s: &Scenario, costs: &[PlatformCost], x: &Sensitivity) -> Vec<String> {
     let mut out = Vec::new();
+    // Where the cheapest platform changes (the break-evens), then where the recommendation does, then why
+    // the two differ: the recommendation is the cheapest only among what the decision allows.
+    if x.breakeven.is_empty() {
+        out.push("The cheapest platform is the same at every volume from 1,000 to 10¹⁰ requests/month.".into());
+    } else {
+        let list: Vec<String> = x
+            .breakeven
+            .iter()
+            .map(|b| format!("{} ({} → {})", volume(b.requests_per_month), name(costs, b.from), name(costs, b.to)))
+            .collect();
+        out.push(format!("The cheapest platform changes at {} requests/month.", list.join(", ")));
+    }
     for (flip, word) in [(&x.volume_up, "Above"), (&x.volume_down, "Below")] {
         if let Some(f) = flip {
             out.push(format!(
@@ -32,6 +44,17 @@ pub(super) fn write(s: &Scenario, costs: &[PlatformCost], x: &Sensitivity) -> Ve
     }
     if x.volume_up.is_none() && x.volume_down.is_none() {
         out.push("No volume between 1,000 and 10¹² requests/month changes the recommendation.".into());
+    }
+    for p in &x.parting {
+        out.push(format!(
+            "{} {} requests/month {} is the cheapest, yet the recommendation there is {} ({}): {}.",
+            if p.requests_per_month > s.requests_per_month { "Above" } else { "Below" },
+            volume(p.requests_per_month),
+            name(costs, p.cheapest),
+            name(costs, p.recommended),
+            decision_text(p.decision),
+            p.why
+        ));
     }
     for (flip, word) in [(&x.slo_tighter, "tighter"), (&x.slo_looser, "looser")] {
         if let Some(f) = flip {
