@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::app::components::chart_canvas::{ChartCanvas, Plot};
 use crate::app::components::claims_page::ClaimsPage;
-use crate::app::components::coldstart_view::ColdStartView;
+use crate::app::components::coldstart_picker::ColdStartPicker;
 use crate::app::components::control::ControlView;
+use crate::app::components::cost_p99_view::CostP99View;
 use crate::app::components::cost_table::CostTable;
 use crate::app::components::embed_view::{Widget, embed_view};
 use crate::app::components::fleet_page::FleetPage;
@@ -62,7 +63,7 @@ pub fn explorer() -> Html {
     let scenario = state.scenario.clone();
     let assessment = m.assessment.clone();
     let curves = m.curves.clone();
-    let coldstart = m.coldstart.clone();
+    let cost_p99 = m.cost_p99.clone();
     let (exact, dark, sentences, catalog) = (m.exact, m.dark, m.sentences.clone(), m.catalog.clone());
 
     let onset = {
@@ -146,7 +147,8 @@ pub fn explorer() -> Html {
                             }) }
                         </ul>
                     </section>
-                    <ColdStartView report={coldstart.clone()} target_p99_ms={scenario.latency_slo_p99_ms}
+                    <CostP99View data={cost_p99.clone()} dark={dark} />
+                    <ColdStartPicker sims={m.sims.clone()} platforms={assessment.platforms.clone()} target_p99_ms={scenario.latency_slo_p99_ms}
                         db_max_connections={scenario.db_max_connections} dark={dark} />
                     <SensitivityView sentences={sentences} />
                 </div>

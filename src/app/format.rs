@@ -40,3 +40,19 @@ pub fn field_text(v: f64) -> String {
         t.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
+
+/// `850 ms`, `12.5 s`: a latency as the cost table and the cold-start card show it.
+pub fn ms(v: f64) -> String {
+    if !v.is_finite() {
+        "—".into()
+    } else if v >= 10_000.0 {
+        format!("{:.1} s", v / 1000.0)
+    } else {
+        format!("{v:.0} ms")
+    }
+}
+
+/// `0.42%`, `<0.01%`: a share of requests.
+pub fn share(v: f64) -> String {
+    if v > 0.0 && v < 0.0001 { "<0.01%".into() } else { format!("{:.2}%", v * 100.0) }
+}

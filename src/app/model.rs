@@ -9,10 +9,10 @@ use yew::prelude::*;
 use crate::app::persist;
 use crate::app::simulation::use_simulation;
 use crate::app::state::{Action, State, Theme, notices_for};
+use crate::chart::cost_p99::CostLatency;
 use crate::core::catalog::Catalog;
-use crate::core::coldstart::ColdStartReport;
 use crate::core::crossover::{self, Curves};
-use crate::core::eval::{self, Assessment};
+use crate::core::eval::{self, Assessment, Simulations};
 use crate::core::query;
 
 #[derive(Clone)]
@@ -21,7 +21,10 @@ pub struct Model {
     pub catalog: Rc<Catalog>,
     pub assessment: Rc<Assessment>,
     pub curves: Rc<Curves>,
-    pub coldstart: Rc<ColdStartReport>,
+    /// The cost-p99 chart's figures, from the assessment.
+    pub cost_p99: Rc<CostLatency>,
+    /// Every platform's simulation (the cold-start card picks one).
+    pub sims: Rc<Simulations>,
     /// The figures are those of this exact scenario (the worker has answered).
     pub exact: bool,
     pub sentences: Option<Vec<String>>,
@@ -73,9 +76,9 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     };
     let assessment = {
         let catalog = catalog.clone();
-        use_memo((scenario.clone(), sims), move |(s, sims)| eval::assess_with(s, &catalog, sims))
+        use_memo((scenario.clone(), sims.clone()), move |(s, sims)| eval::assess_with(s, &catalog, sims))
     };
-    let coldstart = use_memo(assessment.clone(), |a| a.coldstart.clone());
+    let cost_p99 = use_memo((scenario.clone(), assessment.clone()), |(s, a)| crate::report::svg::cost_latency(s, a));
     let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| r.sentences);
 
     // The URL and storage follow the scenario; a failure is reported once, not on every change.
@@ -109,5 +112,5 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         }
     });
 
-    Model { state, catalog, assessment, curves, coldstart, exact, sentences, dark }
+    Model { state, catalog, assessment, curves, cost_p99, sims, exact, sentences, dark }
 }

@@ -1,6 +1,7 @@
-//! Monthly cost against p99 latency, one point per platform: the trade-off in one picture. A platform
-//! without a latency figure (today only Lambda's p99 is simulated) or that cannot run the workload is
-//! named in a note under the plot instead of being drawn, so the chart never invents a figure.
+//! Monthly cost against p99 latency, one point per platform: the trade-off in one picture, with the p99
+//! target as a line and the cheapest platform that meets it ringed. A platform without a latency figure
+//! (no execution model yet) or that cannot run the workload is named in a note under the plot instead of
+//! being drawn, so the chart never invents a figure.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -25,6 +26,19 @@ pub struct Point {
 pub struct CostLatency {
     pub points: Vec<Point>,
     pub target_p99_ms: Option<f64>,
+}
+
+impl CostLatency {
+    /// The cheapest platform drawn whose p99 meets the target (`None` without a target).
+    pub fn best(&self) -> Option<PlatformId> {
+        let t = self.target_p99_ms?;
+        self.points
+            .iter()
+            .filter_map(|p| Some((p.id, p.monthly_usd?, p.p99_ms?)))
+            .filter(|(_, _, p99)| *p99 <= t)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(id, _, _)| id)
+    }
 }
 
 fn ms(v: f64) -> String {
@@ -129,7 +143,17 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
     let radius = style.px(6.0);
+    let best = data.best();
     for (p, usd, p99) in drawn {
+        if Some(p.id) == best {
+            // A ring around the point, and its name on the line under the label.
+            chart.draw_series([Circle::new((usd, p99), radius * 2, style.ink.stroke_width(style.px(2.0)))])?;
+            chart.draw_series(std::iter::once(Text::new(
+                "cheapest meeting the target",
+                (usd * 1.06, p99 * 0.80),
+                text(11.0),
+            )))?;
+        }
         let colour = platform_colour(p.id, style);
         chart
             .draw_series([

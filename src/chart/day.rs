@@ -6,9 +6,9 @@ use plotters::prelude::*;
 use super::{Style, themed_legend, themed_mesh};
 use crate::core::coldstart::DaySeries;
 
-/// Minute of the day → hour on the x axis.
-fn hour(minute: usize) -> f64 {
-    minute as f64 / 60.0
+/// Point `i` of `len` spread over the day → hour on the x axis (1,440 points: one a minute).
+fn hour(i: usize, len: usize) -> f64 {
+    i as f64 * 24.0 / len.max(1) as f64
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -17,6 +17,7 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&style.background)?;
+    let n = day.cold_starts.len().max(day.environments.len());
     let finite_max = |v: &[f64]| v.iter().copied().filter(|x| x.is_finite()).fold(0.0f64, f64::max);
     let top = finite_max(&day.environments).max(finite_max(&day.cold_starts)).max(1.0) * 1.15;
     let mut chart = ChartBuilder::on(root)
@@ -38,13 +39,13 @@ pub fn draw<DB: DrawingBackend>(
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| **c > 0.0 && c.is_finite())
-                .map(|(m, c)| Rectangle::new([(hour(m), 0.0), (hour(m + 1), *c)], cold.mix(0.8).filled())),
+                .map(|(m, c)| Rectangle::new([(hour(m, n), 0.0), (hour(m + 1, n), *c)], cold.mix(0.8).filled())),
         )?
         .label("cold starts")
         .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 12, y + 4)], cold.filled()));
     chart
         .draw_series(LineSeries::new(
-            day.environments.iter().enumerate().map(|(m, e)| (hour(m), if e.is_finite() { *e } else { 0.0 })),
+            day.environments.iter().enumerate().map(|(m, e)| (hour(m, n), if e.is_finite() { *e } else { 0.0 })),
             envs.stroke_width(style.px(2.0)),
         ))?
         .label("live environments")

@@ -10,7 +10,7 @@ use crate::core::eval::Evaluation;
 use crate::core::query;
 use crate::core::scenario::Scenario;
 use crate::core::verdict::Verdict;
-use crate::core::verdict::format::volume;
+use crate::core::verdict::format::{ms, pct, volume};
 
 /// The heading line of a verdict: "GO — AWS Lambda recommended (score 90/100)".
 pub fn verdict_line(v: &Verdict) -> String {
@@ -34,19 +34,23 @@ pub fn verdict(v: &Verdict) -> String {
     out
 }
 
-/// Every platform's monthly cost (cheapest in bold, infeasible ones with the limit), then each
-/// platform's line items in a folded block.
+/// Every platform's monthly cost (cheapest in bold, infeasible ones with the limit) beside its simulated
+/// p99 and cold-start share, then each platform's line items in a folded block.
 pub fn costs(platforms: &[crate::core::cost::PlatformCost]) -> String {
     let cheapest = cost::cheapest(platforms, None).map(|p| p.id);
-    let mut out = String::from("| platform | USD / month | |\n|---|---:|---|\n");
+    let mut out = String::from("| platform | USD / month | p99 | cold starts | |\n|---|---:|---:|---:|---|\n");
     for p in platforms {
+        let perf = p.performance.as_ref().map_or_else(
+            || "— | —".to_string(),
+            |f| format!("{} | {}", ms(f.latency_ms.p99), pct(f.cold_start_fraction)),
+        );
         let row = if !p.feasible {
             let why = p.infeasible_reason.as_ref().map_or("a platform limit", |l| l.message.as_str());
-            format!("| {} | — | not feasible: {} |\n", cell(&p.name), cell(why))
+            format!("| {} | — | — | — | not feasible: {} |\n", cell(&p.name), cell(why))
         } else if Some(p.id) == cheapest {
-            format!("| **{}** | **{}** | cheapest |\n", cell(&p.name), usd(p.monthly_usd))
+            format!("| **{}** | **{}** | {perf} | cheapest |\n", cell(&p.name), usd(p.monthly_usd))
         } else {
-            format!("| {} | {} | |\n", cell(&p.name), usd(p.monthly_usd))
+            format!("| {} | {} | {perf} | |\n", cell(&p.name), usd(p.monthly_usd))
         };
         out.push_str(&row);
     }

@@ -9,6 +9,7 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use crate::chart::cost_p99::CostLatency;
 use crate::chart::{self, Style};
 use crate::core::coldstart::ColdStartReport;
 use crate::core::crossover::Curves;
@@ -18,6 +19,7 @@ pub enum Plot {
     Crossover { curves: Rc<Curves>, current: f64 },
     Latency { report: Rc<ColdStartReport>, target_p99_ms: Option<f64> },
     Day { report: Rc<ColdStartReport> },
+    CostP99 { data: Rc<CostLatency> },
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +48,7 @@ fn draw(canvas: &HtmlCanvasElement, plot: &Plot, dark: bool, height: u32) -> Opt
         }
         Plot::Latency { report, target_p99_ms } => chart::latency::draw(&root, report, *target_p99_ms, &style).is_ok(),
         Plot::Day { report } => chart::day::draw(&root, &report.series, &style).is_ok(),
+        Plot::CostP99 { data } => chart::cost_p99::draw(&root, data, &|id| id.name().to_string(), &style).is_ok(),
     };
     let elapsed = started.zip(window.performance().map(|p| p.now())).map(|(a, b)| b - a);
     drawn.then_some(elapsed.unwrap_or(0.0))

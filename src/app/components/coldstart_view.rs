@@ -15,6 +15,15 @@ pub struct Props {
     pub target_p99_ms: Option<f64>,
     pub db_max_connections: Option<u32>,
     pub dark: bool,
+    /// Whose simulation this is (the title names it).
+    #[prop_or(AttrValue::Static("AWS Lambda"))]
+    pub platform: AttrValue,
+    /// What the day chart shows, under it.
+    #[prop_or(AttrValue::Static("Environments and cold starts over a representative day"))]
+    pub day_caption: AttrValue,
+    /// Controls shown under the title (the platform and day pickers).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 fn ms(v: f64) -> String {
@@ -39,7 +48,8 @@ pub fn coldstart_view(props: &Props) -> Html {
     };
     html! {
         <section class="card coldstart" aria-labelledby="coldstart-title">
-            <h2 id="coldstart-title">{"Cold starts (AWS Lambda, simulated)"}</h2>
+            <h2 id="coldstart-title">{format!("Cold starts ({}, simulated)", props.platform)}</h2>
+            { props.children.clone() }
             <div class="metrics">
                 { metric("cs-fraction", "cold starts", pct(r.cold_start_fraction), false) }
                 { metric("cs-p50", "p50 latency", ms(r.latency_ms.p50), false) }
@@ -64,7 +74,7 @@ pub fn coldstart_view(props: &Props) -> Html {
                 <figure>
                     <ChartCanvas id="day-chart" label="Live environments and cold starts per minute over the busiest simulated day"
                         plot={Plot::Day { report: props.report.clone() }} dark={props.dark} height={240} />
-                    <figcaption>{"Environments and cold starts over a representative day"}</figcaption>
+                    <figcaption>{props.day_caption.clone()}</figcaption>
                 </figure>
             </div>
         </section>

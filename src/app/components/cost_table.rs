@@ -1,5 +1,6 @@
-//! Every platform's monthly cost: the cheapest feasible one highlighted, infeasible ones greyed with the
-//! limit named, and each row's line items on demand — credits (a commitment's savings) as negative lines,
+//! Every platform's monthly cost beside its simulated p99 and cold-start share (the core's
+//! `performance`; "—" where the platform has no execution model or cannot run the workload): the cheapest
+//! feasible one highlighted, infeasible ones greyed with the limit named, and each row's line items on demand — credits (a commitment's savings) as negative lines,
 //! figures resting on an UNVERIFIED catalogue entry marked, Fargate Spot's interruption caveat shown.
 
 use yew::prelude::*;
@@ -26,6 +27,20 @@ fn swatch(id: PlatformId) -> Html {
     }
 }
 
+/// The p99 and cold-start share cells, with the figures as data attributes for tests and scripts.
+fn perf_cells(p: &PlatformCost) -> Html {
+    match &p.performance {
+        Some(f) => html! {
+            <>
+            <td class="num perf p99" data-p99-ms={f.latency_ms.p99.to_string()} title={format!("{} simulation", f.method)}>
+                {format::ms(f.latency_ms.p99)}</td>
+            <td class="num perf cold" data-cold-fraction={f.cold_start_fraction.to_string()}>{format::share(f.cold_start_fraction)}</td>
+            </>
+        },
+        None => html! { <><td class="num perf p99">{"—"}</td><td class="num perf cold">{"—"}</td></> },
+    }
+}
+
 #[function_component(CostTable)]
 pub fn cost_table(props: &Props) -> Html {
     let cheapest = cost::cheapest(&props.platforms, None).map(|p| p.id);
@@ -33,7 +48,8 @@ pub fn cost_table(props: &Props) -> Html {
         <section class="card costs" aria-labelledby="costs-title">
             <h2 id="costs-title">{"Monthly cost"}</h2>
             <table class="cost-table">
-                <thead><tr><th scope="col">{"Platform"}</th><th scope="col" class="num">{"USD / month"}</th></tr></thead>
+                <thead><tr><th scope="col">{"Platform"}</th><th scope="col" class="num">{"USD / month"}</th>
+                    <th scope="col" class="num perf">{"p99"}</th><th scope="col" class="num perf">{"cold"}</th></tr></thead>
                 <tbody>
                 { for props.platforms.iter().map(|p| {
                     let id = serde_plain(&p.id);
@@ -66,6 +82,7 @@ pub fn cost_table(props: &Props) -> Html {
                             <td class="num usd" data-usd={p.monthly_usd.to_string()}>
                                 { if p.feasible { format::usd(p.monthly_usd) } else { "—".to_string() } }
                             </td>
+                            { perf_cells(p) }
                         </tr>
                     }
                 }) }

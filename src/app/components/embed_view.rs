@@ -1,10 +1,12 @@
-//! One widget alone, for an iframe in someone's documentation page (`?embed=chart|verdict|costs`):
+//! One widget alone, for an iframe in someone's documentation page (`?embed=chart|verdict|costs|cost-p99`;
+//! the costs carry each platform's p99 and cold-start share):
 //! it fills its frame's width, tells the parent page its height (`EmbedSize`), and links back to the
 //! full explorer with the same scenario.
 
 use yew::prelude::*;
 
 use crate::app::components::chart_canvas::{ChartCanvas, Plot};
+use crate::app::components::cost_p99_view::CostP99View;
 use crate::app::components::cost_table::CostTable;
 use crate::app::components::embed_size::EmbedSize;
 use crate::app::components::verdict_card::VerdictCard;
@@ -16,6 +18,7 @@ pub enum Widget {
     Chart,
     Verdict,
     Costs,
+    CostP99,
 }
 
 impl Widget {
@@ -24,6 +27,7 @@ impl Widget {
             "chart" => Some(Widget::Chart),
             "verdict" => Some(Widget::Verdict),
             "costs" => Some(Widget::Costs),
+            "cost-p99" => Some(Widget::CostP99),
             _ => None,
         }
     }
@@ -40,6 +44,7 @@ pub fn embed_view(widget: Widget, m: &Model) -> Html {
         },
         Widget::Verdict => html! { <VerdictCard verdict={m.assessment.verdict.clone()} /> },
         Widget::Costs => html! { <CostTable platforms={m.assessment.platforms.clone()} /> },
+        Widget::CostP99 => html! { <CostP99View data={m.cost_p99.clone()} dark={m.dark} /> },
     };
     html! {
         <EmbedSize>

@@ -2,8 +2,10 @@
 
 pub mod chart_canvas;
 pub mod claims_page;
+pub mod coldstart_picker;
 pub mod coldstart_view;
 pub mod control;
+pub mod cost_p99_view;
 pub mod cost_table;
 pub mod embed_size;
 pub mod embed_view;

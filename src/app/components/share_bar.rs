@@ -109,6 +109,7 @@ pub fn share_bar(props: &Props) -> Html {
             <button type="button" id="export-png-crossover" onclick={png("crossover-chart", "crossover-chart.png")}>{"Crossover PNG"}</button>
             <button type="button" id="export-png-latency" onclick={png("latency-chart", "crossover-latency.png")}>{"Latency PNG"}</button>
             <button type="button" id="export-png-day" onclick={png("day-chart", "crossover-day.png")}>{"Day PNG"}</button>
+            <button type="button" id="export-png-cost-p99" onclick={png("cost-p99-chart", "crossover-cost-p99.png")}>{"Cost-p99 PNG"}</button>
             <button type="button" id="print-report" onclick={on_print}>{"Print report"}</button>
             if let Some(link) = &*shown_link {
                 <input type="text" id="share-link" readonly=true value={link.clone()} aria-label="Link to this scenario" />

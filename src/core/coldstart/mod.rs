@@ -80,6 +80,19 @@ pub struct DaySeries {
     pub environments: Vec<f64>,
 }
 
+impl DaySeries {
+    /// Day `d` (0 = Monday) of a `week` series: its points spread over 24 hours.
+    pub fn day_of_week(&self, d: usize) -> DaySeries {
+        let per_day = self.requests.len() / 7;
+        let slice = |v: &[f64]| v.iter().skip(d * per_day).take(per_day).copied().collect();
+        DaySeries {
+            requests: slice(&self.requests),
+            cold_starts: slice(&self.cold_starts),
+            environments: slice(&self.environments),
+        }
+    }
+}
+
 /// A platform's simulated figures as `crossover eval` reports them beside its cost.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Performance {
@@ -139,6 +152,10 @@ pub struct ColdStartReport {
     pub throttled_fraction: f64,
     pub peak_db_connections: f64,
     pub series: DaySeries,
+    /// The first simulated week, Monday 00:00 UTC first, per 10 minutes (`report::WEEK_STEP_MIN`): the
+    /// days a reader may pick instead of the busiest one.
+    #[serde(default)]
+    pub week: DaySeries,
     /// Cold starts caused by keep-warm pings per month (not in `cold_starts`, but billed).
     pub keep_warm_cold_starts: f64,
     /// Seconds actually simulated (scaled to the month for every monthly figure).

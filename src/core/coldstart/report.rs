@@ -46,6 +46,7 @@ pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
         throttled_fraction: ratio(t.throttled, t.requests),
         peak_db_connections: peak_db,
         series: busiest_day(&t),
+        week: week(&t),
         keep_warm_cold_starts: t.ping_cold_starts * scale,
         simulated_s: t.horizon_s,
         notes: p.note.iter().cloned().collect(),
@@ -66,6 +67,28 @@ fn busiest_day(t: &Tally) -> DaySeries {
         requests: day_slice(&t.minute_requests, best),
         cold_starts: day_slice(&t.minute_cold, best),
         environments: day_slice(&t.minute_envs, best),
+    }
+}
+
+/// Minutes per point of `week`.
+pub const WEEK_STEP_MIN: usize = 10;
+
+/// The first simulated week (Monday 00:00 UTC first) per `WEEK_STEP_MIN` minutes: requests and cold
+/// starts per minute (their mean over the step), environments (the most at once), 1,008 points each.
+fn week(t: &Tally) -> DaySeries {
+    let points = MINUTES_PER_WEEK / WEEK_STEP_MIN;
+    let bin = |v: &[f64], mean: bool| -> Vec<f64> {
+        (0..points)
+            .map(|i| {
+                let chunk = v.iter().skip(i * WEEK_STEP_MIN).take(WEEK_STEP_MIN);
+                if mean { chunk.sum::<f64>() / WEEK_STEP_MIN as f64 } else { chunk.copied().fold(0.0, f64::max) }
+            })
+            .collect()
+    };
+    DaySeries {
+        requests: bin(&t.minute_requests, true),
+        cold_starts: bin(&t.minute_cold, true),
+        environments: bin(&t.minute_envs, false),
     }
 }
 
