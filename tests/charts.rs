@@ -157,16 +157,24 @@ fn cost_p99_chart_plots_the_platforms_with_both_figures_and_names_the_others() {
     };
     let out = svg(|root| chart::cost_p99::draw(root, &data, &|id| id.name().to_string(), &Style::dark(1.0)).unwrap());
     for want in [
-        format!("{}: $35/month, p99 569 ms", PlatformId::AwsLambda.name()),
-        format!("{}: $41/month, p99 1.2 s", PlatformId::CloudRun.name()),
+        // Each point named beside it (the SVG writes a text's content on its own line).
+        format!("\n{}\n", PlatformId::AwsLambda.name()),
+        format!("\n{}\n", PlatformId::CloudRun.name()),
         format!("{}: $47/month, no p99 figure yet", PlatformId::AwsEc2.name()),
         format!("{}: not feasible for this workload", PlatformId::CloudflareWorkers.name()),
         "p99 target 300 ms".to_string(),
     ] {
         assert!(out.contains(&want), "missing {want:?}");
     }
-    // Two platforms drawn: a filled and an outlined circle each, plus the two legend swatches.
-    assert_eq!(out.matches("<circle").count(), 6, "{out}");
+    // Two platforms drawn: a filled and an outlined circle each; no platform meets 300 ms, none is ringed.
+    assert_eq!(out.matches("<circle").count(), 4, "{out}");
+    assert_eq!(data.best(), None);
+    // At 600 ms Lambda meets the target and is the cheapest that does: ringed and said so.
+    let met = CostLatency { target_p99_ms: Some(600.0), ..data.clone() };
+    assert_eq!(met.best(), Some(PlatformId::AwsLambda));
+    let out = svg(|root| chart::cost_p99::draw(root, &met, &|id| id.name().to_string(), &Style::light(1.0)).unwrap());
+    assert_eq!(out.matches("<circle").count(), 5, "{out}");
+    assert!(out.contains("(cheapest meeting the target)"), "{out}");
     let empty = svg(|root| {
         chart::cost_p99::draw(root, &CostLatency::default(), &|id| id.name().to_string(), &Style::light(1.0)).unwrap()
     });

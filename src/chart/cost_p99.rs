@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::ticks::{log_ticks, text_width};
-use super::{Style, dollars, platform_colour, themed_legend, themed_mesh};
+use super::{Style, dollars, platform_colour, themed_mesh};
 use crate::core::cost::PlatformId;
 
 /// One platform's figures. Add a field here (p50, cold-start share, …) when the core computes it for
@@ -72,6 +72,32 @@ fn span(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     Some((lo / widen, hi * widen))
 }
 
+/// Splits `text` into lines of at most `chars` characters at spaces (a longer word keeps its line).
+fn wrap(text: &str, chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A label's box in backend pixels: (left, top, right, bottom).
+type Box4 = (i32, i32, i32, i32);
+
+fn overlaps(a: Box4, b: Box4) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &CostLatency,
@@ -80,15 +106,18 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&style.background)?;
     let text = |size: f64| super::text(style, size);
-    let notes = notes(data, labels);
+    let font = style.font(12.0);
+    let (width, height) = root.dim_in_pixel();
+    // The notes wrap to the chart's width, so a phone shows them whole.
+    let per_line = ((f64::from(width) - f64::from(style.px(24.0))) / text_width(1, font)).max(16.0) as usize;
+    let notes: Vec<String> = notes(data, labels).iter().flat_map(|n| wrap(n, per_line)).collect();
     let line = style.px(16.0);
-    let (_, height) = root.dim_in_pixel();
     let note_height = (notes.len() as u32 * line + style.px(12.0)).min(height / 2);
     let (plot, note_area) = root.split_vertically(height - note_height);
     for (i, note) in notes.iter().enumerate() {
         note_area.draw(&Text::new(
             note.clone(),
-            (style.px(16.0) as i32, (style.px(4.0) + i as u32 * line) as i32),
+            (style.px(12.0) as i32, (style.px(4.0) + i as u32 * line) as i32),
             text(12.0),
         ))?;
     }
@@ -111,7 +140,6 @@ pub fn draw<DB: DrawingBackend>(
     // Both log axes keep the ticks whose labels fit (`ticks::log_ticks`), the latency chart's rule.
     let (margin, x_area, y_area) = (style.px(10.0), style.px(36.0), style.px(58.0));
     let (plot_w, plot_h) = plot.dim_in_pixel();
-    let font = style.font(12.0);
     let x_px = f64::from(plot_w) - f64::from(2 * margin + y_area);
     let y_px = f64::from(plot_h) - f64::from(2 * margin + x_area);
     let x_ticks = log_ticks(xlo, xhi, x_px, (f64::from(y_area), f64::from(margin)), &|v| {
@@ -129,41 +157,69 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_formatter(&|v| dollars(*v))
         .y_label_formatter(&|v| ms(*v))
         .draw()?;
+    // Labels are placed greedily and drawn only where they clear every label already placed and stay
+    // inside the plot: on a phone some points go unnamed (the table under the chart names them all).
+    let (left, right) = (chart.backend_coord(&(xlo, ylo)).0, chart.backend_coord(&(xhi, ylo)).0);
+    let text_h = (font * 1.2) as i32;
+    let mut placed: Vec<Box4> = Vec::new();
+    let place = |label: &str, at: (i32, i32), placed: &mut Vec<Box4>| -> Option<(i32, i32)> {
+        let w = text_width(label.chars().count(), font) as i32;
+        let gap = style.px(8.0) as i32;
+        // Right of the point, else left of it.
+        for x0 in [at.0 + gap, at.0 - gap - w] {
+            let b = (x0, at.1 - text_h / 2, x0 + w, at.1 + text_h / 2);
+            if b.0 >= left && b.2 <= right && placed.iter().all(|p| !overlaps(*p, b)) {
+                placed.push(b);
+                return Some((b.0, b.1));
+            }
+        }
+        None
+    };
+    let red = RGBColor(213, 94, 0);
     if let Some(t) = data.target_p99_ms {
-        let red = RGBColor(213, 94, 0);
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(xlo, t), (xhi, t)],
             red.stroke_width(style.px(2.0)),
         )))?;
-        chart.draw_series(std::iter::once(Text::new(
-            format!("p99 target {}", ms(t)),
-            // Text hangs below its anchor: a quarter above the line, the label sits just over it.
-            (xlo * 1.1, t * 1.25),
-            text(12.0),
-        )))?;
+        let label = format!("p99 target {}", ms(t));
+        let (x0, y0) = chart.backend_coord(&(xlo, t));
+        // Just over the line at its left end.
+        if let Some(at) = place(&label, (x0 - style.px(8.0) as i32 + 2, y0 - text_h / 2 - 2), &mut placed) {
+            plot.draw(&Text::new(label, (at.0 - plot.get_base_pixel().0, at.1 - plot.get_base_pixel().1), text(12.0)))?;
+        }
     }
     let radius = style.px(6.0);
     let best = data.best();
-    for (p, usd, p99) in drawn {
-        if Some(p.id) == best {
-            // A ring around the point, and its name on the line under the label.
-            chart.draw_series([Circle::new((usd, p99), radius * 2, style.ink.stroke_width(style.px(2.0)))])?;
-            chart.draw_series(std::iter::once(Text::new(
-                "cheapest meeting the target",
-                (usd * 1.06, p99 * 0.80),
-                text(11.0),
-            )))?;
-        }
+    let mut order: Vec<&(&Point, f64, f64)> = drawn.iter().collect();
+    // The marked point is named first, then the cheapest.
+    order.sort_by(|a, b| (Some(b.0.id) == best).cmp(&(Some(a.0.id) == best)).then(a.1.total_cmp(&b.1)));
+    for (p, usd, p99) in drawn.iter().copied() {
         let colour = platform_colour(p.id, style);
-        chart
-            .draw_series([
-                Circle::new((usd, p99), radius, colour.filled()),
-                Circle::new((usd, p99), radius, style.ink.stroke_width(1)),
-            ])?
-            .label(format!("{}: {}/month, p99 {}", labels(p.id), dollars(usd), ms(p99)))
-            .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
-        chart.draw_series(std::iter::once(Text::new(labels(p.id), (usd * 1.06, p99 * 0.97), text(12.0))))?;
+        chart.draw_series([
+            Circle::new((usd, p99), radius, colour.filled()),
+            Circle::new((usd, p99), radius, style.ink.stroke_width(1)),
+        ])?;
+        if Some(p.id) == best {
+            chart.draw_series([Circle::new((usd, p99), radius * 2, style.ink.stroke_width(style.px(2.0)))])?;
+        }
     }
-    themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperRight).draw()?;
+    // Every point's own box first, so no label covers a point.
+    for (_, usd, p99) in &drawn {
+        let (cx, cy) = chart.backend_coord(&(*usd, *p99));
+        let r = radius as i32;
+        placed.push((cx - r, cy - r, cx + r, cy + r));
+    }
+    let base = plot.get_base_pixel();
+    for (p, usd, p99) in order {
+        // The marked point says why it is marked, when that fits; else it is named like the others.
+        let mut names = vec![labels(p.id)];
+        if Some(p.id) == best {
+            names.insert(0, format!("{} (cheapest meeting the target)", labels(p.id)));
+        }
+        let at = chart.backend_coord(&(*usd, *p99));
+        if let Some((name, (x0, y0))) = names.into_iter().find_map(|n| Some((n.clone(), place(&n, at, &mut placed)?))) {
+            plot.draw(&Text::new(name, (x0 - base.0, y0 - base.1), text(12.0)))?;
+        }
+    }
     root.present()
 }

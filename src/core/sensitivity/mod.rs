@@ -153,14 +153,6 @@ fn why_not(s: &Scenario, cat: &Catalog, sims: &Simulations, v: f64, cheapest: Pl
     let usd_of = |id: PlatformId| cost::by_id(&costs, id).map_or(f64::NAN, |p| p.monthly_usd);
     let simulated_cheapest = cost::cheapest(&costs, None).map(|p| p.id);
     let why = match (s.latency_slo_p99_ms, p99) {
-        _ if simulated_cheapest.is_some_and(|id| id != cheapest) => format!(
-            "the break-evens price cold starts by the closed-form estimate, the verdict by the simulation, \
-             which puts {} at {} against {} for {}",
-            simulated_cheapest.map_or("", |id| id.name()),
-            usd(simulated_cheapest.map_or(f64::NAN, usd_of)),
-            usd(usd_of(cheapest)),
-            cheapest.name()
-        ),
         (Some(slo), Some(p)) if p > slo => format!("its p99 ({}) misses the {} target", ms(p), ms(slo)),
         (Some(_), None) => "its p99 is not simulated, so it is not known to meet the target".into(),
         _ if !cheapest.is_serverless() && verdict.decision != Decision::NoGo => {
@@ -171,6 +163,14 @@ fn why_not(s: &Scenario, cat: &Catalog, sims: &Simulations, v: f64, cheapest: Pl
         _ if cheapest.is_serverless() && verdict.decision == Decision::NoGo => {
             "the verdict is no-go there, and a no-go recommends a container".into()
         }
+        _ if simulated_cheapest.is_some_and(|id| id != cheapest) => format!(
+            "the break-evens price cold starts by the closed-form estimate, the verdict by the simulation, \
+             which puts {} at {} against {} for {}",
+            simulated_cheapest.map_or("", |id| id.name()),
+            usd(simulated_cheapest.map_or(f64::NAN, usd_of)),
+            usd(usd_of(cheapest)),
+            cheapest.name()
+        ),
         _ => "the verdict's rules (blockers, the target) rule it out there".into(),
     };
     Some(Parting { requests_per_month: v, cheapest, recommended: verdict.recommended, decision: verdict.decision, why })
