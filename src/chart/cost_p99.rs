@@ -138,7 +138,7 @@ pub fn draw<DB: DrawingBackend>(
         return root.present();
     };
     // Both log axes keep the ticks whose labels fit (`ticks::log_ticks`), the latency chart's rule.
-    let (margin, x_area, y_area) = (style.px(10.0), style.px(36.0), style.px(58.0));
+    let (margin, x_area, y_area) = (style.px(10.0), style.px(36.0), style.px(66.0));
     let (plot_w, plot_h) = plot.dim_in_pixel();
     let x_px = f64::from(plot_w) - f64::from(2 * margin + y_area);
     let y_px = f64::from(plot_h) - f64::from(2 * margin + x_area);
@@ -165,9 +165,10 @@ pub fn draw<DB: DrawingBackend>(
     let place = |label: &str, at: (i32, i32), placed: &mut Vec<Box4>| -> Option<(i32, i32)> {
         let w = text_width(label.chars().count(), font) as i32;
         let gap = style.px(8.0) as i32;
-        // Right of the point, else left of it.
-        for x0 in [at.0 + gap, at.0 - gap - w] {
-            let b = (x0, at.1 - text_h / 2, x0 + w, at.1 + text_h / 2);
+        // Right of the point, left of it, then above or below to the right.
+        let spots = [(at.0 + gap, 0), (at.0 - gap - w, 0), (at.0 + gap / 2, -text_h), (at.0 + gap / 2, text_h)];
+        for (x0, dy) in spots {
+            let b = (x0, at.1 + dy - text_h / 2, x0 + w, at.1 + dy + text_h / 2);
             if b.0 >= left && b.2 <= right && placed.iter().all(|p| !overlaps(*p, b)) {
                 placed.push(b);
                 return Some((b.0, b.1));
@@ -175,6 +176,13 @@ pub fn draw<DB: DrawingBackend>(
         }
         None
     };
+    let radius = style.px(6.0);
+    // Every point's own box first, so no label covers a point.
+    for (_, usd, p99) in &drawn {
+        let (cx, cy) = chart.backend_coord(&(*usd, *p99));
+        let r = radius as i32;
+        placed.push((cx - r, cy - r, cx + r, cy + r));
+    }
     let red = RGBColor(213, 94, 0);
     if let Some(t) = data.target_p99_ms {
         chart.draw_series(std::iter::once(PathElement::new(
@@ -183,12 +191,16 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
         let label = format!("p99 target {}", ms(t));
         let (x0, y0) = chart.backend_coord(&(xlo, t));
-        // Just over the line at its left end.
-        if let Some(at) = place(&label, (x0 - style.px(8.0) as i32 + 2, y0 - text_h / 2 - 2), &mut placed) {
+        // Just over the line at its left end, else at its right end.
+        let w = text_width(label.chars().count(), font) as i32;
+        let gap = style.px(8.0) as i32;
+        let y = y0 - text_h / 2 - 2;
+        let spot = place(&label, (x0 - gap + 2, y), &mut placed)
+            .or_else(|| place(&label, (right - gap - w - 2, y), &mut placed));
+        if let Some(at) = spot {
             plot.draw(&Text::new(label, (at.0 - plot.get_base_pixel().0, at.1 - plot.get_base_pixel().1), text(12.0)))?;
         }
     }
-    let radius = style.px(6.0);
     let best = data.best();
     let mut order: Vec<&(&Point, f64, f64)> = drawn.iter().collect();
     // The marked point is named first, then the cheapest.
@@ -202,12 +214,6 @@ pub fn draw<DB: DrawingBackend>(
         if Some(p.id) == best {
             chart.draw_series([Circle::new((usd, p99), radius * 2, style.ink.stroke_width(style.px(2.0)))])?;
         }
-    }
-    // Every point's own box first, so no label covers a point.
-    for (_, usd, p99) in &drawn {
-        let (cx, cy) = chart.backend_coord(&(*usd, *p99));
-        let r = radius as i32;
-        placed.push((cx - r, cy - r, cx + r, cy + r));
     }
     let base = plot.get_base_pixel();
     for (p, usd, p99) in order {
