@@ -282,3 +282,55 @@ fn the_evaluation_equals_each_platform_simulated_alone() {
         }
     }
 }
+
+/// Azure Container Apps has no published replica start-up measurements: Cloud Run's measured container
+/// starts stand in (data/coldstart.json, status "proxy"), Node.js median 665.4 ms as on Cloud Run.
+/// Idle replicas go after the cool-down — learn.microsoft.com "Set scaling rules in Azure Container Apps"
+/// and the Scale class (azure-mgmt-appcontainers): cooldownPeriod defaults to 300 s, pollingInterval to
+/// 30 s, so an idle replica lives 300 … 330 s. A replica holds the HTTP scale rule's concurrentRequests
+/// (default 10) unless the CPU fills first: 512 MB → a 0.25 vCPU replica (0.5 GiB per 0.25 vCPU step);
+/// at cpu_fraction 0.01 and 60 % utilisation 0.25 × 0.6 ÷ 0.01 = 15 → capped at 10.
+#[test]
+fn container_apps_replicas_start_like_cloud_run_and_hold_ten_requests() {
+    let cat = Catalog::builtin();
+    let node = hello("nodejs22");
+    close(delay(&node, SimTarget::AzureContainerApps, 0.0), 665.4, 1e-9, "Container Apps Node median");
+    let s = Scenario { cpu_fraction: 0.01, ..node.clone() };
+    let p = SimParams::new(&s, cat.rates(), SimTarget::AzureContainerApps);
+    assert_eq!(p.keep_alive, (300.0, 330.0));
+    assert_eq!(p.slots, 10);
+    // Scaled to zero it cold-starts on sparse traffic; with the peak's replicas kept (`rm`) it does not.
+    let sparse = Scenario { requests_per_month: 3e3, ..s.clone() };
+    let cold = eval::simulate_platform(&sparse, &cat, PlatformId::AzureContainerApps).expect("feasible");
+    assert!(cold.cold_start_fraction > 0.1, "{:?}", cold.cold_start_fraction);
+    let warm = Scenario { cloud_run_min_instances: 1, ..sparse };
+    let warm = eval::simulate_platform(&warm, &cat, PlatformId::AzureContainerApps).expect("feasible");
+    assert_eq!(warm.cold_start_fraction, 0.0);
+    // Ten requests a replica: a burst starts far fewer replicas than Lambda starts environments.
+    let burst = Scenario { cpu_fraction: 0.01, ..spiky(1e8) };
+    let (a, l) = (simulate(&burst, SimTarget::AzureContainerApps), simulate(&burst, SimTarget::AwsLambda));
+    assert!(a.peak_instances * 5.0 < l.peak_instances, "{} vs {}", a.peak_instances, l.peak_instances);
+}
+
+/// Lambda Managed Instances — docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-scaling.html:
+/// it "does not scale when invocations arrive and does not support cold starts"; it scales asynchronously on
+/// CPU use, keeps three instances by default, and "if your traffic more than doubles within 5 minutes, you
+/// may see throttles". Modelled as the bill's instance fleet queued like a container fleet that follows the
+/// need 5 minutes late: no cold start at any load, at least the three instances, and a 10× burst queues.
+#[test]
+fn lambda_managed_instances_never_cold_start_and_lag_a_burst() {
+    let cat = Catalog::builtin();
+    for rpm in [1e4, 1e7, 1e9] {
+        let s = Scenario { requests_per_month: rpm, ..hello("nodejs22") };
+        let r = eval::simulate_platform(&s, &cat, PlatformId::AwsLambdaManaged).expect("Node.js 22 runs there");
+        assert_eq!((r.cold_start_fraction, r.cold_starts), (0.0, 0.0), "{rpm}");
+        assert!(r.avg_instances >= 3.0, "{rpm}: {}", r.avg_instances);
+        assert!(r.latency_ms.p99 < 565.0 * 1.2, "{rpm}: {:?}", r.latency_ms);
+    }
+    let burst = Scenario { ..spiky(1e8) };
+    let steady = Scenario { traffic_shape: TrafficShape::Steady, ..burst.clone() };
+    let (b, s) = (fleet(&burst, PlatformId::AwsLambdaManaged), fleet(&steady, PlatformId::AwsLambdaManaged));
+    assert!(b.latency_ms.p99 > s.latency_ms.p99, "{:?} vs {:?}", b.latency_ms, s.latency_ms);
+    // A runtime it does not support leaves it infeasible, with no figures.
+    assert!(eval::simulate_platform(&hello("ruby33"), &cat, PlatformId::AwsLambdaManaged).is_none());
+}

@@ -76,7 +76,21 @@ pub fn instance(s: &Scenario, r: &Rates, d: &ColdData, target: SimTarget) -> Ins
             fixed(cpu_bound_slots(vcpu, s.cpu_fraction).min(whole(a.http_concurrency.value)), vcpu)
         }
         SimTarget::CloudflareWorkers => fixed(whole(d.cloudflare_workers.concurrency_per_isolate.value), 1.0),
-        SimTarget::AwsLambda | SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => single,
+        SimTarget::AzureContainerApps => {
+            // The replica the bill sizes (`cost::container_apps::replica`): the fewest 0.25-vCPU steps that
+            // hold the memory at 2 GiB per vCPU; it holds the HTTP scale rule's concurrency, fewer when
+            // the requests' CPU fills it first.
+            let h = &r.hidden;
+            let gib = s.memory_mb.max(0.0) / 1024.0;
+            let vcpu = ((gib / h.aca_gib_per_vcpu / h.aca_vcpu_step).ceil() * h.aca_vcpu_step).max(h.aca_vcpu_step);
+            let slots = cpu_bound_slots(vcpu * s.target_utilization, s.cpu_fraction).min(whole(h.aca_concurrency));
+            Instance { memory_gb: vcpu * h.aca_gib_per_vcpu, ..fixed(slots, vcpu) }
+        }
+        SimTarget::AwsLambda
+        | SimTarget::AwsFargate
+        | SimTarget::AwsEc2
+        | SimTarget::AwsEks
+        | SimTarget::AwsLambdaManaged => single,
     }
 }
 

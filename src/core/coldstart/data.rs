@@ -134,6 +134,20 @@ pub struct WorkersFacts {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct ContainerAppsFacts {
+    pub polling_interval_s: Sourced,
+    /// Which measurements stand in for a replica's start.
+    pub cold_start: Rule,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LambdaManagedFacts {
+    pub scale_lag_s: Sourced,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContainerFacts {
     pub fargate_start_s: Sourced,
     pub ec2_start_s: Sourced,
@@ -162,6 +176,8 @@ pub struct ColdData {
     pub azure_consumption: AzureFacts,
     pub cloud_run: CloudRunFacts,
     pub cloudflare_workers: WorkersFacts,
+    pub azure_container_apps: ContainerAppsFacts,
+    pub lambda_managed: LambdaManagedFacts,
     pub containers: ContainerFacts,
     pub model: ModelAssumptions,
 }
@@ -187,7 +203,14 @@ impl ColdData {
             // Flex publishes no idle time; the Consumption plan's measured one stands in.
             SimTarget::AzureConsumption | SimTarget::AzureFlex => &k.azure_consumption,
             SimTarget::CloudflareWorkers => &k.cloudflare_workers,
-            SimTarget::CloudRun | SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => &k.cloud_run,
+            // Container Apps' idle time is its cool-down (`params::keep_alive_for`); fleets are never
+            // reclaimed for idleness.
+            SimTarget::CloudRun
+            | SimTarget::AzureContainerApps
+            | SimTarget::AwsLambdaManaged
+            | SimTarget::AwsFargate
+            | SimTarget::AwsEc2
+            | SimTarget::AwsEks => &k.cloud_run,
         }
     }
 
@@ -225,6 +248,8 @@ impl ColdData {
             ("cloud_run.package_ms_per_mb_image", &c.package_ms_per_mb_image),
             ("cloudflare_workers.isolate_start_ms", &w.isolate_start_ms),
             ("cloudflare_workers.concurrency_per_isolate", &w.concurrency_per_isolate),
+            ("azure_container_apps.polling_interval_s", &self.azure_container_apps.polling_interval_s),
+            ("lambda_managed.scale_lag_s", &self.lambda_managed.scale_lag_s),
             ("containers.fargate_start_s", &k.fargate_start_s),
             ("containers.ec2_start_s", &k.ec2_start_s),
             ("containers.eks_start_s", &k.eks_start_s),

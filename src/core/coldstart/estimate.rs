@@ -10,7 +10,7 @@ use super::analytic::{Inputs, cold_starts, p99_ms, provisioned_share};
 use super::capacity;
 use super::data::ColdData;
 use super::init;
-use super::params::keep_alive_range;
+use super::params::keep_alive_for;
 use crate::core::catalog::Rates;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 
@@ -20,7 +20,7 @@ pub fn p99_on(s: &Scenario, r: &Rates, d: &ColdData, lambda: Inputs, target: Sim
     if target.is_provisioned() {
         return p99_ms(s, &lambda, 0.0);
     }
-    let (lo, hi) = keep_alive_range(s, target, d);
+    let (lo, hi) = keep_alive_for(s, r, target, d);
     let a =
         Inputs { keep_alive_s: ((lo + hi) / 2.0).max(1.0), mean_init_ms: init::model(s, d, target).mean(), ..lambda };
     let per_instance = capacity::instance(s, r, d, target).capacity.max(1.0);

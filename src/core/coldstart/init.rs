@@ -192,6 +192,12 @@ pub fn model(s: &Scenario, d: &ColdData, target: SimTarget) -> ColdModel {
             let package_ms = d.azure_consumption.package_ms_per_mb.value * beyond_baseline;
             measured_model(s, &d.cold_start_s.azure_consumption, user_ms + package_ms)
         }
+        // Container Apps runs images; Cloud Run's measured container starts stand in (status "proxy").
+        SimTarget::AzureContainerApps => measured_model(
+            s,
+            &d.cold_start_s.cloud_run,
+            user_ms + d.cloud_run.package_ms_per_mb_image.value * beyond_baseline,
+        ),
         SimTarget::CloudRun => {
             let c = &d.cloud_run;
             let slope = if s.package_type == PackageType::Image {
@@ -202,7 +208,9 @@ pub fn model(s: &Scenario, d: &ColdData, target: SimTarget) -> ColdModel {
             measured_model(s, &d.cold_start_s.cloud_run, user_ms + slope * beyond_baseline)
         }
         SimTarget::CloudflareWorkers => ColdModel::fixed(d.cloudflare_workers.isolate_start_ms.value + user_ms),
-        SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => ColdModel::fixed(0.0),
+        SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks | SimTarget::AwsLambdaManaged => {
+            ColdModel::fixed(0.0)
+        }
     }
 }
 

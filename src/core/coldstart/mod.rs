@@ -44,10 +44,14 @@ pub enum SimTarget {
     AwsFargate,
     AwsEc2,
     AwsEks,
+    /// Lambda Managed Instances: a fleet of instances Lambda scales on CPU, no cold start per request.
+    AwsLambdaManaged,
+    /// Azure Container Apps (Consumption): replicas with several requests each, scale to zero.
+    AzureContainerApps,
 }
 
 impl SimTarget {
-    pub const ALL: [SimTarget; 8] = [
+    pub const ALL: [SimTarget; 10] = [
         SimTarget::AwsLambda,
         SimTarget::AzureConsumption,
         SimTarget::AzureFlex,
@@ -56,11 +60,13 @@ impl SimTarget {
         SimTarget::AwsFargate,
         SimTarget::AwsEc2,
         SimTarget::AwsEks,
+        SimTarget::AwsLambdaManaged,
+        SimTarget::AzureContainerApps,
     ];
 
     /// Provisioned capacity (a queue of servers) rather than environments created per request.
     pub fn is_provisioned(self) -> bool {
-        matches!(self, SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks)
+        matches!(self, SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks | SimTarget::AwsLambdaManaged)
     }
 }
 

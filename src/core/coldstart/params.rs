@@ -121,12 +121,13 @@ fn execution(s: &Scenario, d: &ColdData, target: SimTarget) -> Execution {
         SimTarget::AzureFlex => {
             Execution { permanent: s.azure_always_ready, quota: s.concurrency_quota.max(1), ..unlimited }
         }
-        SimTarget::CloudRun => {
+        // Container Apps' minimum replicas are the scenario's one minimum-instances key (as its bill reads it).
+        SimTarget::CloudRun | SimTarget::AzureContainerApps => {
             Execution { permanent: s.cloud_run_min_instances, quota: s.concurrency_quota.max(1), ..unlimited }
         }
         SimTarget::CloudflareWorkers => unlimited,
         // Provisioned fleets are queues (`queue`); these fields are unused there.
-        SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => unlimited,
+        SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks | SimTarget::AwsLambdaManaged => unlimited,
     }
 }
 
@@ -144,6 +145,16 @@ pub fn keep_alive_range(s: &Scenario, target: SimTarget, d: &ColdData) -> (f64, 
     (lo, hi)
 }
 
+/// `keep_alive_range`, except on Container Apps, whose idle replica goes after the catalogue's cool-down
+/// (`aca.cooldown_s`, the figure its bill uses) plus up to one KEDA polling interval.
+pub fn keep_alive_for(s: &Scenario, r: &Rates, target: SimTarget, d: &ColdData) -> (f64, f64) {
+    if target != SimTarget::AzureContainerApps || s.keep_alive_s.is_some() || s.keep_alive_max_s.is_some() {
+        return keep_alive_range(s, target, d);
+    }
+    let lo = r.hidden.aca_cooldown_s.max(0.001);
+    (lo, lo + d.azure_container_apps.polling_interval_s.value.max(0.0))
+}
+
 impl SimParams {
     pub fn new(s: &Scenario, r: &Rates, target: SimTarget) -> SimParams {
         SimParams::with_rates(s, r, target, traffic::minute_rates(s))
@@ -152,7 +163,7 @@ impl SimParams {
     /// With the week's per-minute rates already computed (`traffic::minute_rates(s)`), shared by platforms.
     pub fn with_rates(s: &Scenario, r: &Rates, target: SimTarget, rates: Vec<f64>) -> SimParams {
         let d = ColdData::shared();
-        let (lo, hi) = keep_alive_range(s, target, d);
+        let (lo, hi) = keep_alive_for(s, r, target, d);
         let sigma = d.model.lognormal_sigma.value;
         let mean_s = (s.duration_ms / 1000.0).max(1e-6);
         let e = execution(s, d, target);

@@ -68,6 +68,8 @@ pub struct Capacity {
 pub fn lag_minutes(d: &ColdData, target: SimTarget) -> (usize, usize) {
     let c = &d.containers;
     let start = match target {
+        // Lambda's own scaler: the documented 5 minutes covers the metric and the launch.
+        SimTarget::AwsLambdaManaged => d.lambda_managed.scale_lag_s.value - c.metric_delay_s.value,
         SimTarget::AwsEc2 => c.ec2_start_s.value,
         SimTarget::AwsEks => c.eks_start_s.value,
         _ => c.fargate_start_s.value,

@@ -16,6 +16,7 @@ use super::hidden::{HiddenRates, Load};
 use super::limits::{Limit, LimitKind};
 use super::{Usage, containers, front_door, lambda};
 use crate::core::catalog::Rates;
+use crate::core::coldstart::Provisioned;
 use crate::core::scenario::Scenario;
 
 /// Runtimes Lambda Managed Instances supports (Java 21+, Python 3.13+, Node.js 22+, .NET 8+), by
@@ -134,6 +135,33 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let requests_usd = best.as_ref().map_or(u.requests / 1e6 * h.lmi_requests, |(c, _)| c.requests_usd);
     bill.add("Requests", requests_usd, || format!("{} req × {}/1M", num(u.requests), rate(h.lmi_requests)));
     front_door::price(u, bill);
+}
+
+/// The fleet the latency simulation queues on: the instance type the bill picks (the cheapest fit for the
+/// month), as units of its vCPUs, sized per request/s as the bill sizes it, never below the minimum.
+pub fn provisioned(u: &Usage) -> Option<Provisioned> {
+    let (s, r, h) = (u.s, u.r, u.h);
+    if limits(s, r).is_some() {
+        return None;
+    }
+    let conc = concurrency_per_vcpu(&s.runtime, h)?;
+    let env = environment(s.memory_mb, conc, h);
+    let load = u.load();
+    let (c, i) = candidates(s, r)
+        .filter_map(|i| {
+            let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
+            charge(&load, u.requests, env, s.target_utilization, it, h).map(|c| (c, i))
+        })
+        .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd))?;
+    // Environments per request/s: the larger of the concurrency and the CPU bound (as `charge`).
+    let per_rps =
+        load.duration_s * (1.0 / env.concurrency).max(load.cpu_fraction / (env.vcpu * s.target_utilization.max(0.01)));
+    Some(Provisioned {
+        unit_vcpu: i.vcpu,
+        units_per_rps: per_rps / c.fleet.envs_per_instance,
+        min_units: h.lmi_min_instances,
+        fixed_units: None,
+    })
 }
 
 /// An EC2 instance type the capacity provider may launch.

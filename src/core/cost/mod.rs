@@ -242,8 +242,7 @@ pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Pla
 }
 
 impl PlatformId {
-    /// The execution model the latency simulation runs for this platform; `None` where it has none yet
-    /// (Lambda Managed Instances, Azure Container Apps).
+    /// The execution model the latency simulation runs for this platform (every platform has one).
     pub fn sim_target(self) -> Option<SimTarget> {
         match self {
             PlatformId::AwsLambda => Some(SimTarget::AwsLambda),
@@ -254,7 +253,8 @@ impl PlatformId {
             PlatformId::AwsFargate => Some(SimTarget::AwsFargate),
             PlatformId::AwsEc2 => Some(SimTarget::AwsEc2),
             PlatformId::AwsEks => Some(SimTarget::AwsEks),
-            PlatformId::AwsLambdaManaged | PlatformId::AzureContainerApps => None,
+            PlatformId::AwsLambdaManaged => Some(SimTarget::AwsLambdaManaged),
+            PlatformId::AzureContainerApps => Some(SimTarget::AzureContainerApps),
         }
     }
 }
@@ -282,6 +282,7 @@ pub fn provisioned_all(s: &Scenario, cat: &Catalog) -> Vec<(PlatformId, Provisio
         (PlatformId::AwsFargate, containers::provisioned(&u, false)),
         (PlatformId::AwsEc2, ec2.clone()),
         (PlatformId::AwsEks, ec2),
+        (PlatformId::AwsLambdaManaged, lambda_managed::provisioned(&u)),
     ]
     .into_iter()
     .filter_map(|(id, f)| Some((id, f?)))

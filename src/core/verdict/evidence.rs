@@ -169,7 +169,8 @@ pub struct Simulations {
     pub azure_flex: ColdStartReport,
     /// Lambda's p99 with the provisioned concurrency the latency target needs, when it is missed.
     pub warm_p99: Option<f64>,
-    /// The other simulated platforms (Azure Consumption, Workers, Fargate, EC2, EKS), where feasible.
+    /// The other simulated platforms (Azure Consumption, Workers, Fargate, EC2, EKS, Lambda Managed
+    /// Instances, Container Apps), where feasible.
     #[serde(default)]
     pub others: Vec<(PlatformId, ColdStartReport)>,
     /// Warm-instance fixes found by simulation when no serverless platform met the p99 target.
