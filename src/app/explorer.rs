@@ -65,10 +65,10 @@ pub fn explorer() -> Html {
     let coldstart = m.coldstart.clone();
     let (exact, dark, sentences, catalog) = (m.exact, m.dark, m.sentences.clone(), m.catalog.clone());
 
-    let onset = {
-        let state = state.clone();
-        Callback::from(move |(key, text): (&'static str, String)| state.dispatch(Action::Set(key, text)))
-    };
+    // Callbacks that keep their identity across renders, so a control whose value did not change is
+    // not re-rendered (Yew compares props, and a new callback is a changed prop).
+    let onset =
+        use_callback(state.dispatcher(), |(key, text): (&'static str, String), d| d.dispatch(Action::Set(key, text)));
     let on_theme = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::CycleTheme))
@@ -77,14 +77,10 @@ pub fn explorer() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
     };
-    let notify = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
-    let on_dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissNotices))
-    };
+    let notify = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
+    let on_dismiss = use_callback(state.dispatcher(), |_, d| d.dispatch(Action::DismissNotices));
+    // Parsed once per page, not once per render.
+    let presets = use_memo((), |_| presets::all());
     let tab = |target: Page, label: &'static str| {
         let page = page.clone();
         let current = *page == target;
@@ -97,7 +93,7 @@ pub fn explorer() -> Html {
     let preset_bar = html! {
         <nav class="presets" aria-label="Presets">
             <span class="muted">{"Presets:"}</span>
-            { for presets::all().into_iter().map(|p| {
+            { for presets.iter().cloned().map(|p| {
                 let state = state.clone();
                 let active = state.preset.as_deref() == Some(p.id.as_str());
                 let id = format!("preset-{}", p.id);
@@ -113,6 +109,8 @@ pub fn explorer() -> Html {
     };
 
     let control_groups = controls::groups(&scenario, crate::core::coldstart::RUNTIMES);
+    // Every key's text from one serialisation of the scenario, not one per control.
+    let values = keys::texts(&scenario);
     let body = match *page {
         Page::Claims => html! { <ClaimsPage /> },
         Page::Fleet => html! { <FleetPage base={scenario.clone()} /> },
@@ -126,7 +124,7 @@ pub fn explorer() -> Html {
                         <fieldset class="group">
                             <legend>{g.title}</legend>
                             { for g.controls.into_iter().map(|c| {
-                                let value = keys::get(&scenario, c.key).unwrap_or_default();
+                                let value = values.get(c.key).cloned().unwrap_or_default();
                                 html! { <ControlView key={c.key} control={c} value={value} onset={onset.clone()} /> }
                             }) }
                         </fieldset>

@@ -1,9 +1,11 @@
 //! The Yew front end (wasm32 only). It calls the core and never the other way round.
 
+mod canvas;
 mod components;
 mod controls;
 mod download;
 mod explorer;
+mod fetch;
 pub mod format;
 mod model;
 mod panic_panel;
@@ -11,6 +13,7 @@ mod persist;
 mod simulation;
 mod state;
 pub mod worker;
+mod worker_client;
 
 pub use explorer::Explorer;
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::simulation::use_simulation;
+use crate::app::simulation::{Simulated, use_simulation};
 use crate::app::state::{Action, State, Theme};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
@@ -53,36 +53,41 @@ fn prefers_dark() -> bool {
 }
 
 /// `persist`: keep the URL and localStorage in step (the full page); embedded widgets only read.
+///
+/// What it costs per input, on the main thread: the reducer, one re-pricing with the latest simulations
+/// (`eval::assess_with`) and the views whose props changed. The simulations and the curves of the new
+/// scenario come from the worker; only the first scenario's are computed here, so the first paint has
+/// the verdict and the exact figures without waiting for the worker to start.
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
     let catalog = use_memo((), |_| Catalog::builtin());
-    let scenario = state.scenario.clone();
+    // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
+    let scenario = use_memo(state.scenario.clone(), |s| s.clone());
 
-    let (latest, sensitivity) = use_simulation(&scenario);
-    // Until the worker's first answer, the page computes the first scenario itself.
-    let first = {
+    let (latest, sensitivity) = {
         let (s, catalog) = (scenario.clone(), catalog.clone());
-        use_memo((), move |_| {
-            (Rc::new(eval::simulate(&s)), Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)))
+        use_simulation(&scenario, move || Simulated {
+            sims: Rc::new(eval::simulate(&s)),
+            curves: Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)),
+            scenario: s,
         })
     };
-    let (sims, curves, exact) = match &latest {
-        Some(l) => (l.sims.clone(), l.curves.clone(), l.scenario == scenario),
-        None => (first.0.clone(), first.1.clone(), false),
-    };
+    let exact = latest.scenario == scenario;
+    let (sims, curves) = (latest.sims.clone(), latest.curves.clone());
     let assessment = {
         let catalog = catalog.clone();
-        use_memo((scenario.clone(), sims), move |(s, sims)| eval::assess_with(s, &catalog, sims))
+        use_memo((scenario.clone(), sims.clone()), move |(s, sims)| eval::assess_with(s, &catalog, sims))
     };
-    let coldstart = use_memo(assessment.clone(), |a| a.coldstart.clone());
-    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| r.sentences);
+    // From the simulations themselves, so it changes only when the worker answers.
+    let coldstart = use_memo(sims, |sims| sims.lambda.clone());
+    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| (*r.sentences).clone());
 
     // The URL and storage follow the scenario; a failure is reported once, not on every change.
     let storage_reported = use_mut_ref(|| false);
     {
         let state = state.clone();
-        use_effect_with((scenario.clone(), extra_query), move |(s, extra)| {
+        use_effect_with((scenario, extra_query), move |(s, extra)| {
             if persist_changes {
                 let _ = persist::write_url(s, extra);
                 if let Err(e) = persist::save(s)

@@ -1,14 +1,17 @@
 //! A canvas that draws one of the charts of `crate::chart` at the screen's pixel density, redrawing when
-//! its data, the theme or the window size change. A missing canvas or context is skipped, not a panic.
+//! its data, the theme or the window size change — in the next animation frame, so several changes
+//! within one frame draw once. A missing canvas or context is skipped, not a panic.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use crate::app::canvas::MeasuredCanvas;
 use crate::chart::{self, Style};
 use crate::core::coldstart::ColdStartReport;
 use crate::core::crossover::Curves;
@@ -38,7 +41,7 @@ fn draw(canvas: &HtmlCanvasElement, plot: &Plot, dark: bool, height: u32) -> Opt
     let width = f64::from(canvas.client_width().max(200));
     canvas.set_width((width * scale).round() as u32);
     canvas.set_height((f64::from(height) * scale).round() as u32);
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let root = MeasuredCanvas::new(canvas)?.into_drawing_area();
     let style = if dark { Style::dark(scale) } else { Style::light(scale) };
     let drawn = match plot {
         Plot::Crossover { curves, current } => {
@@ -49,6 +52,31 @@ fn draw(canvas: &HtmlCanvasElement, plot: &Plot, dark: bool, height: u32) -> Opt
     };
     let elapsed = started.zip(window.performance().map(|p| p.now())).map(|(a, b)| b - a);
     drawn.then_some(elapsed.unwrap_or(0.0))
+}
+
+/// The newest figure waiting to be drawn, and the browser callbacks that will draw it: the next animation
+/// frame, or a timeout where frames do not come (a hidden or throttled frame), whichever is first.
+#[derive(Default)]
+struct Pending {
+    figure: Option<(Plot, bool)>,
+    frame: Option<i32>,
+    timeout: Option<i32>,
+}
+
+/// Frames never come for a hidden page or frame; the figure is drawn after this long instead.
+const FALLBACK_MS: i32 = 200;
+
+impl Pending {
+    fn cancel(&mut self) {
+        if let Some(w) = web_sys::window() {
+            if let Some(id) = self.frame.take() {
+                let _ = w.cancel_animation_frame(id);
+            }
+            if let Some(id) = self.timeout.take() {
+                w.clear_timeout_with_handle(id);
+            }
+        }
+    }
 }
 
 #[function_component(ChartCanvas)]
@@ -63,18 +91,43 @@ pub fn chart_canvas(props: &Props) -> Html {
             move || drop(listener)
         });
     }
+    let pending = use_mut_ref(Pending::default);
+    // One callback for the component's life; it draws whatever is newest when it runs.
+    let flush = {
+        let (pending, canvas, height) = (pending.clone(), canvas.clone(), props.height);
+        use_memo((), move |_| {
+            Closure::<dyn Fn()>::new(move || {
+                let figure = {
+                    let mut p = pending.borrow_mut();
+                    p.cancel();
+                    p.figure.take()
+                };
+                if let Some((plot, dark)) = figure
+                    && let Some(element) = canvas.cast::<HtmlCanvasElement>()
+                    && let Some(ms) = draw(&element, &plot, dark, height)
+                {
+                    // Read by the benchmark and the e2e test.
+                    let _ = element.set_attribute("data-draw-ms", &format!("{ms:.2}"));
+                }
+            })
+        })
+    };
     {
-        let canvas = canvas.clone();
-        let height = props.height;
-        use_effect_with((props.plot.clone(), props.dark, *resized), move |(plot, dark, _)| {
-            if let Some(element) = canvas.cast::<HtmlCanvasElement>()
-                && let Some(ms) = draw(&element, plot, *dark, height)
-            {
-                // Read by the benchmark and the e2e test.
-                let _ = element.set_attribute("data-draw-ms", &format!("{ms:.2}"));
-            }
-        });
+        let pending = pending.clone();
+        use_effect_with((), move |_| move || pending.borrow_mut().cancel());
     }
+    // A chart is redrawn only when what it shows changed, and at most once per frame.
+    use_effect_with((props.plot.clone(), props.dark, *resized), move |(plot, dark, _)| {
+        let mut p = pending.borrow_mut();
+        p.figure = Some((plot.clone(), *dark));
+        if p.frame.is_none()
+            && let Some(w) = web_sys::window()
+        {
+            let f: &js_sys::Function = AsRef::<wasm_bindgen::JsValue>::as_ref(&*flush).unchecked_ref();
+            p.frame = w.request_animation_frame(f).ok();
+            p.timeout = w.set_timeout_with_callback_and_timeout_and_arguments_0(f, FALLBACK_MS).ok();
+        }
+    });
     html! {
         <canvas id={props.id.clone()} ref={canvas} role="img" aria-label={props.label.clone()}
             class={format!("chart h{}", props.height)}></canvas>

@@ -12,7 +12,9 @@ use super::catalog::Catalog;
 use super::verdict::format::num;
 pub use figures::Figure;
 
-/// The claims data, embedded so the CLI and the web app need no file access.
+/// The claims data, embedded so the CLI needs no file access. The web app fetches the same file when
+/// its rules-of-thumb page opens (it is copied next to the page) and never calls `claims`/`check`, so
+/// these bytes are not in its wasm.
 pub const CLAIMS_JSON: &str = include_str!("../../../data/claims.json");
 /// Relative slack around a claimed value or range before it counts as off ("about $35").
 pub const DEFAULT_TOLERANCE: f64 = 0.15;
@@ -69,7 +71,7 @@ pub struct Variant {
     pub factor: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimCheck {
     pub id: String,
     pub claim: String,
@@ -89,7 +91,12 @@ pub struct ClaimCheck {
 
 /// Every claim of the data file. The file is embedded, so a parse error is a build-time bug.
 pub fn claims() -> Vec<Claim> {
-    serde_json::from_str(CLAIMS_JSON).expect("data/claims.json matches the Claim schema (tests/claims.rs)")
+    parse(CLAIMS_JSON).expect("data/claims.json matches the Claim schema (tests/claims.rs)")
+}
+
+/// Claims from the text of a claims file (`data/claims.json`).
+pub fn parse(text: &str) -> Result<Vec<Claim>, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
 }
 
 impl Compute {
@@ -213,7 +220,12 @@ fn sig(x: f64) -> String {
 }
 
 pub fn check(cat: &Catalog) -> Vec<ClaimCheck> {
-    claims().iter().map(|c| check_one(c, cat)).collect()
+    check_all(&claims(), cat)
+}
+
+/// Recomputes each claim.
+pub fn check_all(claims: &[Claim], cat: &Catalog) -> Vec<ClaimCheck> {
+    claims.iter().map(|c| check_one(c, cat)).collect()
 }
 
 /// One line of the `crossover claims` table.

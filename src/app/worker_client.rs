@@ -1,0 +1,176 @@
+//! The page's side of its one worker: `call` posts a request and runs the callback with the reply.
+//! The worker is the app's own module started in a module worker (`./worker.js?js=…&wasm=…`, the names
+//! `boot.js` was started with), so nothing is downloaded twice. Until the worker says it is ready,
+//! requests wait here. Without a worker (it failed to load, or the page runs under test without
+//! `boot.js`) the same `worker::answer` runs on the main thread after the current task, so the input
+//! that caused it paints first.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::app::worker::{self, Envelope, Reply, Request};
+use crate::core::catalog::Catalog;
+
+type OnReply = Box<dyn FnOnce(Reply)>;
+
+#[derive(Default)]
+struct Client {
+    worker: Option<Worker>,
+    ready: bool,
+    next_id: u64,
+    /// Requests posted (or waiting for the worker to be ready), by id.
+    pending: BTreeMap<u64, (Request, OnReply)>,
+    _handlers: Vec<Closure<dyn Fn(web_sys::Event)>>,
+}
+
+thread_local! {
+    static CLIENT: Rc<RefCell<Client>> = start();
+}
+
+/// Posts `request` to the worker (or answers it on the main thread) and calls `on_reply` with the answer.
+pub fn call(request: Request, on_reply: impl FnOnce(Reply) + 'static) {
+    CLIENT.with(|client| {
+        let mut c = client.borrow_mut();
+        c.next_id += 1;
+        let id = c.next_id;
+        match (&c.worker, c.ready) {
+            (Some(w), true) => {
+                if post(w, id, &request) {
+                    c.pending.insert(id, (request, Box::new(on_reply)));
+                } else {
+                    drop(c);
+                    answer_here(request, Box::new(on_reply));
+                }
+            }
+            (Some(_), false) => {
+                c.pending.insert(id, (request, Box::new(on_reply)));
+            }
+            (None, _) => {
+                drop(c);
+                answer_here(request, Box::new(on_reply));
+            }
+        }
+    });
+}
+
+fn post(w: &Worker, id: u64, request: &Request) -> bool {
+    worker::to_js(&Envelope { id, body: request }).is_ok_and(|m| w.post_message(&m).is_ok())
+}
+
+fn answer_here(request: Request, on_reply: OnReply) {
+    Timeout::new(0, move || on_reply(worker::answer(request, &Catalog::builtin()))).forget();
+}
+
+/// The worker is gone or unusable: everything it owed is answered here, and so is everything after.
+fn fail_over(client: &Rc<RefCell<Client>>) {
+    let pending = {
+        let mut c = client.borrow_mut();
+        if let Some(w) = c.worker.take() {
+            w.terminate();
+        }
+        std::mem::take(&mut c.pending)
+    };
+    for (_, (request, on_reply)) in pending {
+        answer_here(request, on_reply);
+    }
+}
+
+fn receive(client: &Rc<RefCell<Client>>, data: wasm_bindgen::JsValue) {
+    // The worker's first message, a bare 0: ready. Post what waited.
+    if data.as_f64() == Some(0.0) {
+        let mut c = client.borrow_mut();
+        c.ready = true;
+        let Some(w) = c.worker.clone() else { return };
+        let all_posted = c.pending.iter().all(|(id, (request, _))| post(&w, *id, request));
+        drop(c);
+        if !all_posted {
+            fail_over(client);
+        }
+        return;
+    }
+    match worker::from_js::<Envelope<Reply>>(data) {
+        Ok(Envelope { id, body }) if id != 0 => {
+            let entry = client.borrow_mut().pending.remove(&id);
+            if let Some((_, on_reply)) = entry {
+                on_reply(body);
+            }
+        }
+        // A reply that cannot be read, or the worker could not read a request (id 0): the worker and the
+        // page disagree, so stop using it.
+        _ => fail_over(client),
+    }
+}
+
+/// How long the worker may take to load before the page answers on its own thread.
+const READY_WITHIN_MS: u32 = 15_000;
+
+/// Where Trunk puts the worker's loader, relative to the page (so any sub-path works).
+const WORKER_URL: &str = "./worker.js";
+
+/// The worker's first message: the app's content-hashed JS and wasm file names, as `boot.js` got them.
+#[derive(serde::Serialize)]
+struct Boot {
+    js: String,
+    wasm: String,
+}
+
+/// The names from `boot.js`'s own `<script src="./boot.js?js=…&wasm=…">`; `None` when the page was not
+/// started by `boot.js` (the browser tests), which then answers on the main thread.
+fn boot_names() -> Option<Boot> {
+    let boot = gloo::utils::document().query_selector("script[src*='boot.js?']").ok()??;
+    let src = boot.get_attribute("src")?;
+    let params = web_sys::UrlSearchParams::new_with_str(src.split_once('?')?.1).ok()?;
+    Some(Boot { js: params.get("js")?, wasm: params.get("wasm")? })
+}
+
+fn start() -> Rc<RefCell<Client>> {
+    let client = Rc::new(RefCell::new(Client::default()));
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let Some((w, boot)) = boot_names()
+        .and_then(|names| Some((Worker::new_with_options(WORKER_URL, &options).ok()?, worker::to_js(&names).ok()?)))
+    else {
+        return client;
+    };
+    if w.post_message(&boot).is_err() {
+        w.terminate();
+        return client;
+    }
+    let on_message = {
+        let client = client.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            if let Some(m) = e.dyn_ref::<MessageEvent>() {
+                receive(&client, m.data());
+            }
+        })
+    };
+    let on_error = {
+        let client = client.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            fail_over(&client);
+        })
+    };
+    w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    {
+        let mut c = client.borrow_mut();
+        c.worker = Some(w);
+        c._handlers = vec![on_message, on_error];
+    }
+    // A worker that never says it is ready (its module failed in a way that raised no error) is given up.
+    let watched = client.clone();
+    Timeout::new(READY_WITHIN_MS, move || {
+        if !watched.borrow().ready {
+            fail_over(&watched);
+        }
+    })
+    .forget();
+    client
+}
