@@ -83,21 +83,21 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let coldstart = use_memo(sims, |sims| sims.lambda.clone());
     let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| (*r.sentences).clone());
 
-    // The URL and storage follow the scenario; a failure is reported once, not on every change.
-    let storage_reported = use_mut_ref(|| false);
-    {
+    // The URL and storage follow the scenario once it has settled (see `persist::Writer`); a failure is
+    // reported once, not on every change.
+    let writer = {
         let state = state.clone();
-        use_effect_with((scenario, extra_query), move |(s, extra)| {
-            if persist_changes {
-                let _ = persist::write_url(s, extra);
-                if let Err(e) = persist::save(s)
-                    && !std::mem::replace(&mut *storage_reported.borrow_mut(), true)
-                {
-                    state.dispatch(Action::Notice(format!("Your scenario is not saved in this browser: {e}")));
-                }
-            }
-        });
-    }
+        use_memo((), move |_| {
+            persist::Writer::new(move |e| {
+                state.dispatch(Action::Notice(format!("Your scenario is not saved in this browser: {e}")))
+            })
+        })
+    };
+    use_effect_with((scenario, extra_query), move |(s, extra)| {
+        if persist_changes {
+            writer.write(s.clone(), extra.clone());
+        }
+    });
 
     let dark = match state.theme {
         Theme::Dark => true,

@@ -1,7 +1,7 @@
 //! The page's side of its one worker: `call` posts a request and runs the callback with the reply.
-//! The worker is the app's own module started in a module worker (`./worker.js?js=…&wasm=…`, the names
-//! `boot.js` was started with), so nothing is downloaded twice. Until the worker says it is ready,
-//! requests wait here. Without a worker (it failed to load, or the page runs under test without
+//! The worker is the app's own module started in a module worker (`./worker.js`, given the page's
+//! compiled `WebAssembly.Module`), so the core is neither downloaded nor compiled twice. Until the
+//! worker says it is ready, requests wait here. Without a worker (it failed to load, or the page runs under test without
 //! `boot.js`) the same `worker::answer` runs on the main thread after the current task, so the input
 //! that caused it paints first.
 
@@ -113,28 +113,25 @@ const READY_WITHIN_MS: u32 = 15_000;
 /// Where Trunk puts the worker's loader, relative to the page (so any sub-path works).
 const WORKER_URL: &str = "./worker.js";
 
-/// The worker's first message: the app's content-hashed JS and wasm file names, as `boot.js` got them.
-#[derive(serde::Serialize)]
-struct Boot {
-    js: String,
-    wasm: String,
-}
-
-/// The names from `boot.js`'s own `<script src="./boot.js?js=…&wasm=…">`; `None` when the page was not
-/// started by `boot.js` (the browser tests), which then answers on the main thread.
-fn boot_names() -> Option<Boot> {
+/// The worker's first message: `{ js, module }`, the app's content-hashed JS file name (as `boot.js` got
+/// it from its own `<script src="./boot.js?js=…&wasm=…">`) and this very `WebAssembly.Module`, so the
+/// worker neither downloads nor compiles the wasm again. `None` when the page was not started by
+/// `boot.js` (the browser tests), which then answers on the main thread.
+fn boot_message() -> Option<wasm_bindgen::JsValue> {
     let boot = gloo::utils::document().query_selector("script[src*='boot.js?']").ok()??;
     let src = boot.get_attribute("src")?;
-    let params = web_sys::UrlSearchParams::new_with_str(src.split_once('?')?.1).ok()?;
-    Some(Boot { js: params.get("js")?, wasm: params.get("wasm")? })
+    let js = web_sys::UrlSearchParams::new_with_str(src.split_once('?')?.1).ok()?.get("js")?;
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"js".into(), &js.into()).ok()?;
+    js_sys::Reflect::set(&message, &"module".into(), &wasm_bindgen::module()).ok()?;
+    Some(message.into())
 }
 
 fn start() -> Rc<RefCell<Client>> {
     let client = Rc::new(RefCell::new(Client::default()));
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    let Some((w, boot)) = boot_names()
-        .and_then(|names| Some((Worker::new_with_options(WORKER_URL, &options).ok()?, worker::to_js(&names).ok()?)))
+    let Some((boot, w)) = boot_message().and_then(|m| Some((m, Worker::new_with_options(WORKER_URL, &options).ok()?)))
     else {
         return client;
     };

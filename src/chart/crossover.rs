@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Style, count, dollars, platform_colour, themed_legend, themed_mesh};
+use super::{Corner, Style, Swatch, count, dollars, platform_colour, themed_legend, themed_mesh};
 use crate::core::cost::PlatformId;
 use crate::core::crossover::Curves;
 
@@ -66,6 +66,7 @@ pub fn draw<DB: DrawingBackend>(
         .draw()?;
 
     let stroke = style.px(2.0);
+    let mut legend = Vec::new();
     for s in &curves.series {
         let colour = platform_colour(s.id, style);
         // Infeasible stretches (None) and zero costs (free tier) break the line instead of bending it.
@@ -81,11 +82,9 @@ pub fn draw<DB: DrawingBackend>(
         segments.push(segment);
         let mut first = true;
         for seg in segments.into_iter().filter(|s| !s.is_empty()) {
-            let drawn = chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;
+            chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;
             if std::mem::take(&mut first) {
-                drawn
-                    .label(labels(s.id))
-                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(stroke)));
+                legend.push((labels(s.id), Swatch::Line(colour)));
             }
         }
     }
@@ -121,6 +120,6 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperLeft).draw()?;
+    themed_legend(&chart.plotting_area().strip_coord_spec(), &legend, Corner::UpperLeft, style)?;
     root.present()
 }
