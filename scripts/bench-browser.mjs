@@ -139,10 +139,15 @@ async function inputs(page, rounds) {
       };
       ch.port2.postMessage(0);
     });
-    // The next frame's own work: its start (rAF timestamp) until after its paint.
-    const nextFrame = () => new Promise((r) => requestAnimationFrame((start) => {
+    // The next frame's own work: its start (rAF timestamp) until after its paint. Each timed span is also
+    // a User Timing measure, so a trace can say what ran inside it.
+    const nextFrame = (label) => new Promise((r) => requestAnimationFrame((start) => {
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => r(performance.now() - start);
+      ch.port1.onmessage = () => {
+        const end = performance.now();
+        performance.measure(`bench:${label}`, { start, end });
+        r(end - start);
+      };
       ch.port2.postMessage(0);
     }));
     const exact = () => document.querySelector('.results')?.dataset.exact === 'true';
@@ -175,8 +180,10 @@ async function inputs(page, rounds) {
         el.value = v;
         el.dispatchEvent(new Event(el.type === 'range' ? 'input' : 'change', { bubbles: true }));
         const handled = performance.now() - t0;
-        const input = (await hops()) - t0;
-        const frame = await nextFrame();
+        const idle = await hops();
+        performance.measure('bench:input', { start: t0, end: idle });
+        const input = idle - t0;
+        const frame = await nextFrame('input-frame');
         resolve({ id: name(el), handled, input, frame, settled: input + frame });
       }));
       // The reply: released now if it came during the input, else timed when it arrives.
@@ -197,7 +204,8 @@ async function inputs(page, rounds) {
         });
       }
       const idle = await hops();
-      const frame = await nextFrame();
+      performance.measure('bench:reply', { start, end: idle });
+      const frame = await nextFrame('reply-frame');
       r.reply = idle - start + frame;
       results.push(r);
     }
@@ -224,7 +232,7 @@ async function sliders() {
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] },
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'] },
       transferMode: 'ReportEvents',
     });
     await inputs(page, 1);
@@ -253,17 +261,47 @@ async function sliders() {
   };
 }
 
-/** Main-thread time per top-level trace event name (self time of complete events on CrRendererMain). */
+/** Main-thread self time per trace event name inside the harness's timed spans (User Timing measures
+ * `bench:input`, `bench:input-frame`, `bench:reply`, `bench:reply-frame`), in ms per change. */
 function summariseTrace(events) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return null;
-  const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
-  const totals = {};
-  for (const e of on) totals[e.name] = (totals[e.name] ?? 0) + e.dur / 1000;
-  const top = Object.entries(totals).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  const measures = {};
-  for (const e of events.filter((x) => x.cat === 'blink.user_timing' && x.ph === 'b')) measures[e.name] = (measures[e.name] ?? 0) + 1;
-  return { ms_by_event: Object.fromEntries(top.map(([k, v]) => [k, Number(v.toFixed(2))])), user_timing: measures };
+  // Measures are async begin/end pairs in blink.user_timing.
+  const open = new Map();
+  const spans = [];
+  for (const e of events.filter((x) => x.cat === 'blink.user_timing' && x.name.startsWith('bench:')).sort((a, b) => a.ts - b.ts)) {
+    const key = `${e.name}/${e.id ?? e.id2?.local}`;
+    if (e.ph === 'b') open.set(key, e.ts);
+    else if (e.ph === 'e' && open.has(key)) { spans.push({ name: e.name.slice(6), start: open.get(key), end: e.ts }); open.delete(key); }
+  }
+  const xs = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Self time: an event's duration minus its children's on the same thread.
+  const self = new Map();
+  const stack = [];
+  for (const e of xs) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    if (stack.length) self.set(stack[stack.length - 1], (self.get(stack[stack.length - 1]) ?? 0) - e.dur);
+    self.set(e, (self.get(e) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  const out = {};
+  const counts = {};
+  for (const sp of spans) counts[sp.name] = (counts[sp.name] ?? 0) + 1;
+  for (const [e, us] of self) {
+    const sp = spans.find((x) => e.ts >= x.start && e.ts < x.end);
+    if (!sp || us <= 0) continue;
+    const name = ['FunctionCall', 'RunMicrotasks', 'EventDispatch', 'FireAnimationFrame', 'TimerFire', 'HandlePostMessage'].includes(e.name)
+      ? 'script (wasm + JS)' : ['UpdateLayoutTree', 'Layout'].includes(e.name) ? 'style + layout'
+        : ['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'Commit'].includes(e.name) ? 'paint + commit'
+          : e.name.startsWith('V8.GC') || e.name.includes('GC') ? 'GC' : 'other';
+    out[sp.name] ??= {};
+    out[sp.name][name] = (out[sp.name][name] ?? 0) + us / 1000;
+  }
+  for (const [span, by] of Object.entries(out)) {
+    for (const k of Object.keys(by)) by[k] = Number((by[k] / counts[span]).toFixed(3));
+  }
+  return { ms_per_change: out, changes: counts.input ?? 0 };
 }
 
 const result = { navigation: await navigation(), slider: await sliders() };

@@ -223,8 +223,11 @@ sfRows.map((r) => [r.rate_per_s, r.horizon_s.toExponential(0), r.crossover.reque
 
 const trace = browser.slider.trace;
 if (trace) {
-  console.log('\nSlider profile (Chromium trace of one change per control, main thread, inclusive ms by event)\n');
-  printTable(['trace event', 'ms'], Object.entries(trace.ms_by_event).map(([k, v]) => [k, v.toFixed(1)]));
+  console.log(`\nWhere an input's main-thread time goes (Chromium trace of ${trace.changes} changes, one per control; self time, ms per change)\n`);
+  const spans = ['input', 'input-frame', 'reply', 'reply-frame'].filter((k) => trace.ms_per_change[k]);
+  const kinds = [...new Set(spans.flatMap((k) => Object.keys(trace.ms_per_change[k])))].sort();
+  printTable(['', ...spans], [...kinds.map((kind) => [kind, ...spans.map((sp) => (trace.ms_per_change[sp][kind] ?? 0).toFixed(2))]),
+    ['total', ...spans.map((sp) => Object.values(trace.ms_per_change[sp]).reduce((a, b) => a + b, 0).toFixed(2))]]);
 }
 
 const failed = rows.filter((r) => r.pass === false).map((r) => r.figure);

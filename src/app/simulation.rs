@@ -41,7 +41,7 @@ type Setters = (UseStateHandle<Simulated>, UseStateHandle<Option<Sensitivity>>);
 
 fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>, setters: Setters) {
     pipe.borrow_mut().in_flight = true;
-    let request = Request::Simulate(Box::new((*scenario).clone()));
+    let request = Request::simulate(&scenario);
     worker_client::call(request, move |reply| {
         if let Reply::Simulated { sims, curves } = reply {
             setters.0.set(Simulated { scenario: scenario.clone(), sims: Rc::new(*sims), curves: Rc::new(*curves) });
@@ -62,7 +62,7 @@ fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Scenario>, setters: Setters) {
         simulate(pipe, s, setters);
     } else if newest.as_ref() == Some(&done) {
         pipe.borrow_mut().in_flight = true;
-        let request = Request::Sensitivity(Box::new((*done).clone()));
+        let request = Request::sensitivity(&done);
         worker_client::call(request, move |reply| {
             if let Reply::Sensitivity(sentences) = reply {
                 setters.1.set(Some(Sensitivity { scenario: done.clone(), sentences: Rc::new(sentences) }));

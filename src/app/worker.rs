@@ -13,19 +13,36 @@ use crate::core::catalog::Catalog;
 use crate::core::claims::{self, ClaimCheck};
 use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Simulations};
+use crate::core::query;
 use crate::core::scenario::Scenario;
 use crate::core::sensitivity;
 
+/// A scenario travels as its link query (`core::query`, e.g. `v=2&r=5e7&a=arm64`): the compact, exact text
+/// form the app already writes, decoded and validated by the same code as any link.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
     /// The simulations and the crossover curves of a scenario.
-    Simulate(Box<Scenario>),
+    Simulate(String),
     /// The sensitivity sentences of a scenario.
-    Sensitivity(Box<Scenario>),
+    Sensitivity(String),
     /// The rules of thumb of `data/claims.json` (the text, fetched when the page opens), recomputed.
     Claims(String),
     /// The full evaluation as pretty JSON (`crossover eval`), for the export button.
-    Evaluate(Box<Scenario>),
+    Evaluate(String),
+}
+
+impl Request {
+    pub fn simulate(s: &Scenario) -> Request {
+        Request::Simulate(query::encode(s))
+    }
+
+    pub fn sensitivity(s: &Scenario) -> Request {
+        Request::Sensitivity(query::encode(s))
+    }
+
+    pub fn evaluate(s: &Scenario) -> Request {
+        Request::Evaluate(query::encode(s))
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -60,29 +77,37 @@ pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, Stri
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
-fn valid(s: &Scenario) -> bool {
-    s.validate().is_empty()
+/// The scenario of a request's link; any key the link codec rejects fails the request.
+fn scenario(link: &str) -> Result<Scenario, String> {
+    match query::decode(link) {
+        None => Ok(Scenario::default()),
+        Some((s, errors)) if errors.is_empty() => Ok(s),
+        Some((_, errors)) => Err(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+    }
 }
 
 /// Answers one request. Pure, so the page can run the same function when no worker is available.
 pub fn answer(request: Request, cat: &Catalog) -> Reply {
-    let invalid = || Reply::Failed("the scenario failed validation".into());
-    match request {
-        Request::Simulate(s) if valid(&s) => Reply::Simulated {
-            curves: Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS)),
-            sims: Box::new(eval::simulate(&s)),
-        },
-        Request::Sensitivity(s) if valid(&s) => Reply::Sensitivity(sensitivity::analyze(&s, cat).sentences),
-        Request::Evaluate(s) if valid(&s) => match serde_json::to_string_pretty(&eval::evaluate(&s, cat)) {
-            Ok(json) => Reply::Evaluation(json),
-            Err(e) => Reply::Failed(e.to_string()),
-        },
-        Request::Simulate(_) | Request::Sensitivity(_) | Request::Evaluate(_) => invalid(),
-        Request::Claims(text) => match claims::parse(&text) {
-            Ok(list) => Reply::Claims(claims::check_all(&list, cat)),
-            Err(e) => Reply::Failed(format!("data/claims.json: {e}")),
-        },
-    }
+    let result = match request {
+        Request::Simulate(link) => scenario(&link).map(|s| {
+            let mut sims = eval::simulate(&s);
+            // The page prices Cloud Run from its busy instance-time only; its per-minute series and
+            // latency histogram would be half of the message for nothing.
+            sims.cloud_run.series = Default::default();
+            sims.cloud_run.latency_histogram = Vec::new();
+            Reply::Simulated { curves: Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS)), sims: Box::new(sims) }
+        }),
+        Request::Sensitivity(link) => {
+            scenario(&link).map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat).sentences))
+        }
+        Request::Evaluate(link) => scenario(&link).and_then(|s| {
+            serde_json::to_string_pretty(&eval::evaluate(&s, cat)).map(Reply::Evaluation).map_err(|e| e.to_string())
+        }),
+        Request::Claims(text) => claims::parse(&text)
+            .map(|list| Reply::Claims(claims::check_all(&list, cat)))
+            .map_err(|e| format!("data/claims.json: {e}")),
+    };
+    result.unwrap_or_else(Reply::Failed)
 }
 
 /// Whether this instance of the module runs in a worker (no window) rather than on the page.

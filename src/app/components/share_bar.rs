@@ -81,7 +81,7 @@ pub fn share_bar(props: &Props) -> Html {
         let (s, report) = (props.scenario.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
             let report = report.clone();
-            worker_client::call(Request::Evaluate(Box::new(s.clone())), move |reply| {
+            worker_client::call(Request::evaluate(&s), move |reply| {
                 let r = match reply {
                     Reply::Evaluation(json) => download::text("crossover-evaluation.json", "application/json", &json),
                     Reply::Failed(e) => Err(e),

@@ -41,7 +41,7 @@ fn blockers(s: &Scenario, costs: &[PlatformCost], peak: f64) -> Vec<(Reason, &'s
         let why: Vec<String> =
             serverless.iter().map(|p| p.infeasible_reason.clone().unwrap_or_else(|| "execution time".into())).collect();
         let why = why.join("; ");
-        let w = why.to_lowercase();
+        let w = why.to_ascii_lowercase();
         let runs_on: &'static [PlatformId] =
             if ["timeout", "duration", "execution", "minute", "900 s"].iter().any(|k| w.contains(k)) {
                 &[AwsFargate, CloudRun]

@@ -31,7 +31,7 @@ fn blocker(dimension: &str, detail: String, runs_on: &'static [PlatformId]) -> B
 
 /// The seeds' workaround for a limit, chosen from the words of the engine's infeasibility reasons.
 fn workaround(reasons: &str) -> (&'static str, &'static str, &'static [PlatformId]) {
-    let r = reasons.to_lowercase();
+    let r = reasons.to_ascii_lowercase();
     if ["timeout", "duration", "execution", "minute", "900 s"].iter().any(|k| r.contains(k)) {
         (
             "execution time",
