@@ -109,8 +109,8 @@ pub fn explorer() -> Html {
     };
 
     let control_groups = controls::groups(&scenario, crate::core::coldstart::RUNTIMES);
-    // Every key's text from one serialisation of the scenario, not one per control.
-    let values = keys::texts(&scenario);
+    // Every key's text from one serialisation per scenario, not one per control and render.
+    let values = use_memo(scenario.clone(), keys::texts);
     let body = match *page {
         Page::Claims => html! { <ClaimsPage /> },
         Page::Fleet => html! { <FleetPage base={scenario.clone()} /> },
@@ -124,7 +124,7 @@ pub fn explorer() -> Html {
                         <fieldset class="group">
                             <legend>{g.title}</legend>
                             { for g.controls.into_iter().map(|c| {
-                                let value = values.get(c.key).cloned().unwrap_or_default();
+                                let value = values.iter().find(|(k, _)| k == c.key).map(|(_, v)| v.clone()).unwrap_or_default();
                                 html! { <ControlView key={c.key} control={c} value={value} onset={onset.clone()} /> }
                             }) }
                         </fieldset>

@@ -268,8 +268,8 @@ pub fn get(s: &Scenario, key: &str) -> Option<String> {
     as_map(s).get(key).map(text_of)
 }
 
-/// Every key's text value, as `get` gives it, from one serialisation (a view showing many keys).
-pub fn texts(s: &Scenario) -> std::collections::BTreeMap<String, String> {
+/// Every key with its text value, as `get` gives it, from one serialisation (a view showing many keys).
+pub fn texts(s: &Scenario) -> Vec<(String, String)> {
     as_map(s).into_iter().map(|(k, v)| (k, text_of(&v))).collect()
 }
 

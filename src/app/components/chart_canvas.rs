@@ -8,7 +8,7 @@ use gloo::events::EventListener;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
-use web_sys::HtmlCanvasElement;
+use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 use crate::app::canvas::MeasuredCanvas;
@@ -34,13 +34,21 @@ pub struct Props {
     pub height: u32,
 }
 
-fn draw(canvas: &HtmlCanvasElement, plot: &Plot, dark: bool, height: u32) -> Option<f64> {
+/// Draws `plot` at `css_width` (the canvas's width as the last layout gave it; read from the element only
+/// before the first observation, since reading it forces a layout).
+fn draw(canvas: &HtmlCanvasElement, css_width: Option<f64>, plot: &Plot, dark: bool, height: u32) -> Option<f64> {
     let window = web_sys::window()?;
     let started = window.performance().map(|p| p.now());
     let scale = window.device_pixel_ratio().clamp(1.0, 4.0);
-    let width = f64::from(canvas.client_width().max(200));
-    canvas.set_width((width * scale).round() as u32);
-    canvas.set_height((f64::from(height) * scale).round() as u32);
+    let width = css_width.unwrap_or_else(|| f64::from(canvas.client_width())).max(200.0);
+    let (w, h) = ((width * scale).round() as u32, (f64::from(height) * scale).round() as u32);
+    // Resizing the bitmap would invalidate the page's layout; the chart paints its background anyway.
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
     let root = MeasuredCanvas::new(canvas)?.into_drawing_area();
     let style = if dark { Style::dark(scale) } else { Style::light(scale) };
     let drawn = match plot {
@@ -79,22 +87,52 @@ impl Pending {
     }
 }
 
+/// Counts size changes; a new count redraws the chart.
+#[derive(PartialEq)]
+struct Resizes(u32);
+
+impl Reducible for Resizes {
+    type Action = ();
+
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Resizes(self.0.wrapping_add(1)))
+    }
+}
+
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &Props) -> Html {
     let canvas = use_node_ref();
-    let resized = use_state(|| 0u32);
+    let resized = use_reducer(|| Resizes(0));
+    // The canvas's CSS width from a ResizeObserver, which reports it after each layout that changed it.
+    let css_width = use_mut_ref(|| None::<f64>);
     {
-        let resized = resized.clone();
+        let (resized, canvas, css_width) = (resized.dispatcher(), canvas.clone(), css_width.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .map(|w| EventListener::new(&w, "resize", move |_| resized.set((*resized).wrapping_add(1))));
-            move || drop(listener)
+            let on_window = resized.clone();
+            let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| on_window.dispatch(())));
+            let observed = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() else { return };
+                let width = entry.content_rect().width();
+                if css_width.replace(Some(width)).is_some_and(|old| old != width) {
+                    resized.dispatch(());
+                }
+            });
+            let observer = ResizeObserver::new(observed.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(element)) = (&observer, canvas.cast::<web_sys::Element>()) {
+                o.observe(&element);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop((listener, observed));
+            }
         });
     }
     let pending = use_mut_ref(Pending::default);
     // One callback for the component's life; it draws whatever is newest when it runs.
     let flush = {
-        let (pending, canvas, height) = (pending.clone(), canvas.clone(), props.height);
+        let (pending, canvas, height, css_width) = (pending.clone(), canvas.clone(), props.height, css_width.clone());
         use_memo((), move |_| {
             Closure::<dyn Fn()>::new(move || {
                 let figure = {
@@ -104,7 +142,7 @@ pub fn chart_canvas(props: &Props) -> Html {
                 };
                 if let Some((plot, dark)) = figure
                     && let Some(element) = canvas.cast::<HtmlCanvasElement>()
-                    && let Some(ms) = draw(&element, &plot, dark, height)
+                    && let Some(ms) = draw(&element, *css_width.borrow(), &plot, dark, height)
                 {
                     // Read by the benchmark and the e2e test.
                     let _ = element.set_attribute("data-draw-ms", &format!("{ms:.2}"));
@@ -117,7 +155,7 @@ pub fn chart_canvas(props: &Props) -> Html {
         use_effect_with((), move |_| move || pending.borrow_mut().cancel());
     }
     // A chart is redrawn only when what it shows changed, and at most once per frame.
-    use_effect_with((props.plot.clone(), props.dark, *resized), move |(plot, dark, _)| {
+    use_effect_with((props.plot.clone(), props.dark, resized.0), move |(plot, dark, _)| {
         let mut p = pending.borrow_mut();
         p.figure = Some((plot.clone(), *dark));
         if p.frame.is_none()
