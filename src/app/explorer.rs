@@ -79,8 +79,8 @@ pub fn explorer() -> Html {
     };
     let notify = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
     let on_dismiss = use_callback(state.dispatcher(), |_, d| d.dispatch(Action::DismissNotices));
-    // Parsed once per page, not once per render.
-    let presets = use_memo((), |_| presets::all());
+    // The buttons only, once per page; a preset's scenario is decoded when it is chosen.
+    let presets = use_memo((), |_| presets::summaries());
     let tab = |target: Page, label: &'static str| {
         let page = page.clone();
         let current = *page == target;
@@ -99,9 +99,13 @@ pub fn explorer() -> Html {
                 let id = format!("preset-{}", p.id);
                 let title = p.description.clone();
                 let name = p.name.clone();
-                let onclick = Callback::from(move |_| state.dispatch(Action::Load {
-                    scenario: Box::new(p.scenario.clone()), errors: Vec::new(), origin: "Preset".into(), preset: Some(p.id.clone()),
-                }));
+                let onclick = Callback::from(move |_| {
+                    if let Some(chosen) = presets::by_id(&p.id) {
+                        state.dispatch(Action::Load {
+                            scenario: Box::new(chosen.scenario), errors: Vec::new(), origin: "Preset".into(), preset: Some(chosen.id),
+                        })
+                    }
+                });
                 html! { <button type="button" id={id} class={classes!("preset", active.then_some("active"))}
                     aria-pressed={active.to_string()} {title} {onclick}>{name}</button> }
             }) }

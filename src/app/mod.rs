@@ -20,6 +20,7 @@ pub use explorer::Explorer;
 /// Mounts the explorer into `#app` (or the body when the page has no such element).
 pub fn start() {
     panic_panel::install();
+    worker_client::start_early();
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {

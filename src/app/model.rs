@@ -11,7 +11,7 @@ use crate::app::simulation::{Simulated, use_simulation};
 use crate::app::state::{Action, State, Theme};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
-use crate::core::crossover::{self, Curves};
+use crate::core::crossover::Curves;
 use crate::core::eval::{self, Assessment};
 use crate::core::query;
 
@@ -56,8 +56,7 @@ fn prefers_dark() -> bool {
 ///
 /// What it costs per input, on the main thread: the reducer, one re-pricing with the latest simulations
 /// (`eval::assess_with`) and the views whose props changed. The simulations and the curves of the new
-/// scenario come from the worker; only the first scenario's are computed here, so the first paint has
-/// the verdict and the exact figures without waiting for the worker to start.
+/// scenario come from the worker.
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
@@ -65,16 +64,15 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
     let scenario = use_memo(state.scenario.clone(), |s| s.clone());
 
+    // The first scenario's simulations are computed here, so the first paint has the verdict and the
+    // costs; its cost curves (the chart) come from the worker, like every later figure.
     let (latest, sensitivity) = {
-        let (s, catalog) = (scenario.clone(), catalog.clone());
-        use_simulation(&scenario, move || Simulated {
-            sims: Rc::new(eval::simulate(&s)),
-            curves: Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)),
-            scenario: s,
-        })
+        let s = scenario.clone();
+        use_simulation(&scenario, move || Simulated { sims: Rc::new(eval::simulate(&s)), curves: None, scenario: s })
     };
-    let exact = latest.scenario == scenario;
-    let (sims, curves) = (latest.sims.clone(), latest.curves.clone());
+    let exact = latest.scenario == scenario && latest.curves.is_some();
+    let sims = latest.sims.clone();
+    let curves = latest.curves.clone().unwrap_or_default();
     let assessment = {
         let catalog = catalog.clone();
         use_memo((scenario.clone(), sims.clone()), move |(s, sims)| eval::assess_with(s, &catalog, sims))

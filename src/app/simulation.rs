@@ -20,7 +20,8 @@ use crate::core::scenario::Scenario;
 pub struct Simulated {
     pub scenario: Rc<Scenario>,
     pub sims: Rc<Simulations>,
-    pub curves: Rc<Curves>,
+    /// `None` for the first scenario's simulations computed on the page: its curves come from the worker.
+    pub curves: Option<Rc<Curves>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +45,11 @@ fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>, setters: Setter
     let request = Request::simulate(&scenario);
     worker_client::call(request, move |reply| {
         if let Reply::Simulated { sims, curves } = reply {
-            setters.0.set(Simulated { scenario: scenario.clone(), sims: Rc::new(*sims), curves: Rc::new(*curves) });
+            setters.0.set(Simulated {
+                scenario: scenario.clone(),
+                sims: Rc::new(*sims),
+                curves: Some(Rc::new(*curves)),
+            });
         }
         next(pipe, scenario, setters);
     });
@@ -80,7 +85,7 @@ fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Scenario>, setters: Setters) {
 }
 
 /// The latest simulation and sensitivity results (each with the scenario it is for). `initial` is the
-/// first scenario's simulation, computed by the caller; the worker is then only asked for its sensitivity.
+/// first scenario's simulation, computed by the caller; the worker is asked for the rest.
 #[hook]
 pub fn use_simulation(
     scenario: &Rc<Scenario>,
@@ -103,7 +108,7 @@ pub fn use_simulation(
             if busy {
                 return;
             }
-            if setters.0.scenario == *s {
+            if setters.0.scenario == *s && setters.0.curves.is_some() {
                 next(pipe, s.clone(), setters);
             } else {
                 simulate(pipe, s.clone(), setters);

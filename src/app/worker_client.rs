@@ -33,6 +33,12 @@ thread_local! {
     static CLIENT: Rc<RefCell<Client>> = start();
 }
 
+/// Starts the worker now (it is otherwise started by the first `call`), so that it loads while the page
+/// renders its first figures.
+pub fn start_early() {
+    CLIENT.with(|_| ());
+}
+
 /// Posts `request` to the worker (or answers it on the main thread) and calls `on_reply` with the answer.
 pub fn call(request: Request, on_reply: impl FnOnce(Reply) + 'static) {
     CLIENT.with(|client| {

@@ -37,6 +37,10 @@ pub struct Props {
 /// Draws `plot` at `css_width` (the canvas's width as the last layout gave it; read from the element only
 /// before the first observation, since reading it forces a layout).
 fn draw(canvas: &HtmlCanvasElement, css_width: Option<f64>, plot: &Plot, dark: bool, height: u32) -> Option<f64> {
+    if matches!(plot, Plot::Crossover { curves, .. } if curves.volumes.is_empty()) {
+        // The first paint's curves are still on their way from the worker.
+        return None;
+    }
     let window = web_sys::window()?;
     let started = window.performance().map(|p| p.now());
     let scale = window.device_pixel_ratio().clamp(1.0, 4.0);
