@@ -3,6 +3,7 @@
 mod canvas;
 mod components;
 mod controls;
+mod crossover_layers;
 mod download;
 mod explorer;
 mod fetch;

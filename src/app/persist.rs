@@ -77,8 +77,11 @@ pub fn load() -> Option<(Scenario, Vec<FieldError>)> {
 
 /// Quiet time after the last change before the URL and storage are written. `history.replaceState` costs
 /// the main thread milliseconds (and Chromium ignores more than ~200 calls in 10 s), too much for every
-/// step of a slider drag; a drag is written once, when it stops.
+/// step of a slider drag; a drag is written once, when it stops, and then in the browser's next idle
+/// period (`requestIdleCallback`, where there is one) rather than in the middle of other work.
 const SETTLE_MS: u32 = 120;
+/// Longest wait for an idle period before writing anyway.
+const IDLE_WITHIN_MS: u32 = 500;
 
 struct Inner {
     next: RefCell<Option<(Rc<Scenario>, String)>>,
@@ -134,9 +137,26 @@ impl Writer {
         let inner: Weak<Inner> = Rc::downgrade(&self.inner);
         // Replacing the handle cancels the previous timer (never from inside its own callback).
         *self.inner.timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
-            if let Some(inner) = inner.upgrade() {
-                inner.flush();
-            }
+            when_idle(move || {
+                if let Some(inner) = inner.upgrade() {
+                    inner.flush();
+                }
+            })
         }));
     }
+}
+
+/// Runs `f` in the browser's next idle period, or at once where there is no `requestIdleCallback`.
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let Some(window) = web_sys::window() else { return f() };
+    let available = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if !available {
+        return f();
+    }
+    let callback = Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WITHIN_MS);
+    let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
 }

@@ -32,6 +32,19 @@ fn cost_range(curves: &Curves) -> Option<(f64, f64)> {
     (hi > 0.0).then(|| (lo.max(0.01) / 1.5, hi * 1.5))
 }
 
+/// What `draw_layer` draws. A page can keep `Under` and `Over` as images and redraw only the `Marker`
+/// when the current volume moves; `All` (what `draw` draws) is the three on top of each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    All,
+    /// The background, axes, grid and the cost lines.
+    Under,
+    /// The current volume's line and label, on a transparent background.
+    Marker,
+    /// Break-even points and the legend, on a transparent background.
+    Over,
+}
+
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     curves: &Curves,
@@ -39,16 +52,32 @@ pub fn draw<DB: DrawingBackend>(
     labels: &dyn Fn(PlatformId) -> String,
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&style.background)?;
+    draw_layer(root, curves, current_volume, labels, style, Layer::All)
+}
+
+pub fn draw_layer<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curves: &Curves,
+    current_volume: f64,
+    labels: &dyn Fn(PlatformId) -> String,
+    style: &Style,
+    layer: Layer,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let has = |l: Layer| layer == Layer::All || layer == l;
+    if has(Layer::Under) {
+        root.fill(&style.background)?;
+    }
     let text = |size: f64| super::text(style, size);
     let (Some((ylo, yhi)), Some(&xlo), Some(&xhi)) =
         (cost_range(curves), curves.volumes.first(), curves.volumes.last())
     else {
-        root.draw(&Text::new(
-            "No feasible platform to plot",
-            (style.px(16.0) as i32, style.px(16.0) as i32),
-            text(14.0),
-        ))?;
+        if has(Layer::Under) {
+            root.draw(&Text::new(
+                "No feasible platform to plot",
+                (style.px(16.0) as i32, style.px(16.0) as i32),
+                text(14.0),
+            ))?;
+        }
         return Ok(());
     };
     let mut chart = ChartBuilder::on(root)
@@ -56,14 +85,17 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(36.0))
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d((xlo..xhi).log_scale(), (ylo..yhi).log_scale())?;
-    themed_mesh(&mut chart.configure_mesh(), style)
-        .x_desc("requests / month")
-        .y_desc("USD / month")
-        .x_label_formatter(&|v| count(*v))
-        .y_label_formatter(&|v| dollars(*v))
-        .x_labels(8)
-        .y_labels(8)
-        .draw()?;
+
+    if has(Layer::Under) {
+        themed_mesh(&mut chart.configure_mesh(), style)
+            .x_desc("requests / month")
+            .y_desc("USD / month")
+            .x_label_formatter(&|v| count(*v))
+            .y_label_formatter(&|v| dollars(*v))
+            .x_labels(8)
+            .y_labels(8)
+            .draw()?;
+    }
 
     let stroke = style.px(2.0);
     let mut legend = Vec::new();
@@ -82,7 +114,9 @@ pub fn draw<DB: DrawingBackend>(
         segments.push(segment);
         let mut first = true;
         for seg in segments.into_iter().filter(|s| !s.is_empty()) {
-            chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;
+            if has(Layer::Under) {
+                chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;
+            }
             if std::mem::take(&mut first) {
                 legend.push((labels(s.id), Swatch::Line(colour)));
             }
@@ -90,14 +124,22 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // The current volume.
-    let marker = style.ink.mix(0.7).stroke_width(style.px(1.0));
-    chart.draw_series(std::iter::once(PathElement::new(vec![(current_volume, ylo), (current_volume, yhi)], marker)))?;
-    chart.draw_series(std::iter::once(Text::new(
-        format!("now: {}", count(current_volume)),
-        (current_volume, yhi / 1.3),
-        text(12.0),
-    )))?;
+    if has(Layer::Marker) {
+        let marker = style.ink.mix(0.7).stroke_width(style.px(1.0));
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(current_volume, ylo), (current_volume, yhi)],
+            marker,
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            format!("now: {}", count(current_volume)),
+            (current_volume, yhi / 1.3),
+            text(12.0),
+        )))?;
+    }
 
+    if !has(Layer::Over) {
+        return root.present();
+    }
     // Break-even points where the cheapest option changes.
     for b in &curves.breakeven {
         if let Some(usd) = cost_at(curves, b.from, b.requests_per_month).filter(|c| *c > 0.0) {

@@ -2,6 +2,7 @@
 //! its data, the theme or the window size change — in the next animation frame, so several changes
 //! within one frame draw once. A missing canvas or context is skipped, not a panic.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -12,6 +13,7 @@ use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 use crate::app::canvas::MeasuredCanvas;
+use crate::app::crossover_layers::{self, Layers};
 use crate::chart::{self, Style};
 use crate::core::coldstart::ColdStartReport;
 use crate::core::crossover::Curves;
@@ -36,7 +38,14 @@ pub struct Props {
 
 /// Draws `plot` at `css_width` (the canvas's width as the last layout gave it; read from the element only
 /// before the first observation, since reading it forces a layout).
-fn draw(canvas: &HtmlCanvasElement, css_width: Option<f64>, plot: &Plot, dark: bool, height: u32) -> Option<f64> {
+fn draw(
+    canvas: &HtmlCanvasElement,
+    css_width: Option<f64>,
+    layers: &RefCell<Option<Layers>>,
+    plot: &Plot,
+    dark: bool,
+    height: u32,
+) -> Option<f64> {
     if matches!(plot, Plot::Crossover { curves, .. } if curves.volumes.is_empty()) {
         // The first paint's curves are still on their way from the worker.
         return None;
@@ -53,11 +62,11 @@ fn draw(canvas: &HtmlCanvasElement, css_width: Option<f64>, plot: &Plot, dark: b
     if canvas.height() != h {
         canvas.set_height(h);
     }
-    let root = MeasuredCanvas::new(canvas)?.into_drawing_area();
     let style = if dark { Style::dark(scale) } else { Style::light(scale) };
+    let root = MeasuredCanvas::new(canvas)?.into_drawing_area();
     let drawn = match plot {
         Plot::Crossover { curves, current } => {
-            chart::crossover::draw(&root, curves, *current, &|id| id.name().to_string(), &style).is_ok()
+            crossover_layers::draw(layers, canvas, curves, *current, &style).is_some()
         }
         Plot::Latency { report, target_p99_ms } => chart::latency::draw(&root, report, *target_p99_ms, &style).is_ok(),
         Plot::Day { report } => chart::day::draw(&root, &report.series, &style).is_ok(),
@@ -134,6 +143,7 @@ pub fn chart_canvas(props: &Props) -> Html {
         });
     }
     let pending = use_mut_ref(Pending::default);
+    let layers = use_mut_ref(|| None::<Layers>);
     // One callback for the component's life; it draws whatever is newest when it runs.
     let flush = {
         let (pending, canvas, height, css_width) = (pending.clone(), canvas.clone(), props.height, css_width.clone());
@@ -146,7 +156,7 @@ pub fn chart_canvas(props: &Props) -> Html {
                 };
                 if let Some((plot, dark)) = figure
                     && let Some(element) = canvas.cast::<HtmlCanvasElement>()
-                    && let Some(ms) = draw(&element, *css_width.borrow(), &plot, dark, height)
+                    && let Some(ms) = draw(&element, *css_width.borrow(), &layers, &plot, dark, height)
                 {
                     // Read by the benchmark and the e2e test.
                     let _ = element.set_attribute("data-draw-ms", &format!("{ms:.2}"));

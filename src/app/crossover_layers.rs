@@ -1,0 +1,81 @@
+//! The crossover chart kept as two images — everything under the current-volume marker, and the
+//! break-even points and legend over it — so that moving the volume (the requests slider) redraws only
+//! the marker between them instead of 241 points × 8 platforms, axes and labels.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::app::canvas::MeasuredCanvas;
+use crate::chart::Style;
+use crate::chart::crossover::{Layer, draw_layer};
+use crate::core::crossover::Curves;
+
+/// What the cached images show: these curves, in this theme, at this bitmap size.
+struct Key {
+    curves: Rc<Curves>,
+    dark: bool,
+    size: (u32, u32),
+}
+
+impl Key {
+    fn matches(&self, curves: &Rc<Curves>, dark: bool, size: (u32, u32)) -> bool {
+        self.dark == dark && self.size == size && (Rc::ptr_eq(&self.curves, curves) || *self.curves == **curves)
+    }
+}
+
+pub struct Layers {
+    key: Key,
+    under: HtmlCanvasElement,
+    over: HtmlCanvasElement,
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// A canvas that is never attached to the page, `size` device pixels, cleared.
+fn offscreen(reuse: Option<HtmlCanvasElement>, (w, h): (u32, u32)) -> Option<HtmlCanvasElement> {
+    let canvas = match reuse {
+        Some(c) => c,
+        None => gloo::utils::document().create_element("canvas").ok()?.dyn_into().ok()?,
+    };
+    canvas.set_width(w);
+    canvas.set_height(h);
+    Some(canvas)
+}
+
+fn draw_on(canvas: &HtmlCanvasElement, curves: &Curves, current: f64, style: &Style, layer: Layer) -> Option<()> {
+    let root = MeasuredCanvas::new(canvas)?.into_drawing_area();
+    draw_layer(&root, curves, current, &|id| id.name().to_string(), style, layer).ok()
+}
+
+/// Draws the chart on `canvas` (already sized), from the cached layers when they still show these curves.
+pub fn draw(
+    cache: &RefCell<Option<Layers>>,
+    canvas: &HtmlCanvasElement,
+    curves: &Rc<Curves>,
+    current: f64,
+    style: &Style,
+) -> Option<()> {
+    let size = (canvas.width(), canvas.height());
+    let fresh = cache.borrow().as_ref().is_some_and(|l| l.key.matches(curves, style.dark, size));
+    if !fresh {
+        let old = cache.borrow_mut().take();
+        let (under, over) = old.map_or((None, None), |l| (Some(l.under), Some(l.over)));
+        let (under, over) = (offscreen(under, size)?, offscreen(over, size)?);
+        draw_on(&under, curves, current, style, Layer::Under)?;
+        draw_on(&over, curves, current, style, Layer::Over)?;
+        *cache.borrow_mut() = Some(Layers { key: Key { curves: curves.clone(), dark: style.dark, size }, under, over });
+    }
+    let cached = cache.borrow();
+    let layers = cached.as_ref()?;
+    let ctx = context(canvas)?;
+    // The under layer is opaque (the theme's background), so it also clears the previous frame.
+    ctx.draw_image_with_html_canvas_element(&layers.under, 0.0, 0.0).ok()?;
+    draw_on(canvas, curves, current, style, Layer::Marker)?;
+    ctx.draw_image_with_html_canvas_element(&layers.over, 0.0, 0.0).ok()
+}
