@@ -166,7 +166,8 @@ function infoRow(figure, s, note = '') {
 // Size by crate (twiggy on Cargo's named output; shares of code + data before wasm-opt).
 let crates = null;
 if (existsSync(join(dir, 'twiggy.json'))) {
-  const items = JSON.parse(read('twiggy.json')).items ?? [];
+  const parsed = JSON.parse(read('twiggy.json'));
+  const items = Array.isArray(parsed) ? parsed : parsed.items ?? [];
   const by = {};
   let total = 0;
   for (const it of items) {
@@ -187,6 +188,7 @@ function crateOf(name) {
   if (/^data segment/.test(name)) return '(data: strings, tables, data files)';
   const n = name.replace(/^(<|&|mut |dyn |impl )+/, '');
   const m = n.match(/^([A-Za-z_][A-Za-z0-9_]*)(\[[0-9a-f]+\])?(::|<| as )/);
+  if (m && m[1] === 'T') return '(generic `<T as …>` impls)';
   return m ? m[1] : '(other)';
 }
 
