@@ -34,8 +34,20 @@ pub struct Sensitivity {
 struct Pipeline {
     in_flight: bool,
     waiting: Option<Rc<Scenario>>,
-    /// The newest scenario asked for; replies for older ones still show, but never trigger sensitivity.
+    /// The newest scenario asked for; replies for older ones show at most every `STALE_EVERY_MS`, and
+    /// never trigger sensitivity.
     newest: Option<Rc<Scenario>>,
+    /// When a reply for an older scenario was last shown (`performance.now()`, ms).
+    stale_shown_at: f64,
+}
+
+/// During a drag most replies are already stale (the input has moved on) and showing each one would
+/// re-render the results and redraw three charts every frame; one every this many ms keeps the charts
+/// moving, and the reply for the scenario the drag stops at is always shown.
+const STALE_EVERY_MS: f64 = 250.0;
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 type Setters = (UseStateHandle<Simulated>, UseStateHandle<Option<Sensitivity>>);
@@ -43,8 +55,17 @@ type Setters = (UseStateHandle<Simulated>, UseStateHandle<Option<Sensitivity>>);
 fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>, setters: Setters) {
     pipe.borrow_mut().in_flight = true;
     let request = Request::simulate(&scenario);
-    worker_client::call(request, move |reply| {
-        if let Reply::Simulated { sims, curves } = reply {
+    worker_client::call_lazy(request, move |answer| {
+        let show = {
+            let mut p = pipe.borrow_mut();
+            let current = p.newest.as_ref() == Some(&scenario);
+            let due = now() - p.stale_shown_at >= STALE_EVERY_MS;
+            if !current && due {
+                p.stale_shown_at = now();
+            }
+            current || due
+        };
+        if show && let Reply::Simulated { sims, curves } = answer.reply() {
             setters.0.set(Simulated {
                 scenario: scenario.clone(),
                 sims: Rc::new(*sims),

@@ -11,13 +11,37 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::prelude::{Closure, JsValue};
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::app::worker::{self, Envelope, Reply, Request};
 use crate::core::catalog::Catalog;
 
-type OnReply = Box<dyn FnOnce(Reply)>;
+/// A reply as it arrived: still a JS value from the worker (read only if the caller wants it), or
+/// computed on this thread.
+pub enum Answer {
+    Posted(JsValue),
+    Here(Reply),
+}
+
+impl Answer {
+    pub fn reply(self) -> Reply {
+        match self {
+            Answer::Posted(body) => worker::from_js(body).unwrap_or_else(Reply::Failed),
+            Answer::Here(reply) => reply,
+        }
+    }
+}
+
+/// The worker's envelope with the body left as a JS value.
+#[derive(serde::Deserialize)]
+struct Incoming {
+    id: u64,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    body: JsValue,
+}
+
+type OnReply = Box<dyn FnOnce(Answer)>;
 
 #[derive(Default)]
 struct Client {
@@ -39,8 +63,14 @@ pub fn start_early() {
     CLIENT.with(|_| ());
 }
 
-/// Posts `request` to the worker (or answers it on the main thread) and calls `on_reply` with the answer.
+/// Posts `request` to the worker (or answers it on the main thread) and calls `on_reply` with the reply.
 pub fn call(request: Request, on_reply: impl FnOnce(Reply) + 'static) {
+    call_lazy(request, move |answer| on_reply(answer.reply()));
+}
+
+/// Like `call`, with the reply left unread until the callback asks for it (a reply the caller no longer
+/// needs then costs nothing to decode).
+pub fn call_lazy(request: Request, on_reply: impl FnOnce(Answer) + 'static) {
     CLIENT.with(|client| {
         let mut c = client.borrow_mut();
         c.next_id += 1;
@@ -70,7 +100,7 @@ fn post(w: &Worker, id: u64, request: &Request) -> bool {
 }
 
 fn answer_here(request: Request, on_reply: OnReply) {
-    Timeout::new(0, move || on_reply(worker::answer(request, &Catalog::builtin()))).forget();
+    Timeout::new(0, move || on_reply(Answer::Here(worker::answer(request, &Catalog::builtin())))).forget();
 }
 
 /// The worker is gone or unusable: everything it owed is answered here, and so is everything after.
@@ -100,11 +130,11 @@ fn receive(client: &Rc<RefCell<Client>>, data: wasm_bindgen::JsValue) {
         }
         return;
     }
-    match worker::from_js::<Envelope<Reply>>(data) {
-        Ok(Envelope { id, body }) if id != 0 => {
+    match worker::from_js::<Incoming>(data) {
+        Ok(Incoming { id, body }) if id != 0 => {
             let entry = client.borrow_mut().pending.remove(&id);
             if let Some((_, on_reply)) = entry {
-                on_reply(body);
+                on_reply(Answer::Posted(body));
             }
         }
         // A reply that cannot be read, or the worker could not read a request (id 0): the worker and the

@@ -41,7 +41,7 @@ pub struct Props {
 fn draw(
     canvas: &HtmlCanvasElement,
     css_width: Option<f64>,
-    layers: &RefCell<Option<Layers>>,
+    layers: &RefCell<Layers>,
     plot: &Plot,
     dark: bool,
     height: u32,
@@ -143,7 +143,7 @@ pub fn chart_canvas(props: &Props) -> Html {
         });
     }
     let pending = use_mut_ref(Pending::default);
-    let layers = use_mut_ref(|| None::<Layers>);
+    let layers = use_mut_ref(Layers::default);
     // One callback for the component's life; it draws whatever is newest when it runs.
     let flush = {
         let (pending, canvas, height, css_width) = (pending.clone(), canvas.clone(), props.height, css_width.clone());
