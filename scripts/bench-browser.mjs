@@ -17,6 +17,7 @@
 //               settled = input + frame (the vsync wait in between is idle, not counted).
 // reply       the worker's answer for that change, released after the input is measured: from the message
 //             until two hops after the exact figures are in the DOM, plus the next frame's work as above.
+// drag        one change per frame for 60 frames on two sliders, replies flowing (see `drags`).
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { writeFileSync } from 'node:fs';
@@ -261,6 +262,47 @@ async function sliders() {
   };
 }
 
+// A real drag: one change per frame for 60 frames on the volume and the memory sliders, the worker's replies
+// flowing as they come; per change, the change's task plus the next frame's work (as `input` above, so a
+// reply handled in between counts too). Sixty frames a second needs this under ~16 ms.
+async function drags() {
+  const out = {};
+  for (const id of ['c-requests_per_month', 'c-memory_mb']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(APP);
+    await page.locator('.results[data-exact="true"]').waitFor();
+    await page.waitForTimeout(300);
+    out[id] = stats(await page.evaluate(async (id) => {
+      const hops = () => new Promise((r) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => { const d = new MessageChannel(); d.port1.onmessage = () => r(performance.now()); d.port2.postMessage(0); };
+        c.port2.postMessage(0);
+      });
+      const nextFrame = () => new Promise((r) => requestAnimationFrame((start) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => r(performance.now() - start);
+        c.port2.postMessage(0);
+      }));
+      const el = document.getElementById(id);
+      const min = Number(el.min), max = Number(el.max), step = Number(el.step) || 1;
+      const times = [];
+      for (let i = 0; i < 60; i++) {
+        times.push(await new Promise((res) => requestAnimationFrame(async () => {
+          const t0 = performance.now();
+          el.value = String(Math.round((min + ((i * 7) % 60) / 60 * (max - min)) / step) * step);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          const input = (await hops()) - t0;
+          res(input + (await nextFrame()));
+        })));
+      }
+      return times;
+    }, id));
+    await context.close();
+  }
+  return out;
+}
+
 /** Main-thread self time per trace event name inside the harness's timed spans (User Timing measures
  * `bench:input`, `bench:input-frame`, `bench:reply`, `bench:reply-frame`), in ms per change. */
 function summariseTrace(events) {
@@ -304,7 +346,7 @@ function summariseTrace(events) {
   return { ms_per_change: out, changes: counts.input ?? 0 };
 }
 
-const result = { navigation: await navigation(), slider: await sliders() };
+const result = { navigation: await navigation(), slider: await sliders(), drag: await drags() };
 await browser.close();
 server.close();
 const json = JSON.stringify(result, null, 2);

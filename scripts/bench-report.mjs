@@ -150,6 +150,9 @@ function infoRow(figure, s, note = '') {
   infoRow('  input: the change\'s task (handler, render, effects, that frame\'s paint)', s.input);
   infoRow('  input: the next frame (chart redraws, style, layout, paint)', s.frame);
   infoRow('worker reply → exact figures painted, main thread (browser)', s.reply, 'per change; re-render and chart redraws with the new figures');
+  for (const [id, d] of Object.entries(browser.drag ?? {})) {
+    infoRow(`drag ${id}: main thread per frame (browser)`, d, 'one change per frame, replies flowing; 60 fps needs < 16 ms');
+  }
   const a = worst(wasm, 'assess/');
   infoRow('eval::assess per change, worst preset (wasm)', a, a && `${a.name} (the main thread re-prices only: assess_with)`);
   if (a) {
