@@ -15,8 +15,8 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{SimTarget, simulate, simulate_exact};
-use crossover::core::scenario::{DurationDistribution, Scenario};
-use crossover::core::{crossover as xo, eval, fleet, overrides, presets, query, scenario};
+use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
+use crossover::core::{crossover as xo, eval, fleet, overrides, presets, query, scenario_json};
 
 fn exact_throughput(c: &mut Criterion) {
     let mut g = c.benchmark_group("exact");
@@ -29,7 +29,7 @@ fn exact_throughput(c: &mut Criterion) {
         let r = simulate_exact(&s, SimTarget::AwsLambda, week);
         let secs = started.elapsed().as_secs_f64();
         // The report is scaled to the month; the engine served this many requests in its week.
-        let n = r.requests * week / (30.0 * 86_400.0);
+        let n = r.requests * week / SECONDS_PER_MONTH;
         let id = format!("week_1e7_{dist:?}").to_lowercase();
         println!("META exact/{id} requests {n:.0}");
         println!(
@@ -108,7 +108,7 @@ fn decoders(c: &mut Criterion) {
         println!("META decode/{id} bytes {bytes}");
         g.bench_function(*id, |b| {
             b.iter(|| match id.split('_').next() {
-                Some("json") => scenario::from_json(black_box(text)).map_or_else(|e| e.len(), |_| 0),
+                Some("json") => scenario_json::from_json(black_box(text)).map_or_else(|e| e.len(), |_| 0),
                 Some("query") => query::decode(black_box(text)).map_or(0, |(_, e)| e.len()),
                 Some("csv") => fleet::parse(black_box(text.as_bytes())).rows.len(),
                 _ => overrides::apply(&cat, black_box(text)).map_or_else(|e| e.len(), |_| 0),

@@ -131,6 +131,12 @@ let readme = null;
   const m = worst(wasm, 'month/');
   if (m) budget('simulated month, any volume ≤ 1e10 (wasm)', '< 50 ms', [ms(m.median), ms(m.p95)], m.p95 < 50, `worst volume: ${m.name} requests/month, in the worker`, m);
 }
+// every platform simulated for one input
+if (Object.keys(wasm).some((k) => k.startsWith('sims/'))) {
+  const w = worst(wasm, 'sims/');
+  budget('all platforms simulated, any volume ≤ 1e10 (wasm)', '≤ 50 ms', [ms(w.median), ms(w.p95)], w.p95 <= 50,
+    `eval::simulate (7 platforms, 128 MB), in the worker; worst volume: ${w.name} requests/month (1e4 … 1e10 tried)`, w);
+}
 if (fleetArg === '1' && wasm['fleet/10000']) {
   const f = wasm['fleet/10000'];
   budget('fleet of 10,000 functions (wasm)', '< 1 s', [ms(f.median), ms(f.p95)], f.p95 < 1000,

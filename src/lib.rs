@@ -4,6 +4,11 @@
 
 pub mod chart;
 pub mod core;
+pub mod report;
+
+/// The command line (`src/bin/crossover.rs`); clap is a native-only dependency.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -7,7 +7,7 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{SimTarget, simulate};
 use crossover::core::cost::{self, SimUsage};
-use crossover::core::scenario::{SECONDS_PER_MONTH, Scenario};
+use crossover::core::scenario::Scenario;
 use crossover::core::{crossover as xo, eval, presets};
 use wasm_bindgen_test::*;
 
@@ -37,8 +37,14 @@ fn bench<T>(name: &str, runs: usize, mut f: impl FnMut() -> T) {
     console_log!("BENCH {name} {:.4} {:.4} {runs}", percentile(&ms, 0.5), percentile(&ms, 0.95));
 }
 
+/// Lets the page breathe between benches: the test runner's driver gives up on a renderer that stays busy for
+/// 30 s, which one long synchronous run did on a loaded machine.
+async fn pause() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
 #[wasm_bindgen_test]
-fn core_timings_in_wasm() {
+async fn core_timings_in_wasm() {
     let cat = Catalog::builtin();
     let mut cases = vec![("default".to_string(), Scenario::default())];
     cases.extend(presets::all().into_iter().map(|p| (p.id, p.scenario)));
@@ -46,12 +52,23 @@ fn core_timings_in_wasm() {
     // Cost curves of every platform, 241 points, with break-evens.
     for (id, s) in &cases {
         bench(&format!("curves/{id}"), 50, || xo::curves(s, &cat, eval::CURVE_POINTS));
+        pause().await;
     }
 
     // One simulated month at each volume, through `simulate` (the engine the app uses).
     for rpm in [1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10] {
         let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
         bench(&format!("month/{rpm:e}"), 10, || simulate(&s, SimTarget::AwsLambda));
+        pause().await;
+    }
+
+    // Every platform's simulation for one input (`eval::simulate`, the worker's heavy half) at each volume,
+    // 128 MB so that Workers is feasible too; 1.5e5 and 6.4e5 are the largest months the exact engine runs
+    // whole and as one week.
+    for rpm in [1e4, 1e5, 1.5e5, 6.4e5, 1e6, 1e7, 1e8, 1e9, 1e10] {
+        let s = Scenario { requests_per_month: rpm, memory_mb: 128.0, ..Scenario::default() };
+        bench(&format!("sims/{rpm:e}"), 10, || eval::simulate(&s, &cat));
+        pause().await;
     }
 
     // A fleet of 10,000 functions: parse and evaluate (the page does the same in slices).
@@ -61,20 +78,23 @@ fn core_timings_in_wasm() {
     }
     let base = Scenario::default();
     bench("fleet/10000", 3, || crossover::core::fleet::run(csv.as_bytes(), &base, &cat));
+    pause().await;
 
     // The app's per-change work (`eval::assess`) on each preset, and its parts: the two simulations and
     // the pricing, to see what dominates.
     for (id, s) in &cases {
         bench(&format!("assess/{id}"), 10, || eval::assess(s, &cat));
+        pause().await;
         bench(&format!("part/sim_lambda/{id}"), 10, || simulate(s, SimTarget::AwsLambda));
+        pause().await;
         bench(&format!("part/sim_cloud_run/{id}"), 10, || simulate(s, SimTarget::CloudRun));
+        bench(&format!("part/sim_azure_flex/{id}"), 10, || simulate(s, SimTarget::AzureFlex));
+        pause().await;
         let lambda = simulate(s, SimTarget::AwsLambda);
         let cloud_run = simulate(s, SimTarget::CloudRun);
-        let usage = SimUsage {
-            lambda_cold_starts: lambda.cold_starts,
-            lambda_mean_init_ms: lambda.mean_init_ms,
-            cloud_run_busy_instance_s: cloud_run.avg_busy_instances * SECONDS_PER_MONTH,
-        };
+        let flex = simulate(s, SimTarget::AzureFlex);
+        let usage = SimUsage::from_reports(&lambda, &cloud_run, &flex, 1.0);
         bench(&format!("part/price_all/{id}"), 10, || cost::price_all(s, &cat, Some(&usage)));
+        pause().await;
     }
 }

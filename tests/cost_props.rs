@@ -4,8 +4,11 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{PlatformId, Pricer, price_all};
 use crossover::core::crossover::{cheapest, curves};
-use crossover::core::scenario::{Arch, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario};
+use crossover::core::scenario::{
+    Arch, CloudRunBilling, Commitment, ContainerScaling, Ec2Pricing, FrontDoor, Invocation, Scenario,
+};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
     (lo.ln()..=hi.ln()).prop_map(f64::exp)
@@ -33,6 +36,11 @@ prop_compose! {
         payload_kb in 0.0..=10_000.0f64,
         sync in any::<bool>(),
         keep_warm in prop_oneof![Just(0u32), 1..60u32],
+        instance_billing in any::<bool>(),
+        flex_concurrency in prop_oneof![Just(None), (1..=1000u32).prop_map(Some)],
+        (egress, logs) in (prop_oneof![Just(0.0), log_uniform(0.01, 1e6)], prop_oneof![Just(0.0), log_uniform(0.01, 1e6)]),
+        zones in 2..=6u32,
+        (private_subnets, vpc, spot, commit) in (any::<bool>(), any::<bool>(), any::<bool>(), 0..3u8),
     ) -> Scenario {
         let s = Scenario {
             requests_per_month: requests,
@@ -46,6 +54,9 @@ prop_compose! {
             cloud_run_concurrency: concurrency,
             cloud_run_min_instances: min_instances,
             azure_always_ready: always_ready,
+            cloud_run_billing: if instance_billing { CloudRunBilling::Instance } else { CloudRunBilling::Request },
+            azure_flex_concurrency: flex_concurrency,
+            availability_zones: zones,
             fargate_vcpu,
             target_utilization: utilization,
             min_capacity,
@@ -56,6 +67,12 @@ prop_compose! {
             invocation: if sync { Invocation::Sync } else { Invocation::Async },
             keep_warm_every_min: keep_warm,
             keep_warm_count: keep_warm.min(3),
+            egress_kb_per_request: egress,
+            log_kb_per_request: logs,
+            private_subnets,
+            vpc,
+            fargate_spot: spot,
+            commitment: [Commitment::None, Commitment::Savings1y, Commitment::Savings3y][commit as usize],
             ..Scenario::default()
         };
         assert!(s.validate().is_empty(), "{:?}", s.validate());
@@ -63,15 +80,26 @@ prop_compose! {
     }
 }
 
+/// Every run draws the same cases (set `PROPTEST_RNG_SEED` to explore others); a failure found is kept
+/// in `tests/cost_props.proptest-regressions` and re-run first from then on.
+fn seeded(cases: u32) -> ProptestConfig {
+    let base = ProptestConfig::default();
+    let rng_seed = match base.rng_seed {
+        RngSeed::Random => RngSeed::Fixed(0xc057_0012),
+        chosen => chosen,
+    };
+    ProptestConfig { cases, rng_seed, ..base }
+}
+
 /// Analytic monthly USD of every platform, feasible or not.
 fn costs(s: &Scenario, cat: &Catalog) -> Vec<f64> {
     price_all(s, cat, None).iter().map(|p| p.monthly_usd).collect()
 }
 
-/// `after` did not fall below `before`, for every pay-per-use platform.
-fn never_falls(before: &[f64], after: &[f64], what: &str) -> Result<(), TestCaseError> {
+/// `after` did not fall below `before`, for every pay-per-use platform but those in `except`.
+fn never_falls(before: &[f64], after: &[f64], what: &str, except: &[PlatformId]) -> Result<(), TestCaseError> {
     for (k, id) in PlatformId::ALL.iter().enumerate() {
-        if id.is_serverless() {
+        if id.is_serverless() && !except.contains(id) {
             let slack = 1e-9 * before[k].abs() + 1e-9;
             prop_assert!(after[k] + slack >= before[k], "{id:?} fell as {what} rose: {} → {}", before[k], after[k]);
         }
@@ -80,7 +108,7 @@ fn never_falls(before: &[f64], after: &[f64], what: &str) -> Result<(), TestCase
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(seeded(256))]
 
     #[test]
     fn costs_are_finite_and_not_negative(s in scenario()) {
@@ -95,14 +123,17 @@ proptest! {
         let cat = Catalog::builtin();
         let base = costs(&s, &cat);
         let more = |f: &dyn Fn(&mut Scenario)| { let mut t = s.clone(); f(&mut t); costs(&t, &cat) };
-        never_falls(&base, &more(&|t| t.requests_per_month = (t.requests_per_month * k).min(1e12)), "requests")?;
-        never_falls(&base, &more(&|t| t.duration_ms = (t.duration_ms * k).min(86_400_000.0)), "duration")?;
-        never_falls(&base, &more(&|t| t.memory_mb = (t.memory_mb * k).min(30_720.0)), "memory")?;
+        never_falls(&base, &more(&|t| t.requests_per_month = (t.requests_per_month * k).min(1e12)), "requests", &[])?;
+        never_falls(&base, &more(&|t| t.duration_ms = (t.duration_ms * k).min(86_400_000.0)), "duration", &[])?;
+        // More memory buys a bigger Cloud Run or Flex instance with more vCPUs, which holds more
+        // CPU-bound requests: fewer instances, so the bill may fall.
+        let bigger = [PlatformId::CloudRun, PlatformId::AzureFlex];
+        never_falls(&base, &more(&|t| t.memory_mb = (t.memory_mb * k).min(30_720.0)), "memory", &bigger)?;
     }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(seeded(48))]
 
     /// Autoscaled capacity is continuous in volume, so every change of the cheapest option is a
     /// real crossing. (A fixed fleet jumps by whole units; see `fixed_fleets_jump`.)
@@ -143,7 +174,7 @@ fn curves_cover_the_grid_and_mark_infeasible() {
     let c = curves(&s, &Catalog::builtin(), 241);
     assert_eq!(c.volumes.len(), 241);
     assert!((c.volumes[0] - 1e3).abs() < 1e-6 && (c.volumes[240] / 1e10 - 1.0).abs() < 1e-12);
-    assert_eq!(c.series.len(), 8);
+    assert_eq!(c.series.len(), PlatformId::ALL.len());
     let workers = c.series.iter().find(|x| x.id == PlatformId::CloudflareWorkers).unwrap();
     assert!(workers.usd.iter().all(Option::is_none));
     let lambda = &c.series[0];
@@ -151,17 +182,5 @@ fn curves_cover_the_grid_and_mark_infeasible() {
     assert!(!c.breakeven.is_empty(), "Lambda should lose to capacity somewhere below 1e10");
 }
 
-#[test]
-fn curves_are_fast() {
-    let s = Scenario::default();
-    let cat = Catalog::builtin();
-    let start = std::time::Instant::now();
-    let runs = 10;
-    for _ in 0..runs {
-        std::hint::black_box(curves(&s, &cat, 241));
-    }
-    let each = start.elapsed() / runs;
-    // Well under 2 ms in release; debug builds are ~10-30x slower, so the bound here is loose.
-    let bound = if cfg!(debug_assertions) { 60 } else { 2 };
-    assert!(each.as_millis() < bound, "curves took {each:?}");
-}
+// How long the curves take is measured by `./dev bench` (`benches/core.rs`, group `curves`: every preset,
+// reported as "cost curves 241 points, worst (native)"), never asserted here.

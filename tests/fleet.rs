@@ -2,13 +2,16 @@
 //! Fleet CSVs: parsing edge cases, bad rows reported by line with good rows kept, totals, CSV output,
 //! 10,000 rows, and the `crossover fleet` exit codes.
 
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::PlatformId;
 use crossover::core::fleet::{self, FleetReport, MAX_ROWS, SortKey, csv::Reader};
 use crossover::core::scenario::{Arch, Scenario};
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::cli;
 
 const HEADER: &str = "name,invocations,avg_duration_ms,memory_mb";
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/fleet_sample.csv");
@@ -83,12 +86,14 @@ fn optional_columns() {
             ("a", Some("nodejs20"), Some(Arch::Arm64), Some(300.0)),
             ("b", Some("python312"), Some(Arch::X86_64), None),
             ("c", None, Some(Arch::Arm64), None),
-            ("f", Some("provided.al2023"), Some(Arch::Arm64), None),
         ]
     );
     let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
     assert!(errors[0].starts_with("line 5: arch: "), "{errors:?}");
     assert!(errors[1].starts_with("line 6: p99_target_ms: 0 is outside the allowed range 1–600000"), "{errors:?}");
+    // A runtime the model has no measurements for is named with the ids it has, not simulated as another.
+    assert!(errors[2].starts_with("line 7: runtime: unknown value `provided.al2023`; expected one of `nodejs20`"));
+    assert_eq!(errors.len(), 3, "{errors:?}");
 }
 
 #[test]
@@ -231,24 +236,6 @@ fn ten_thousand_rows() {
     assert!(report.current_total.is_finite() && report.recommended_total.is_finite());
 }
 
-fn cli(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crossover"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI runs");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
-    let out = child.wait_with_output().expect("the CLI exits");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
 #[test]
 fn cli_exit_codes() {
     let (code, out, err) = cli(&["fleet", SAMPLE], b"");
@@ -272,4 +259,12 @@ fn cli_exit_codes() {
 
     let (code, _, _) = cli(&["fleet", "/no/such/file.csv"], b"");
     assert_eq!(code, 1);
+}
+
+#[test]
+fn the_sample_fleet_evaluates_every_row() {
+    let report = fleet::run(fleet::SAMPLE_CSV.as_bytes(), &Scenario::default(), &Catalog::builtin());
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.rows.len(), fleet::SAMPLE_CSV.lines().count() - 1);
+    assert!(report.moves.count > 0, "the sample shows functions worth moving");
 }

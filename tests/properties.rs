@@ -1,18 +1,19 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Totality: for any valid scenario the core returns finite, ordered, deterministic figures, and every
-//! decoder gives back exactly what its encoder wrote. Scenarios are generated from `scenario::RANGES`,
+//! decoder gives back exactly what its encoder wrote. Scenarios are generated from `scenario::KEYS`,
 //! so a new key with a range is covered as soon as it is added to the generator below.
 
 use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::RUNTIMES;
 use crossover::core::eval;
 use crossover::core::scenario::{
-    self, Arch, ContainerScaling, DurationDistribution, Ec2Pricing, FrontDoor, Invocation, PackageType, Scenario,
-    TrafficShape,
+    self, Arch, CloudRunBilling, Commitment, ContainerScaling, DurationDistribution, Ec2Pricing, FrontDoor, Invocation,
+    PackageType, Scenario, TrafficShape,
 };
-use crossover::core::{invariants, keys, query};
+use crossover::core::{invariants, keys, query, scenario_json};
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::RngSeed;
 
 fn range(key: &str) -> (f64, f64) {
     scenario::range_of(key).unwrap_or_else(|| panic!("{key} has no range"))
@@ -42,10 +43,18 @@ fn option<T: std::fmt::Debug + Clone + 'static>(inner: BoxedStrategy<T>) -> Boxe
 }
 
 fn runtime() -> BoxedStrategy<String> {
-    let known = select(RUNTIMES.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>());
-    // Any printable id up to 40 characters; the URL decoder trims surrounding whitespace, so none there.
-    let any = "[^\\s\\p{C}]([^\\p{C}]{0,38}[^\\s\\p{C}])?";
-    prop_oneof![3 => known, 1 => any].boxed()
+    select(RUNTIMES.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>()).boxed()
+}
+
+/// Every run draws the same cases (set `PROPTEST_RNG_SEED` to explore others); a failure found is kept
+/// in `tests/properties.proptest-regressions` and re-run first from then on.
+fn seeded(cases: u32) -> ProptestConfig {
+    let base = ProptestConfig::default();
+    let rng_seed = match base.rng_seed {
+        RngSeed::Random => RngSeed::Fixed(0x5eed_0012),
+        chosen => chosen,
+    };
+    ProptestConfig { cases, rng_seed, ..base }
 }
 
 fn shape() -> BoxedStrategy<(TrafficShape, Vec<f64>)> {
@@ -145,8 +154,13 @@ prop_compose! {
         (vcpu, utilization, min_capacity, fixed, reserved) in (real("fargate_vcpu"), real("target_utilization"),
             whole("min_capacity"), any::<bool>(), any::<bool>()),
         slo in option(real("latency_slo_p99_ms")),
+        (instance_billing, flex_concurrency, zones) in (any::<bool>(), option(whole("azure_flex_concurrency")),
+            whole("availability_zones")),
         flags in any::<[bool; 5]>(),
         seed in any::<u64>(),
+        (egress, logs) in (real("egress_kb_per_request"), real("log_kb_per_request")),
+        (private_subnets, commitment, fargate_spot) in (any::<bool>(),
+            select(vec![Commitment::None, Commitment::Savings1y, Commitment::Savings3y]), any::<bool>()),
     ) -> Scenario {
         let (_, hi) = range("keep_alive_max_s");
         Scenario {
@@ -162,6 +176,9 @@ prop_compose! {
             cloud_run_concurrency: cr_concurrency,
             cloud_run_min_instances: cr_min,
             azure_always_ready: always_ready,
+            cloud_run_billing: if instance_billing { CloudRunBilling::Instance } else { CloudRunBilling::Request },
+            azure_flex_concurrency: flex_concurrency,
+            availability_zones: zones,
             db_max_connections: db,
             rds_proxy,
             fargate_vcpu: vcpu,
@@ -176,6 +193,11 @@ prop_compose! {
             iac_mature: flags[3],
             portability_required: flags[4],
             seed,
+            egress_kb_per_request: egress,
+            log_kb_per_request: logs,
+            private_subnets,
+            commitment,
+            fargate_spot,
             ..base.clone()
         }
     }
@@ -221,7 +243,7 @@ fn query_round_trip(s: &Scenario) -> Result<(), String> {
 
 fn json_round_trip(s: &Scenario) -> Result<(), String> {
     let text = serde_json::to_string(s).map_err(|e| e.to_string())?;
-    match scenario::from_json(&text) {
+    match scenario_json::from_json(&text) {
         Ok(back) if back == *s => Ok(()),
         Ok(back) => Err(format!("from_json changes {:?}", diff(s, &back))),
         Err(errors) => Err(format!("{text} is rejected: {errors:?}")),
@@ -230,7 +252,7 @@ fn json_round_trip(s: &Scenario) -> Result<(), String> {
 
 proptest! {
     // One assessment runs two simulations (~50 ms in debug), twice for determinism.
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(seeded(48))]
 
     #[test]
     fn assess_is_total_finite_ordered_and_deterministic(s in valid_scenario()) {
@@ -240,7 +262,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(seeded(512))]
 
     #[test]
     fn query_decode_inverts_encode(s in valid_scenario()) {
@@ -269,7 +291,7 @@ fn edge_cases_hold_every_invariant() {
         Scenario { requests_per_month: 1.0, traffic_shape: TrafficShape::Cron, cron_every_min: 10_080, ..base.clone() },
         Scenario { provisioned_concurrency: 100_000, concurrency_quota: 1, ..base.clone() },
         Scenario {
-            runtime: "not_a_runtime".into(),
+            runtime: "dotnet8_aot".into(),
             keep_alive_s: Some(1.0),
             keep_alive_max_s: Some(86_400.0),
             ..base.clone()

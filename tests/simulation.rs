@@ -4,10 +4,11 @@
 use crossover::core::coldstart::{
     self, ColdStartReport, RUNTIMES, SimTarget, is_known_runtime, simulate, simulate_exact, simulate_fluid,
 };
-use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario, TrafficShape};
+use crossover::core::scenario::{DurationDistribution, HOURS_PER_MONTH, SECONDS_PER_MONTH, Scenario, TrafficShape};
 use crossover::core::traffic;
 
-const WEEKS_PER_MONTH: f64 = 30.0 / 7.0;
+/// A 730-hour month holds 730/168 weeks.
+const WEEKS_PER_MONTH: f64 = 730.0 / 168.0;
 
 fn shaped(shape: TrafficShape) -> Scenario {
     Scenario {
@@ -91,7 +92,7 @@ fn extremes_do_not_panic() {
         ("provisioned", Scenario { provisioned_concurrency: 5, requests_per_month: 1e5, ..base.clone() }),
     ];
     for (what, s) in cases {
-        for target in [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun] {
+        for target in SimTarget::ALL {
             sane(&simulate(&s, target), what);
         }
     }
@@ -150,14 +151,15 @@ fn agrees_with_simfaas() {
 #[test]
 fn hourly_requests_with_ten_minute_keep_alive_are_all_cold() {
     let s = Scenario {
-        requests_per_month: 720.0,
+        // One request an hour of the 730-hour month.
+        requests_per_month: HOURS_PER_MONTH,
         cron_every_min: 60,
         keep_alive_s: Some(600.0),
         ..shaped(TrafficShape::Cron)
     };
     let r = simulate(&s, SimTarget::AwsLambda);
     assert_eq!(r.cold_start_fraction, 1.0);
-    assert!((r.requests - 720.0).abs() < 30.0);
+    assert!((r.requests - HOURS_PER_MONTH).abs() < 30.0);
 }
 
 #[test]
@@ -181,8 +183,32 @@ fn scalable_agrees_with_exact() {
         ("diurnal", Scenario { requests_per_month: 3e6, ..shaped(TrafficShape::Diurnal) }, SimTarget::AwsLambda),
         ("slow", Scenario { duration_ms: 3_000.0, ..base.clone() }, SimTarget::AwsLambda),
         ("business", Scenario { requests_per_month: 1e6, ..shaped(TrafficShape::BusinessHours) }, SimTarget::AwsLambda),
-        ("cloud run", Scenario { duration_ms: 1_000.0, ..base.clone() }, SimTarget::CloudRun),
-        ("azure", base.clone(), SimTarget::AzureConsumption),
+        // I/O-bound: 12 requests per instance (60 % CPU of 1 vCPU ÷ 0.05 CPU share).
+        ("cloud run", Scenario { duration_ms: 1_000.0, cpu_fraction: 0.05, ..base.clone() }, SimTarget::CloudRun),
+        // One request per instance and a 15-minute idle life: 30 s steps in the scalable engine.
+        (
+            "cloud run c=1",
+            Scenario { cloud_run_concurrency: 1, requests_per_month: 3e6, ..shaped(TrafficShape::Diurnal) },
+            SimTarget::CloudRun,
+        ),
+        // Azure: several requests per instance (cpu_fraction 0.25 → 4) and a short idle life, so that the
+        // week has enough cold starts to compare.
+        (
+            "azure",
+            Scenario { cpu_fraction: 0.25, keep_alive_s: Some(60.0), ..base.clone() },
+            SimTarget::AzureConsumption,
+        ),
+        (
+            "workers",
+            Scenario { memory_mb: 128.0, keep_alive_s: Some(60.0), ..base.clone() },
+            SimTarget::CloudflareWorkers,
+        ),
+        // Flex: a short idle life too, for the same reason.
+        (
+            "azure flex",
+            Scenario { duration_ms: 1_000.0, keep_alive_s: Some(60.0), ..base.clone() },
+            SimTarget::AzureFlex,
+        ),
     ];
     for (what, s, target) in cases {
         let e = simulate_exact(&s, target, week);
@@ -200,7 +226,15 @@ fn scalable_agrees_with_exact() {
         assert!(cf <= ce * 1.5 && cf >= ce / 1.5, "{what}: cold {ce} vs {cf}");
         assert!((f.avg_instances / e.avg_instances - 1.0).abs() < 0.25, "{what}: envs");
         assert!((f.avg_busy_instances / e.avg_busy_instances - 1.0).abs() < 0.05, "{what}: busy");
+        let (be, bf) = (e.avg_billed_activity, f.avg_billed_activity);
+        assert!((bf - be).abs() <= 0.1 * be.max(1e-9), "{what}: billed activity {be} vs {bf}");
     }
+    // CPU-bound Cloud Run: 1.2 requests per instance on average. The exact engine gives each instance
+    // one or two whole slots (one in five takes two); the scalable one uses E[⌈X ÷ 1.2⌉]. The two
+    // readings of "1.2 per instance" differ by a few per cent at this load.
+    let s = Scenario { duration_ms: 1_000.0, ..base };
+    let (e, f) = (simulate_exact(&s, SimTarget::CloudRun, week), simulate_fluid(&s, SimTarget::CloudRun, week));
+    assert!((f.avg_busy_instances / e.avg_busy_instances - 1.0).abs() < 0.08, "{e:?} vs {f:?}");
 }
 
 #[test]

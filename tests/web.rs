@@ -138,3 +138,57 @@ async fn an_out_of_range_typed_value_is_reported_not_applied() {
     })
     .await;
 }
+
+/// Every control sets a scenario key, and its typed field spans exactly what the model accepts for
+/// that key (the key table's range): no slider stops short of a valid value or goes past one.
+#[wasm_bindgen_test]
+async fn every_control_sets_a_key_over_its_range() {
+    use crossover::core::scenario;
+    let root = mount().await;
+    click(&root, "#reset").await;
+    let controls = root.query_selector_all("[id^='c-']").expect("a selector");
+    let mut typed = 0;
+    for i in 0..controls.length() {
+        let el: Element = controls.item(i).expect("an item").dyn_into().expect("an element");
+        let id = el.id();
+        if id.ends_with("-hint") || id.ends_with("-on") {
+            continue;
+        }
+        let key = id.trim_start_matches("c-");
+        let row = scenario::key(key).unwrap_or_else(|| panic!("control #{id} sets no scenario key"));
+        let Some(field) = el.next_element_sibling().filter(|e| e.class_name().split(' ').any(|c| c == "typed")) else {
+            continue;
+        };
+        let (lo, hi) = row.range().unwrap_or_else(|| panic!("#{id} has a typed number but {key} is not a number"));
+        let attr = |name: &str| field.get_attribute(name).and_then(|v| v.parse::<f64>().ok());
+        assert_eq!((attr("min"), attr("max")), (Some(lo), Some(hi)), "#{id} typed field range");
+        typed += 1;
+    }
+    assert!(typed >= 10, "only {typed} typed number fields found");
+    let duration_max = root.query_selector("#c-duration_ms + .typed").unwrap().expect("duration field");
+    assert_eq!(duration_max.get_attribute("max").as_deref(), Some("86400000"));
+}
+
+/// A link with an unknown runtime shows a notice that names the key and lists the valid ids, and the
+/// page runs the valid rest of the link.
+#[wasm_bindgen_test]
+async fn an_unknown_runtime_in_a_link_is_a_notice_with_the_valid_ids() {
+    let window = gloo::utils::window();
+    let history = window.history().expect("history");
+    let path = window.location().pathname().expect("a path");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?v=2&rt=cobol&r=5e6")))
+        .unwrap();
+    let root = mount().await;
+    eventually("a notice names the runtime", || {
+        let n = text(&root, ".notices");
+        let ok = n.contains("runtime: unknown value `cobol`; expected one of `nodejs20`") && n.contains("`ruby33`");
+        if ok { Ok(()) } else { Err(format!("notices: {n:?}")) }
+    })
+    .await;
+    let volume: HtmlInputElement =
+        root.query_selector("#c-requests_per_month + .typed").unwrap().expect("volume field").dyn_into().unwrap();
+    assert_eq!(volume.value(), "5000000", "the valid rest of the link is kept");
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    click(&root, "#reset").await;
+}

@@ -3,12 +3,12 @@
 #![no_main]
 
 use crossover::core::catalog::Catalog;
-use crossover::core::{eval, invariants, scenario};
+use crossover::core::{eval, invariants, scenario_json};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(s) = scenario::from_json(text) else { return };
+    let Ok(s) = scenario_json::from_json(text) else { return };
     let cat = Catalog::builtin();
     let a = eval::assess(&s, &cat);
     if let Err(e) = invariants::check(&s, &a) {

@@ -112,7 +112,7 @@ pub fn explorer() -> Html {
         </nav>
     };
 
-    let control_groups = controls::groups(&scenario, crate::core::coldstart::RUNTIMES);
+    let control_groups = controls::groups(&scenario);
     // Every key's text from one serialisation per scenario, not one per control and render.
     let values = use_memo(scenario.clone(), keys::texts);
     let body = match *page {

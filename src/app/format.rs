@@ -1,15 +1,9 @@
 //! How numbers read on screen: dollars with cents, volumes with SI suffixes.
 
-/// `$18.67`, `$1,234.50`, `$0.0042` for sub-cent figures.
+/// `$18.67`, `$1,234.50`, `$0.0042` for sub-cent figures (the reports' formatter, so the CLI's Markdown
+/// reads exactly as the screen).
 pub fn usd(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    if v != 0.0 && v.abs() < 0.01 {
-        return format!("${v:.4}");
-    }
-    let cents = (v * 100.0).round() as i64;
-    format!("${}.{:02}", group(cents / 100), (cents % 100).abs())
+    crate::report::format::usd(v)
 }
 
 /// `12,345,678` (the core's grouping, as in the verdict's figures).

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::persist;
 use crate::app::simulation::{Simulated, use_simulation};
-use crate::app::state::{Action, State, Theme};
+use crate::app::state::{Action, State, Theme, notices_for};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
 use crate::core::crossover::Curves;
@@ -41,7 +41,7 @@ fn initial_state(use_storage: bool) -> State {
     let restored = if use_storage { persist::load().map(|r| (r, "Saved scenario")) } else { None };
     if let Some(((scenario, errors), origin)) = from_link.or(restored) {
         state.scenario = scenario;
-        state.notices = errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")).collect();
+        state.notices = notices_for(origin, errors);
     }
     state
 }
@@ -67,8 +67,12 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     // The first scenario's simulations are computed here, so the first paint has the verdict and the
     // costs; its cost curves (the chart) come from the worker, like every later figure.
     let (latest, sensitivity) = {
-        let s = scenario.clone();
-        use_simulation(&scenario, move || Simulated { sims: Rc::new(eval::simulate(&s)), curves: None, scenario: s })
+        let (s, catalog) = (scenario.clone(), catalog.clone());
+        use_simulation(&scenario, move || Simulated {
+            sims: Rc::new(eval::simulate(&s, &catalog)),
+            curves: None,
+            scenario: s,
+        })
     };
     let exact = latest.scenario == scenario && latest.curves.is_some();
     let sims = latest.sims.clone();

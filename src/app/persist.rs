@@ -9,8 +9,9 @@ use std::rc::{Rc, Weak};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 
+use crate::core::field_error::FieldError;
 use crate::core::query::{decode, encode};
-use crate::core::scenario::{FieldError, Scenario};
+use crate::core::scenario::Scenario;
 
 const STORAGE_KEY: &str = "crossover.scenario";
 /// Where an undecodable stored value is kept aside (for export) instead of being dropped.

@@ -9,6 +9,22 @@ use yew::Reducible;
 use crate::core::keys;
 use crate::core::scenario::{FieldError, Scenario};
 
+/// Most notices shown at once.
+const MAX_NOTICES: usize = 8;
+
+/// The notices about what a decoded input (a link, saved state) could not use: one per bad value up to
+/// `MAX_NOTICES`, then one that counts the rest, so a link of thousands of bad keys shows a few lines.
+pub fn notices_for(origin: &str, errors: Vec<FieldError>) -> Vec<String> {
+    let total = errors.len();
+    let shown = if total > MAX_NOTICES { MAX_NOTICES - 1 } else { total };
+    let mut notices: Vec<String> =
+        errors.into_iter().take(shown).map(|e| format!("{origin}: {e} — replaced by the default")).collect();
+    if total > shown {
+        notices.push(format!("{origin}: {} more values not used", total - shown));
+    }
+    notices
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
     /// Follows `prefers-color-scheme`.
@@ -78,7 +94,7 @@ impl Reducible for State {
             Action::Load { scenario, errors, origin, preset } => {
                 next.scenario = *scenario;
                 next.preset = preset;
-                next.notices.extend(errors.into_iter().map(|e| format!("{origin}: {e} — replaced by the default")));
+                next.notices.extend(notices_for(&origin, errors));
             }
             Action::Reset => {
                 next.scenario = Scenario::default();
@@ -90,7 +106,7 @@ impl Reducible for State {
             Action::CycleTheme => next.theme = next.theme.next(),
         }
         // Keep the list short: a pasted bad link must not bury the page.
-        let excess = next.notices.len().saturating_sub(8);
+        let excess = next.notices.len().saturating_sub(MAX_NOTICES);
         next.notices.drain(..excess);
         Rc::new(next)
     }

@@ -90,16 +90,15 @@ fn scenario(link: &str) -> Result<Scenario, String> {
 pub fn answer(request: Request, cat: &Catalog) -> Reply {
     let result = match request {
         Request::Simulate(link) => scenario(&link).map(|s| {
-            let mut sims = eval::simulate(&s);
+            let mut sims = eval::simulate(&s, cat);
             // The page prices Cloud Run from its busy instance-time only; its per-minute series and
             // latency histogram would be half of the message for nothing.
             sims.cloud_run.series = Default::default();
             sims.cloud_run.latency_histogram = Vec::new();
             Reply::Simulated { curves: Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS)), sims: Box::new(sims) }
         }),
-        Request::Sensitivity(link) => {
-            scenario(&link).map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat).sentences))
-        }
+        Request::Sensitivity(link) => scenario(&link)
+            .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &eval::simulate(&s, cat)).sentences)),
         Request::Evaluate(link) => scenario(&link).and_then(|s| {
             serde_json::to_string_pretty(&eval::evaluate(&s, cat)).map(Reply::Evaluation).map_err(|e| e.to_string())
         }),

@@ -112,6 +112,12 @@ pub fn draw_layer<DB: DrawingBackend>(
             }
         }
         segments.push(segment);
+        if segments.iter().all(Vec::is_empty) {
+            // Nothing to draw on the grid: still named, so the legend lists every platform.
+            let why = if s.usd.iter().all(Option::is_none) { "not feasible" } else { "$0 at every volume" };
+            legend.push((format!("{}: {why}", labels(s.id)), Swatch::Line(style.grid)));
+            continue;
+        }
         let mut first = true;
         for seg in segments.into_iter().filter(|s| !s.is_empty()) {
             if has(Layer::Under) {

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::ticks::{log_ticks, text_width};
 use super::{Style, themed_mesh};
 use crate::core::coldstart::ColdStartReport;
 
@@ -25,8 +26,16 @@ pub fn cdf(report: &ColdStartReport) -> Vec<(f64, f64)> {
     out
 }
 
-fn ms(v: f64) -> String {
-    if v >= 1000.0 { format!("{:.1} s", v / 1000.0) } else { format!("{v:.0} ms") }
+/// `850 ms`, `1 s`, `1.5 s`, `20 s`.
+pub fn ms(v: f64) -> String {
+    if v >= 1000.0 {
+        let s = v / 1000.0;
+        if (s - s.round()).abs() < 0.05 { format!("{s:.0} s") } else { format!("{s:.1} s") }
+    } else if v >= 1.0 {
+        format!("{v:.0} ms")
+    } else {
+        format!("{v:.1} ms")
+    }
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -48,11 +57,16 @@ pub fn draw<DB: DrawingBackend>(
         lo = lo.min(t / 1.5);
         hi = hi.max(t * 1.5);
     }
+    let (margin, y_area) = (style.px(10.0), style.px(46.0));
+    // Only the time ticks whose labels fit are labelled (100, 200 … 900 ms once overlapped on a phone).
+    let axis_px = f64::from(root.dim_in_pixel().0) - f64::from(2 * margin + y_area);
+    let extent = |v: f64| text_width(ms(v).chars().count(), style.font(12.0));
+    let ticks = log_ticks(lo, hi, axis_px, (f64::from(y_area), f64::from(margin)), &extent);
     let mut chart = ChartBuilder::on(root)
-        .margin(style.px(10.0))
+        .margin(margin)
         .x_label_area_size(style.px(34.0))
-        .y_label_area_size(style.px(46.0))
-        .build_cartesian_2d((lo..hi).log_scale(), 0.0..1.0)?;
+        .y_label_area_size(y_area)
+        .build_cartesian_2d((lo..hi).log_scale().with_key_points(ticks), 0.0..1.0)?;
     themed_mesh(&mut chart.configure_mesh(), style)
         .x_desc("latency incl. cold starts")
         .y_desc("share of requests ≤ x")

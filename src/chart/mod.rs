@@ -2,9 +2,11 @@
 //! Each chart takes plain data from the core plus a `Style` (theme colours and the pixel scale of a
 //! HiDPI screen) and never computes a figure itself.
 
+pub mod cost_p99;
 pub mod crossover;
 pub mod day;
 pub mod latency;
+pub mod ticks;
 
 mod palette;
 
@@ -14,7 +16,7 @@ use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::prelude::{
-    Color, DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoFont, PathElement, RGBColor, Rectangle, Text,
+    Circle, Color, DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoFont, PathElement, RGBColor, Rectangle, Text,
 };
 use plotters::style::TextStyle;
 
@@ -39,11 +41,12 @@ where
         .label_style(text(style, 12.0))
 }
 
-/// What a legend row shows before its label: the series' line, or a filled block (bars).
+/// What a legend row shows before its label: the series' line, a filled block (bars) or a dot (points).
 #[derive(Clone, Copy)]
 pub enum Swatch {
     Line(RGBColor),
     Block(RGBColor),
+    Dot(RGBColor),
 }
 
 /// Where the legend sits in the plotting area.
@@ -95,6 +98,7 @@ pub fn themed_legend<DB: DrawingBackend>(
                 let half = style.px(4.0) as i32;
                 area.draw(&Rectangle::new([(x0, mid - half), (x0 + style.px(12.0) as i32, mid + half)], c.filled()))?
             }
+            Swatch::Dot(c) => area.draw(&Circle::new((x0 + style.px(6.0) as i32, mid), style.px(5.0), c.filled()))?,
         }
         area.draw(&Text::new(label.as_str(), (x0 + swatch, top), font.clone()))?;
     }

@@ -1,5 +1,5 @@
-//! Colours: the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), one per
-//! platform, plus the theme's ink, grid and background.
+//! Colours: one per platform from the platform table (the Okabe–Ito palette, distinguishable with the
+//! common colour-vision deficiencies), plus the theme's ink, grid and background.
 
 use plotters::style::RGBColor;
 
@@ -46,30 +46,12 @@ impl Style {
     }
 }
 
-/// One fixed colour per platform, so a platform keeps its colour across charts and tables.
+/// One fixed colour per platform (its row of the platform table), so a platform keeps its colour across
+/// charts and tables.
 pub fn platform_colour(id: PlatformId, style: &Style) -> RGBColor {
-    match id {
-        PlatformId::AwsLambda => RGBColor(230, 159, 0),
-        PlatformId::AzureFunctions => RGBColor(86, 180, 233),
-        PlatformId::AzureFlex => RGBColor(0, 114, 178),
-        PlatformId::CloudRun => RGBColor(0, 158, 115),
-        PlatformId::CloudflareWorkers => RGBColor(204, 121, 167),
-        PlatformId::AwsFargate => RGBColor(213, 94, 0),
-        PlatformId::AwsEc2 => {
-            if style.dark {
-                RGBColor(240, 228, 66)
-            } else {
-                RGBColor(160, 150, 20)
-            }
-        }
-        PlatformId::AwsEks => {
-            if style.dark {
-                RGBColor(200, 200, 200)
-            } else {
-                RGBColor(60, 60, 60)
-            }
-        }
-    }
+    let colour = id.row().colour;
+    let (r, g, b) = if style.dark { colour.dark } else { colour.light };
+    RGBColor(r, g, b)
 }
 
 /// The same colour as CSS, for legends and tables drawn in HTML.

@@ -1,14 +1,17 @@
 //! Every price and limit as data, each with its unit, source, date and verification status.
 //!
-//! The builtin catalogue is `data/catalog.json`, compiled in. Users may override any value by key
-//! (`set_price`); the engine reads the resolved numbers (`rates()`), never a price written in code.
+//! The builtin catalogue is `data/catalog.json` with `data/hidden_costs.json` (data transfer, logs, NAT,
+//! commitments, the newer platforms), compiled in. Users may override any value by key (`set_price`);
+//! the engine reads the resolved numbers (`rates()`), never a price written in code.
 
+mod hidden_rates;
 mod rates;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use hidden_rates::HiddenRates;
 pub use rates::Rates;
 
 /// How far a figure can be trusted (the status key of `pricing_facts.md`).
@@ -76,17 +79,35 @@ impl std::fmt::Display for CatalogError {
 impl std::error::Error for CatalogError {}
 
 const BUILTIN_JSON: &str = include_str!("../../data/catalog.json");
+const HIDDEN_JSON: &str = include_str!("../../data/hidden_costs.json");
 
 impl Catalog {
     /// The catalogue embedded at build time. A unit test decodes it, so this cannot fail in a build
     /// that passed its tests.
     pub fn builtin() -> Catalog {
-        Catalog::from_json(BUILTIN_JSON).expect("data/catalog.json is compiled in and tested")
+        Catalog::from_files(BUILTIN_JSON, HIDDEN_JSON)
+            .expect("data/catalog.json and data/hidden_costs.json are compiled in and tested")
     }
 
-    /// Decodes a catalogue: every schema key present, no unknown keys, every value valid.
+    /// Decodes a whole catalogue (as `Catalog` serialises): every key of both schemas present, no
+    /// unknown keys, every value valid.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
         serde_json::from_str(text).map_err(|e| CatalogError(e.to_string()))
+    }
+
+    /// Decodes the two data files, each holding exactly its own schema's keys; the catalogue's date,
+    /// region and currency are the main file's.
+    pub fn from_files(main: &str, hidden: &str) -> Result<Catalog, CatalogError> {
+        let read = |text: &str, name: &str, keys: &[&str]| -> Result<CatalogFile, CatalogError> {
+            let file: CatalogFile = serde_json::from_str(text).map_err(|e| CatalogError(format!("{name}: {e}")))?;
+            match file.entries.keys().find(|k| !keys.contains(&k.as_str())) {
+                Some(extra) => Err(CatalogError(format!("unknown key `{extra}` in {name}"))),
+                None => Ok(file),
+            }
+        };
+        let mut file = read(main, "catalog.json", Rates::KEYS)?;
+        file.entries.extend(read(hidden, "hidden_costs.json", HiddenRates::KEYS)?.entries);
+        Catalog::try_from(file)
     }
 
     /// The resolved numbers the cost engine reads.
@@ -127,14 +148,15 @@ fn check_value(key: &str, value: f64) -> Result<(), CatalogError> {
     if key == "ec2.reserved_1y_discount" && value >= 1.0 {
         return Err(CatalogError(format!("`{key}` must be < 1, got {value}")));
     }
-    Ok(())
+    hidden_rates::check_value(key, value).map_err(CatalogError)
 }
 
 impl TryFrom<CatalogFile> for Catalog {
     type Error = CatalogError;
 
     fn try_from(file: CatalogFile) -> Result<Catalog, CatalogError> {
-        if let Some(extra) = file.entries.keys().find(|k| !Rates::KEYS.contains(&k.as_str())) {
+        let known = |k: &str| Rates::KEYS.contains(&k) || HiddenRates::KEYS.contains(&k);
+        if let Some(extra) = file.entries.keys().find(|k| !known(k)) {
             return Err(CatalogError(format!("unknown catalogue key `{extra}`")));
         }
         for (key, entry) in &file.entries {
@@ -157,10 +179,37 @@ mod tests {
 
     #[test]
     fn builtin_parses_and_holds_every_key() {
-        let cat = Catalog::from_json(BUILTIN_JSON).unwrap();
-        assert_eq!(cat.entries().len(), Rates::KEYS.len());
+        let cat = Catalog::from_files(BUILTIN_JSON, HIDDEN_JSON).unwrap();
+        assert_eq!(cat.entries().len(), Rates::KEYS.len() + HiddenRates::KEYS.len());
         assert_eq!(cat.rates().lambda_requests, 0.20);
+        assert_eq!(cat.rates().hidden.nat_hourly, 0.045);
         assert!(!cat.as_of.is_empty());
+        for (key, e) in cat.entries() {
+            assert!(!e.source.is_empty() && !e.as_of.is_empty() && !e.unit.is_empty(), "{key} lacks provenance");
+        }
+        // Single weak sources are flagged, never passed off as official.
+        assert_eq!(cat.entry("spot.fargate_discount").unwrap().status, Status::Unverified);
+        assert_eq!(cat.entry("lmi.concurrency.python").unwrap().status, Status::Ok);
+    }
+
+    #[test]
+    fn each_file_holds_its_own_keys() {
+        // A key of one file in the other is refused, named.
+        let moved = HIDDEN_JSON.replace("\"nat.gb\"", "\"lambda.requests\"");
+        let err = Catalog::from_files(BUILTIN_JSON, &moved).unwrap_err();
+        assert!(err.0.contains("lambda.requests") && err.0.contains("hidden_costs.json"), "{err}");
+        let missing = HIDDEN_JSON.replace("\"nat.gb\"", "\"nat.gib\"");
+        assert!(Catalog::from_files(BUILTIN_JSON, &missing).unwrap_err().0.contains("nat.gib"));
+        // Fractions off a price stay below 1, sizes above 0.
+        let fraction = HIDDEN_JSON.replace("\"value\": 0.7,", "\"value\": 1.5,");
+        assert!(Catalog::from_files(BUILTIN_JSON, &fraction).unwrap_err().0.contains("spot.fargate_discount"));
+        let mut cat = Catalog::builtin();
+        assert!(cat.set_price("aca.concurrency", 0.0).is_err());
+        assert!(cat.set_price("commit.lambda.savings_3y", 1.0).is_err());
+        assert!(cat.set_price("egress.cloudflare.gb", 0.0).is_ok());
+        cat.set_price("nat.hourly", 0.05).unwrap();
+        assert_eq!(cat.rates().hidden.nat_hourly, 0.05);
+        assert_eq!(cat.entry("nat.hourly").unwrap().status, Status::Override);
     }
 
     #[test]
@@ -185,7 +234,7 @@ mod tests {
     #[test]
     fn missing_key_is_named() {
         let text = BUILTIN_JSON.replace("\"lambda.requests\"", "\"lambda.requestz\"");
-        let err = Catalog::from_json(&text).unwrap_err();
+        let err = Catalog::from_files(&text, HIDDEN_JSON).unwrap_err();
         assert!(err.0.contains("lambda.requestz"), "{err}");
     }
 }

@@ -43,8 +43,8 @@ pub fn volumes(points: usize) -> Vec<f64> {
     (0..points).map(|i| 10f64.powf(lo + (hi - lo) * i as f64 / (points - 1) as f64)).collect()
 }
 
-/// The cheapest feasible platform among `totals` (ties go to the earlier id).
-pub fn cheapest(totals: &[Option<f64>; 8]) -> Option<PlatformId> {
+/// The cheapest feasible platform among `totals`, in table order (ties go to the earlier id).
+pub fn cheapest(totals: &[Option<f64>]) -> Option<PlatformId> {
     PlatformId::ALL
         .iter()
         .zip(totals)
@@ -56,7 +56,7 @@ pub fn cheapest(totals: &[Option<f64>; 8]) -> Option<PlatformId> {
 pub fn curves(s: &Scenario, cat: &Catalog, points: usize) -> Curves {
     let pricer = Pricer::new(s, cat);
     let volumes = volumes(points);
-    let totals: Vec<[Option<f64>; 8]> = volumes.iter().map(|&v| pricer.totals(v)).collect();
+    let totals: Vec<Vec<Option<f64>>> = volumes.iter().map(|&v| pricer.totals(v)).collect();
     let series = PlatformId::ALL
         .iter()
         .enumerate()
@@ -83,7 +83,7 @@ fn bisect(pricer: &Pricer, mut lo: f64, mut hi: f64, from: PlatformId) -> BreakE
     let mut to = cheapest(&pricer.totals(hi)).unwrap_or(from);
     let gap = |v: f64, to: PlatformId| {
         let t = pricer.totals(v);
-        match (t[from as usize], t[to as usize]) {
+        match (t[from.index()], t[to.index()]) {
             (Some(a), Some(b)) => (a - b).abs() / a.max(b).max(f64::MIN_POSITIVE),
             _ => 0.0,
         }

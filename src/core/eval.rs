@@ -1,14 +1,15 @@
 //! One evaluation of a scenario: simulate, price, decide. The JSON of `crossover eval` is `Evaluation`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::catalog::Catalog;
-use super::coldstart::{self, ColdStartReport, SimTarget};
-use super::cost::{self, PlatformCost, PlatformId, SimUsage};
+use super::coldstart::{self, ColdStartReport, Performance, SimTarget};
+use super::cost::{self, PlatformCost, PlatformId, Pricer};
 use super::crossover::{self, BreakEven};
 use super::scenario::Scenario;
 use super::sensitivity::{self, Sensitivity};
-use super::verdict::{self, Verdict, dimensions, latency};
+pub use super::verdict::Simulations;
+use super::verdict::{self, Evidence, Verdict, dimensions, latency};
 
 /// Points on the crossover grid (1e3 … 1e10 requests/month).
 pub const CURVE_POINTS: usize = 241;
@@ -32,55 +33,82 @@ pub struct Evaluation {
     pub sensitivity: Sensitivity,
 }
 
-/// The two simulations an assessment needs: Lambda (the reported cold-start view) and Cloud Run (its
-/// billable instance time). This is the heavy half; the browser runs it in a web worker.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Simulations {
-    pub lambda: ColdStartReport,
-    pub cloud_run: ColdStartReport,
-    /// Lambda's p99 with the provisioned concurrency the latency target needs, when it is missed.
-    pub warm_p99: Option<f64>,
+/// One platform's simulation: a provisioned fleet sized as the cost model sizes it, any other platform by
+/// its execution model. `None` where the platform has no model or the workload is infeasible there.
+pub fn simulate_platform(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
+    simulate_in(&coldstart::Batch::with(s, cat.rates()), s, cat, id)
 }
 
-pub fn simulate(s: &Scenario) -> Simulations {
-    let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
-    let warm_p99 = latency::needs_provisioned(s, &lambda)
-        .then(|| latency::warm_p99(s, latency::provisioned_estimate(&lambda, &dimensions::load(s))));
-    Simulations { cloud_run: coldstart::simulate(s, SimTarget::CloudRun), lambda, warm_p99 }
+fn simulate_in(batch: &coldstart::Batch, s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
+    let target = id.sim_target()?;
+    if cost::infeasible_reason(id, s, cat).is_some() {
+        return None;
+    }
+    match cost::provisioned(s, cat, id) {
+        Some(fleet) => Some(batch.simulate_fleet(target, &fleet)),
+        None => Some(batch.simulate(target)),
+    }
+}
+
+/// Lambda, Cloud Run and Flex (their billed figures), every other feasible platform with an execution
+/// model, and the warm p99 when the latency target is missed (one more simulation).
+pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
+    let batch = coldstart::Batch::with(s, cat.rates());
+    let lambda = batch.simulate(SimTarget::AwsLambda);
+    let p99 = lambda.latency_ms.p99;
+    let warm_p99 = latency::needs_provisioned(s, p99)
+        .then(|| latency::provisioned_named(s, p99, lambda.peak_instances, &dimensions::load(s)))
+        .flatten()
+        .map(|n| coldstart::warm_p99(s, n));
+    let mut others: Vec<(PlatformId, ColdStartReport)> = Vec::new();
+    let own = [PlatformId::AwsLambda, PlatformId::CloudRun, PlatformId::AzureFlex];
+    for id in PlatformId::ALL.iter().copied().filter(|id| !own.contains(id)) {
+        // EKS nodes are the instances EC2 would run, started as slowly: the same queue, simulated once.
+        let twin = match (id, others.last()) {
+            (PlatformId::AwsEks, Some((PlatformId::AwsEc2, ec2)))
+                if cost::provisioned(s, cat, PlatformId::AwsEc2) == cost::provisioned(s, cat, id)
+                    && coldstart::provisioned::same_lag(SimTarget::AwsEc2, SimTarget::AwsEks) =>
+            {
+                Some(ColdStartReport { target: Some(SimTarget::AwsEks), ..ec2.clone() })
+            }
+            _ => None,
+        };
+        if let Some(r) = twin.or_else(|| simulate_in(&batch, s, cat, id)) {
+            others.push((id, r));
+        }
+    }
+    Simulations {
+        cloud_run: batch.simulate(SimTarget::CloudRun),
+        azure_flex: batch.simulate(SimTarget::AzureFlex),
+        lambda,
+        warm_p99,
+        others,
+    }
 }
 
 /// Prices every platform with the simulated figures and decides: the cheap half, run on every input.
 pub fn assess_with(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Assessment {
-    let usage = SimUsage {
-        lambda_cold_starts: sims.lambda.cold_starts,
-        lambda_mean_init_ms: sims.lambda.mean_init_ms,
-        cloud_run_busy_instance_s: sims.cloud_run.avg_busy_instances * super::scenario::SECONDS_PER_MONTH,
-    };
-    let platforms = cost::price_all(s, cat, Some(&usage));
-    let verdict = verdict::decide_with(s, cat, &platforms, &sims.lambda, sims.warm_p99);
+    let mut platforms = cost::price_all(s, cat, Some(&sims.usage()));
+    for p in platforms.iter_mut().filter(|p| p.feasible) {
+        p.performance = sims.report(p.id).map(Performance::from);
+    }
+    let mut evidence = Evidence::simulated(s, cat, &platforms, sims, &sims.lambda);
+    evidence.cold.provisioned_usd =
+        latency::provisioned_for(s, &evidence).map(|n| Pricer::new(s, cat).provisioned_usd(n));
+    let verdict = verdict::decide(s, &evidence);
     Assessment { platforms, coldstart: sims.lambda.clone(), verdict }
 }
 
 pub fn assess(s: &Scenario, cat: &Catalog) -> Assessment {
-    assess_with(s, cat, &simulate(s))
+    assess_with(s, cat, &simulate(s, cat))
 }
 
+/// The assessment, the break-even volumes and the sensitivity searches, which start from the
+/// assessment's own simulations.
 pub fn evaluate(s: &Scenario, cat: &Catalog) -> Evaluation {
-    let Assessment { platforms, coldstart, verdict } = assess(s, cat);
+    let sims = simulate(s, cat);
+    let Assessment { platforms, coldstart, verdict } = assess_with(s, cat, &sims);
     let breakeven = crossover::curves(s, cat, CURVE_POINTS).breakeven;
-    let sensitivity = sensitivity::analyze(s, cat);
+    let sensitivity = sensitivity::analyze(s, cat, &sims);
     Evaluation { catalog_as_of: cat.as_of.clone(), platforms, breakeven, coldstart, verdict, sensitivity }
-}
-
-/// The cheapest feasible platform, optionally only among serverless or container options.
-pub fn cheapest(platforms: &[PlatformCost], serverless: Option<bool>) -> Option<&PlatformCost> {
-    platforms
-        .iter()
-        .filter(|p| p.feasible && serverless.is_none_or(|want| p.id.is_serverless() == want))
-        .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
-}
-
-/// Lookup by id.
-pub fn platform(platforms: &[PlatformCost], id: PlatformId) -> Option<&PlatformCost> {
-    platforms.iter().find(|p| p.id == id)
 }

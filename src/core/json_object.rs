@@ -6,13 +6,14 @@
 //! remembers which key it is reading and the error is attributed to it.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::Deserializer;
 use serde::de::{MapAccess, Visitor};
 use serde_json::Value;
 
-use super::scenario::FieldError;
+use super::field_error::FieldError;
 
 /// Longest key echoed back in an error; longer ones are clipped.
 const MAX_KEY_ECHO: usize = 64;
@@ -83,10 +84,12 @@ impl<'de> Visitor<'de> for Entries<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out: Vec<(String, Value)> = Vec::new();
+        // Keys seen so far, for the duplicate check: n·log n over the document, never n².
+        let mut seen = BTreeSet::new();
         while let Some(key) = map.next_key::<String>()? {
             *self.current.borrow_mut() = Some(key.clone());
             let value = map.next_value::<Value>()?;
-            if out.iter().any(|(k, _)| *k == key) {
+            if !seen.insert(key.clone()) {
                 return Err(serde::de::Error::custom("duplicate key"));
             }
             *self.current.borrow_mut() = None;

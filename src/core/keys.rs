@@ -1,11 +1,15 @@
 //! Scenario fields addressed by key and text value: the one path through which the URL query, saved
-//! state and the UI's controls change a scenario. Each value is checked on its own, so one bad field is
-//! reported and dropped while every valid field is kept.
+//! state, the fleet CSV and the UI's controls change a scenario. Each value is parsed and checked on its
+//! own against its row of the key table (`scenario::KEYS`), so one bad field is reported and dropped
+//! while every valid field is kept. Nothing here grows faster than the input: a value is checked without
+//! building a scenario, and a batch of pairs builds one scenario at the end.
 
 use serde_json::{Map, Value};
 
-use super::json_object::kind_of;
-use super::scenario::{FieldError, Scenario};
+use super::field_error::FieldError;
+use super::json_object::{clip_key, kind_of};
+use super::key_table::{Accepts, Field, Key};
+use super::scenario::{self, Scenario};
 
 /// Longest text value accepted for one key (a 10,080-weight custom profile fits).
 pub const MAX_VALUE_LEN: usize = 200_000;
@@ -19,54 +23,53 @@ fn as_map(s: &Scenario) -> Map<String, Value> {
 }
 
 fn error(key: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field: key.to_string(), message: message.into() }
+    FieldError::new(clip_key(key), message)
 }
 
-/// Parses `text` as the JSON type the key holds in `template` (numbers, booleans, enum names, lists).
-fn parse_like(key: &str, template: &Value, text: &str) -> Result<Value, FieldError> {
+fn row(key: &str) -> Result<&'static Key, FieldError> {
+    scenario::key(key).ok_or_else(|| error(key, "unknown key"))
+}
+
+/// The JSON value `text` stands for under `key` (numbers, booleans, ids, comma-separated weights),
+/// checked on its own like `check_value`, or why not (the key is named).
+pub fn check_text(key: &str, text: &str) -> Result<Value, FieldError> {
+    let row = row(key)?;
+    let value = parse_text(row, text)?;
+    check(row, &value)
+}
+
+fn parse_text(row: &Key, text: &str) -> Result<Value, FieldError> {
+    let key = row.name;
     let text = text.trim();
     if text.len() > MAX_VALUE_LEN {
         return Err(error(key, format!("value longer than {MAX_VALUE_LEN} characters")));
     }
-    let whole = template.is_u64();
-    let number = |t: &str| -> Result<Value, FieldError> {
-        // Whole numbers beyond 2^53 (a u64 seed) keep every digit.
-        if whole && let Ok(n) = t.parse::<u64>() {
-            return Ok(Value::from(n));
-        }
-        let v: f64 = t.parse().map_err(|_| error(key, format!("'{}' is not a number", clip(t))))?;
-        if !v.is_finite() {
-            return Err(error(key, "must be a finite number"));
-        }
-        if whole {
-            if v < 0.0 || v.fract() != 0.0 || v > 9_007_199_254_740_992.0 {
-                return Err(error(key, format!("{v} is not a whole number ≥ 0")));
-            }
-            return Ok(Value::from(v as u64));
-        }
-        // Integral values go as integers: float fields accept them, and optional whole-number
-        // fields (whose template is `null`) need them.
-        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-            return Ok(Value::from(v as i64));
-        }
-        Ok(serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null))
-    };
-    match template {
-        Value::Bool(_) => match text {
+    match row.accepts {
+        Accepts::Flag => match text {
             "1" | "true" | "yes" | "on" => Ok(Value::Bool(true)),
             "0" | "false" | "no" | "off" => Ok(Value::Bool(false)),
             _ => Err(error(key, format!("'{}' is not true/false", clip(text)))),
         },
-        Value::String(_) => Ok(Value::String(text.to_string())),
-        Value::Array(_) => {
-            if text.is_empty() {
-                return Ok(Value::Array(Vec::new()));
-            }
-            text.split(',').map(number).collect::<Result<Vec<_>, _>>().map(Value::Array)
+        Accepts::OneOf(_) => Ok(Value::String(text.to_string())),
+        Accepts::Weights { .. } if text.is_empty() => Ok(Value::Array(Vec::new())),
+        Accepts::Weights { .. } => {
+            text.split(',').map(|t| number(key, false, t)).collect::<Result<_, _>>().map(Value::Array)
         }
-        // Numbers and optional numbers (null = "none"); integers are checked by deserialisation.
-        _ if text.is_empty() || text == "none" => Ok(Value::Null),
-        _ => number(text),
+        Accepts::Number { optional: true, .. } if text.is_empty() || text == "none" => Ok(Value::Null),
+        Accepts::Number { whole, .. } => number(key, whole, text),
+    }
+}
+
+fn number(key: &str, whole: bool, text: &str) -> Result<Value, FieldError> {
+    let text = text.trim();
+    // Whole numbers beyond 2^53 (a u64 seed) keep every digit.
+    if whole && let Ok(n) = text.parse::<u64>() {
+        return Ok(Value::from(n));
+    }
+    let v: f64 = text.parse().map_err(|_| error(key, format!("'{}' is not a number", clip(text))))?;
+    match serde_json::Number::from_f64(v) {
+        Some(n) => Ok(Value::Number(n)),
+        None => Err(error(key, "must be a finite number")),
     }
 }
 
@@ -77,61 +80,48 @@ fn clip(t: &str) -> String {
 /// The scenario with one key set from text, or why not (the key is named). Rules comparing the key
 /// with another field (business hours in order) apply too: this is the path of one edit in the UI.
 pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> {
-    set_checked(s, key, text, Scenario::validate)
-}
-
-/// Like `set`, checking the value on its own only: a batch of keys (a link) is consistent or not
-/// as a whole, whatever order its keys come in.
-fn set_alone(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> {
-    set_checked(s, key, text, Scenario::field_errors)
-}
-
-fn set_checked(
-    s: &Scenario,
-    key: &str,
-    text: &str,
-    check: fn(&Scenario) -> Vec<FieldError>,
-) -> Result<Scenario, FieldError> {
-    let mut map = as_map(s);
-    let Some(template) = map.get(key) else {
-        return Err(error(key, "unknown key"));
-    };
-    // An optional field that is currently `null` takes numbers.
-    let template = if template.is_null() { Value::from(0.0) } else { template.clone() };
-    let value = parse_like(key, &template, text)?;
-    map.insert(key.to_string(), value);
-    let next: Scenario = serde_json::from_value(Value::Object(map)).map_err(|e| error(key, clean(&e.to_string())))?;
-    match check(&next).into_iter().find(|e| e.field == key) {
+    let value = check_text(key, text)?;
+    let next = with_values(s, [(key.to_string(), value)])?;
+    match next.validate().into_iter().find(|e| e.field == key) {
         Some(e) => Err(e),
         None => Ok(next),
     }
 }
 
-/// Checks one key's JSON value on its own — type, whole-number-ness, range, length — and returns it
-/// normalised (integral numbers as integers), or why not, naming the key and what it accepts.
+/// `s` with checked values put in; a value that does not fit its field (which `check` rules out) is
+/// reported against the document.
+fn with_values(s: &Scenario, values: impl IntoIterator<Item = (String, Value)>) -> Result<Scenario, FieldError> {
+    let mut map = as_map(s);
+    map.extend(values);
+    serde_json::from_value(Value::Object(map)).map_err(|e| error("scenario", clean(&e.to_string())))
+}
+
+/// Checks one key's JSON value on its own — type, whole-number-ness, range, id, length — and returns it
+/// normalised (whole numbers as integers), or why not, naming the key and what it accepts.
 /// Cross-field rules (`Scenario::cross_field_errors`) are left to the caller, which sees every key.
 pub fn check_value(key: &str, value: &Value) -> Result<Value, FieldError> {
-    let mut map = as_map(&Scenario::default());
-    let Some(template) = map.get(key) else {
-        return Err(error(key, "unknown key"));
-    };
-    let optional = template.is_null();
-    let normalised = match (template, value) {
-        (_, Value::Null) if optional => Value::Null,
-        (Value::Bool(_), Value::Bool(_)) => value.clone(),
-        (Value::String(_), Value::String(text)) => {
-            // Enum names and runtime ids are short; say so before echoing anything.
-            if text.chars().count() > super::scenario::MAX_RUNTIME_LEN {
-                return Err(error(key, format!("longer than {} characters", super::scenario::MAX_RUNTIME_LEN)));
-            }
-            value.clone()
+    check(row(key)?, value)
+}
+
+fn check(row: &Key, value: &Value) -> Result<Value, FieldError> {
+    let key = row.name;
+    let problem = |field: Field| row.problem(field).map_or(Ok(()), |m| Err(error(key, m)));
+    match (row.accepts, value) {
+        (Accepts::Number { optional: true, .. }, Value::Null) => Ok(Value::Null),
+        (Accepts::Number { whole, .. }, Value::Number(n)) => {
+            let Some(v) = n.as_f64().filter(|v| v.is_finite()) else {
+                return Err(error(key, "must be a finite number"));
+            };
+            problem(Field::Number(v))?;
+            // Exact integers keep every digit (a u64 seed); integral floats become integers so
+            // whole-number fields accept `200.0`.
+            Ok(if whole && !n.is_u64() { Value::from(v as u64) } else { value.clone() })
         }
-        (Value::Array(_), Value::Array(items)) => {
-            if items.len() > super::scenario::MAX_PROFILE_LEN {
-                return Err(error(
-                    key,
-                    format!("at most {} weights, got {}", super::scenario::MAX_PROFILE_LEN, items.len()),
-                ));
+        (Accepts::Flag, Value::Bool(_)) => Ok(value.clone()),
+        (Accepts::OneOf(_), Value::String(id)) => problem(Field::Id(id)).map(|()| value.clone()),
+        (Accepts::Weights { max_len }, Value::Array(items)) => {
+            if items.len() > max_len {
+                return Err(error(key, format!("at most {max_len} weights, got {}", items.len())));
             }
             for (i, item) in items.iter().enumerate() {
                 match item.as_f64() {
@@ -140,63 +130,9 @@ pub fn check_value(key: &str, value: &Value) -> Result<Value, FieldError> {
                     None => return Err(error(key, format!("weight {i} is {}, expected a number", kind_of(item)))),
                 }
             }
-            value.clone()
+            Ok(value.clone())
         }
-        (Value::Number(_) | Value::Null, Value::Number(n)) => number_value(key, template.is_u64(), n)?,
-        (_, other) => return Err(error(key, format!("expected {}, got {}", expected(key, template), kind_of(other)))),
-    };
-    map.insert(key.to_string(), normalised.clone());
-    let next: Scenario = serde_json::from_value(Value::Object(map)).map_err(|e| error(key, clean(&e.to_string())))?;
-    match next.field_errors().into_iter().find(|e| e.field == key) {
-        Some(e) => Err(e),
-        None => Ok(normalised),
-    }
-}
-
-fn number_value(key: &str, whole: bool, n: &serde_json::Number) -> Result<Value, FieldError> {
-    let range = super::scenario::range_of(key);
-    let Some(v) = n.as_f64().filter(|v| v.is_finite()) else {
-        return Err(error(key, "must be a finite number"));
-    };
-    if let Some((lo, hi)) = range
-        && !(lo..=hi).contains(&v)
-    {
-        return Err(error(key, format!("{v} is outside the allowed range {lo}–{hi}")));
-    }
-    if whole && (v < 0.0 || v.fract() != 0.0) {
-        return Err(error(key, format!("{v} is not a whole number ≥ 0")));
-    }
-    // Exact integers stay as they are (a u64 seed keeps every digit); integral floats become integers
-    // so whole-number fields accept `200.0`.
-    if n.is_u64() || n.is_i64() {
-        return Ok(Value::Number(n.clone()));
-    }
-    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-        return Ok(Value::from(v as i64));
-    }
-    Ok(Value::Number(n.clone()))
-}
-
-/// What a key accepts, for type errors.
-fn expected(key: &str, template: &Value) -> String {
-    let range = super::scenario::range_of(key).map(|(lo, hi)| format!(" in {lo}–{hi}")).unwrap_or_default();
-    match template {
-        Value::Bool(_) => "true or false".into(),
-        Value::Array(_) => "a list of numbers".into(),
-        Value::Null => format!("a number{range} or null"),
-        Value::Number(_) => format!("a number{range}"),
-        Value::String(_) if key == "runtime" => "a runtime id (string)".into(),
-        // Enums: serde lists the variants when asked for one that does not exist.
-        Value::String(_) => {
-            let mut map = as_map(&Scenario::default());
-            map.insert(key.to_string(), Value::String(String::new()));
-            match serde_json::from_value::<Scenario>(Value::Object(map)) {
-                Err(e) => e.to_string().split_once("expected ").map(|(_, names)| names.to_string()),
-                Ok(_) => None,
-            }
-            .unwrap_or_else(|| "a string".into())
-        }
-        Value::Object(_) => "an object".into(),
+        (_, other) => Err(error(key, format!("expected {}, got {}", row.expected(), kind_of(other)))),
     }
 }
 
@@ -205,20 +141,30 @@ fn clean(msg: &str) -> String {
     msg.replace("u32", "a whole number").replace("u64", "a whole number").replace("f64", "a number")
 }
 
-/// Applies key/value pairs to the defaults: every valid one is kept, every invalid one reported.
-/// Pairs that are valid alone but inconsistent together (e.g. business hours reversed) are reported
-/// and the scenario falls back to the defaults for those keys.
+/// Applies key/value pairs to the defaults: every valid one is kept (the last of a repeated key wins),
+/// every invalid one reported. Pairs that are valid alone but inconsistent together (e.g. business hours
+/// reversed) are reported and the scenario falls back to the defaults for those keys.
 pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<FieldError>) {
-    let mut s = Scenario::default();
+    let mut checked = Map::new();
     let mut errors = Vec::new();
     for (key, text) in pairs {
-        match set_alone(&s, key, text) {
-            Ok(next) => s = next,
+        match check_text(key, text) {
+            Ok(v) => {
+                checked.insert(key.to_string(), v);
+            }
             Err(e) => errors.push(e),
         }
     }
+    let defaults = Scenario::default();
+    let mut s = match with_values(&defaults, checked) {
+        Ok(s) => s,
+        Err(e) => {
+            errors.push(e);
+            defaults.clone()
+        }
+    };
     // Cross-field checks: reset the field named and the one it is compared with.
-    let defaults = as_map(&Scenario::default());
+    let default_map = as_map(&defaults);
     for _ in 0..3 {
         let problems = s.validate();
         if problems.is_empty() {
@@ -232,7 +178,7 @@ pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (S
                 _ => None,
             };
             for key in std::iter::once(e.field.as_str()).chain(partner) {
-                if let Some(v) = defaults.get(key) {
+                if let Some(v) = default_map.get(key) {
                     map.insert(key.to_string(), v.clone());
                 }
             }
@@ -243,7 +189,7 @@ pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (S
         }
     }
     if !s.validate().is_empty() {
-        s = Scenario::default();
+        s = defaults;
     }
     (s, errors)
 }
@@ -275,7 +221,7 @@ pub fn texts(s: &Scenario) -> Vec<(String, String)> {
 
 /// Every key a scenario has, in declaration order.
 pub fn all() -> Vec<String> {
-    as_map(&Scenario::default()).keys().cloned().collect()
+    scenario::KEYS.iter().map(|k| k.name.to_string()).collect()
 }
 
 #[cfg(test)]

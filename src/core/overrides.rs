@@ -5,10 +5,10 @@
 use serde_json::Value;
 
 use super::catalog::Catalog;
+use super::field_error::FieldError;
 use super::json_object::{self, clip_key, kind_of};
-use super::scenario::FieldError;
 
-/// Largest overrides document accepted, bytes (the whole catalogue as overrides is ~5 KB).
+/// Largest overrides document accepted, bytes (the whole catalogue, both files, as overrides is ~10 KB).
 pub const MAX_OVERRIDES_BYTES: usize = 64 * 1024;
 /// Largest value accepted for any price or limit: above every real one (tier thresholds reach 2e10), and
 /// small enough that prices × volumes stay finite (1e12 requests × 1e12 = 1e24).
@@ -87,5 +87,21 @@ mod tests {
         let errors = overrides_from_json(r#"{"lambda.requests": 0.25, "a": 1, "lambda.gb_s": "x"}"#).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["a", "lambda.gb_s"]);
+    }
+
+    #[test]
+    fn a_full_document_of_bad_keys_is_answered_key_by_key() {
+        // Just under the 64 KB limit: every unknown key named, in order; then a duplicate at the very end.
+        let keys: Vec<String> = (0..5_000).map(|i| format!("x.{i:05}")).collect();
+        let body: Vec<String> = keys.iter().map(|k| format!("\"{k}\":1")).collect();
+        let text = format!("{{{}}}", body.join(","));
+        assert!(text.len() <= MAX_OVERRIDES_BYTES);
+        let errors = overrides_from_json(&text).unwrap_err();
+        assert_eq!(errors.len(), keys.len());
+        assert!(errors.iter().zip(&keys).all(|(e, k)| e.field == *k && e.message == "unknown catalogue key"));
+        let text = format!("{{{},\"x.00000\":2}}", body.join(","));
+        let errors = overrides_from_json(&text).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), "x.00000: appears more than once");
     }
 }

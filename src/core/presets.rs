@@ -3,7 +3,8 @@
 
 use serde::Deserialize;
 
-use super::scenario::{self, Scenario};
+use super::scenario::Scenario;
+use super::scenario_json;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preset {
@@ -26,7 +27,7 @@ pub fn all() -> Vec<Preset> {
     raw()
         .into_iter()
         .filter_map(|r| {
-            let scenario = scenario::from_json(&r.scenario.to_string()).ok()?;
+            let scenario = scenario_json::from_json(&r.scenario.to_string()).ok()?;
             Some(Preset { id: r.id, name: r.name, description: r.description, scenario })
         })
         .collect()
@@ -52,7 +53,7 @@ pub fn summaries() -> Vec<Summary> {
 /// One preset, decoded through the same validation as `all`.
 pub fn by_id(id: &str) -> Option<Preset> {
     let r = raw().into_iter().find(|r| r.id == id)?;
-    let scenario = scenario::from_json(&r.scenario.to_string()).ok()?;
+    let scenario = scenario_json::from_json(&r.scenario.to_string()).ok()?;
     Some(Preset { id: r.id, name: r.name, description: r.description, scenario })
 }
 

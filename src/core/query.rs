@@ -6,73 +6,23 @@
 //! Versions: `v=1` links used the full key names; they still decode (full names are accepted in any
 //! version). An alias, once published, is never reused for another key.
 
+use super::field_error::FieldError;
 use super::keys;
-use super::scenario::{FieldError, Scenario};
+use super::scenario::{KEYS, Scenario};
 
 /// Version of the query/storage schema; older versions are migrated in `decode`.
 pub const SCHEMA: u32 = 2;
 
-/// Short aliases of the scenario keys (schema 2).
-pub const SHORT: &[(&str, &str)] = &[
-    ("requests_per_month", "r"),
-    ("traffic_shape", "ts"),
-    ("diurnal_peak_to_trough", "dp"),
-    ("business_start_hour", "bs"),
-    ("business_end_hour", "be"),
-    ("spike_count_per_day", "sc"),
-    ("spike_height", "sh"),
-    ("spike_minutes", "sm"),
-    ("cron_every_min", "ce"),
-    ("cron_batch", "cb"),
-    ("custom_profile", "cp"),
-    ("duration_ms", "d"),
-    ("duration_distribution", "dd"),
-    ("memory_mb", "m"),
-    ("cpu_fraction", "cf"),
-    ("runtime", "rt"),
-    ("arch", "a"),
-    ("package_type", "pt"),
-    ("package_mb", "pm"),
-    ("vpc", "vpc"),
-    ("init_ms", "im"),
-    ("init_ms_override", "io"),
-    ("payload_kb", "pk"),
-    ("invocation", "iv"),
-    ("ephemeral_storage_mb", "es"),
-    ("free_tier", "ft"),
-    ("provisioned_concurrency", "pc"),
-    ("front_door", "fd"),
-    ("keep_alive_s", "ka"),
-    ("keep_alive_max_s", "kx"),
-    ("keep_warm_every_min", "kw"),
-    ("keep_warm_count", "kc"),
-    ("concurrency_quota", "cq"),
-    ("cloud_run_concurrency", "rc"),
-    ("cloud_run_min_instances", "rm"),
-    ("azure_always_ready", "ar"),
-    ("db_max_connections", "db"),
-    ("rds_proxy", "rp"),
-    ("fargate_vcpu", "fv"),
-    ("target_utilization", "tu"),
-    ("min_capacity", "mc"),
-    ("container_scaling", "cs"),
-    ("ec2_pricing", "ep"),
-    ("latency_slo_p99_ms", "p99"),
-    ("stateful", "st"),
-    ("long_lived_connections", "ll"),
-    ("needs_gpu", "gpu"),
-    ("iac_mature", "iac"),
-    ("portability_required", "pr"),
-    ("seed", "sd"),
-];
-
+/// The short alias of a key (its row's `alias` in `scenario::KEYS`, schema 2), or the key itself.
 fn short(key: &str) -> &str {
-    SHORT.iter().find(|(k, _)| *k == key).map_or(key, |(_, s)| s)
+    KEYS.iter().find(|k| k.name == key).map_or(key, |k| k.alias)
 }
 
+/// The key an alias stands for; full key names pass through (every version accepts them).
 fn long(key: &str) -> &str {
-    SHORT.iter().find(|(_, s)| *s == key).map_or(key, |(k, _)| k)
+    KEYS.iter().find(|k| k.alias == key).map_or(key, |k| k.name)
 }
+
 /// Query keys that are about the page, not the scenario.
 const PAGE_KEYS: &[&str] = &["v", "embed", "page", "theme"];
 
@@ -184,15 +134,14 @@ mod tests {
     }
 
     #[test]
-    fn aliases_cover_every_key_once() {
-        let all = keys::all();
-        assert_eq!(SHORT.len(), all.len());
-        assert!(all.iter().all(|k| SHORT.iter().any(|(long, _)| long == k)), "a key has no alias");
-        let mut aliases: Vec<_> = SHORT.iter().map(|(_, s)| *s).collect();
+    fn every_alias_is_one_key_s() {
+        let mut aliases: Vec<_> = KEYS.iter().map(|k| k.alias).collect();
         aliases.sort_unstable();
         aliases.dedup();
-        assert_eq!(aliases.len(), SHORT.len(), "aliases are unique");
-        assert!(SHORT.iter().all(|(_, s)| !PAGE_KEYS.contains(s)));
+        assert_eq!(aliases.len(), KEYS.len(), "aliases are unique");
+        assert!(KEYS.iter().all(|k| !PAGE_KEYS.contains(&k.alias) && !k.alias.is_empty()));
+        // An alias is never another key's full name, so either spelling decodes to one key.
+        assert!(KEYS.iter().all(|k| KEYS.iter().all(|other| other.name != k.alias || other.name == k.name)));
     }
 
     #[test]
@@ -200,5 +149,39 @@ mod tests {
         assert!(decode("?embed=chart&v=1").is_none());
         assert_eq!(page_param("?v=1&embed=chart", "embed").as_deref(), Some("chart"));
         assert_eq!(percent_decode("a%2Cb+c%"), "a,b c%");
+    }
+
+    #[test]
+    fn an_unknown_runtime_is_reported_and_the_rest_kept() {
+        let (s, errors) = decode("?v=2&r=3e6&rt=cobol&a=arm64").unwrap();
+        assert_eq!((s.requests_per_month, s.arch, s.runtime.as_str()), (3e6, Arch::Arm64, "nodejs22"));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "runtime");
+        assert!(errors[0].message.starts_with("unknown value `cobol`; expected one of `nodejs20`"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_huge_link_is_decoded_key_by_key() {
+        // 90,000 unknown keys (~800 KB): each reported once, in order, the scenario left at its defaults.
+        let keys: Vec<String> = (0..90_000).map(|i| format!("k{i:05}")).collect();
+        let link = format!("?v=2&{}", keys.iter().map(|k| format!("{k}=1")).collect::<Vec<_>>().join("&"));
+        let (s, errors) = decode(&link).unwrap();
+        assert_eq!(s, Scenario::default());
+        assert_eq!(errors.len(), keys.len());
+        assert!(errors.iter().zip(&keys).all(|(e, k)| e.field == *k && e.message == "unknown key"));
+    }
+
+    #[test]
+    fn a_full_profile_and_many_repeated_keys_are_decoded_once_each() {
+        // A 10,080-weight profile next to 20,000 settings of one key: the last setting wins, and the
+        // profile is read once, not once per key.
+        let profile: Vec<String> = (0..10_080).map(|i| (i % 7).to_string()).collect();
+        let repeats: Vec<String> = (0..20_000).map(|i| format!("m={}", 128 + i % 1000)).collect();
+        let link = format!("?v=2&ts=custom&cp={}&{}", profile.join(","), repeats.join("&"));
+        let (s, errors) = decode(&link).unwrap();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(s.custom_profile.len(), 10_080);
+        assert_eq!(s.custom_profile[13], 6.0);
+        assert_eq!(s.memory_mb, (128 + 19_999 % 1000) as f64);
     }
 }

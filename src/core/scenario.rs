@@ -1,329 +1,301 @@
 //! The workload a user describes: one plain struct, every field documented once with its unit.
 //!
-//! `Default` is the reset button. Decoding (`from_json`) rejects unknown keys and out-of-range values
-//! with an error naming the key; everything downstream may assume a validated scenario.
+//! `Default` is the reset button. Each field is one row of `scenario!`: its doc comment (the meaning),
+//! type, default and accepted values; the same rows make `KEYS`, the table every decoder, the UI and the
+//! README read (see `key_table`). The decoders above this module (JSON, links, saved state, CSV) reject
+//! unknown keys and bad values with an error naming the key; everything downstream may assume a
+//! validated scenario.
 
-use serde::{Deserialize, Serialize};
+use super::key_table::{Key, choices, decades, flag, one_of, range, scenario, weights};
 
-/// How requests spread over the week. Every shape keeps the month's total.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum TrafficShape {
-    #[default]
-    Steady,
-    /// A smooth daily cycle; see `diurnal_peak_to_trough`.
-    Diurnal,
-    /// Weekdays between `business_start_hour` and `business_end_hour` (UTC) only.
-    BusinessHours,
-    /// A baseline plus `spike_count_per_day` bursts of `spike_height` × the baseline.
-    Spiky,
-    /// `cron_batch` invocations every `cron_every_min` minutes.
-    Cron,
-    /// `custom_profile`: 168 hourly weights (a week) or 1,440 / 10,080 per-minute weights.
-    Custom,
-}
+pub use super::field_error::FieldError;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Arch {
-    #[default]
-    X86_64,
-    Arm64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum PackageType {
-    #[default]
-    Zip,
-    Image,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum FrontDoor {
-    #[default]
-    None,
-    ApiGatewayHttp,
-    ApiGatewayRest,
-    Alb,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum DurationDistribution {
-    Fixed,
-    Exponential,
-    #[default]
-    Lognormal,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Invocation {
-    /// Request/response (API): the caller waits, the 6 MB sync payload limit applies.
-    #[default]
-    Sync,
-    /// Queue or event consumer: nobody waits on the response.
-    Async,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum ContainerScaling {
-    /// Capacity follows the traffic shape hour by hour.
-    #[default]
-    Autoscaled,
-    /// Capacity is sized for the peak hour and runs all month.
-    Fixed,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Ec2Pricing {
-    #[default]
-    OnDemand,
-    Reserved1y,
-}
-
-/// One workload. Field names are the keys of the `crossover eval` scenario JSON.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Scenario {
-    // --- traffic ---
-    /// Requests (invocations) per month; a month is 30 days (2,592,000 s).
-    pub requests_per_month: f64,
-    pub traffic_shape: TrafficShape,
-    /// Diurnal: peak rate ÷ trough rate, ≥ 1.
-    pub diurnal_peak_to_trough: f64,
-    /// Business hours: first hour of the working day, 0–23 (UTC).
-    pub business_start_hour: u32,
-    /// Business hours: hour the working day ends, 1–24 (UTC), after the start.
-    pub business_end_hour: u32,
-    /// Spiky: bursts per day.
-    pub spike_count_per_day: u32,
-    /// Spiky: burst rate ÷ baseline rate.
-    pub spike_height: f64,
-    /// Spiky: length of one burst, minutes.
-    pub spike_minutes: f64,
-    /// Cron: minutes between runs.
-    pub cron_every_min: u32,
-    /// Cron: invocations fired at once per run.
-    pub cron_batch: u32,
-    /// Custom: relative weights, 168 (hourly, Monday 00:00 UTC first), 1,440 or 10,080 (per minute).
-    pub custom_profile: Vec<f64>,
-
-    // --- function ---
-    /// Mean execution time of one request, ms.
-    pub duration_ms: f64,
-    pub duration_distribution: DurationDistribution,
-    /// Memory configured for the function / container, MB.
-    pub memory_mb: f64,
-    /// Share of the duration spent on CPU (the rest waits on I/O), 0–1.
-    pub cpu_fraction: f64,
-    /// Runtime id, e.g. `nodejs22`, `python312`, `java21_snapstart` (see `coldstart` for the list).
-    pub runtime: String,
-    pub arch: Arch,
-    pub package_type: PackageType,
-    /// Deployment package size, MB (larger packages initialise more slowly).
-    pub package_mb: f64,
-    /// Attached to a VPC (adds to cold starts on some platforms).
-    pub vpc: bool,
-    /// The user's own initialisation code, ms, added to every cold start.
-    pub init_ms: f64,
-    /// Replaces the whole cold-start delay with this value, ms (for comparisons with other simulators).
-    pub init_ms_override: Option<f64>,
-    /// Request + response payload, KB.
-    pub payload_kb: f64,
-    pub invocation: Invocation,
-    /// Lambda ephemeral storage, MB (512 included).
-    pub ephemeral_storage_mb: f64,
-
-    // --- platform options ---
-    /// Count the monthly free tiers (they are per account, shared by every function).
-    pub free_tier: bool,
-    /// Lambda provisioned concurrency (always-warm environments).
-    pub provisioned_concurrency: u32,
-    pub front_door: FrontDoor,
-    /// Idle time before an environment is reclaimed, s; `None` uses the platform's measured default.
-    pub keep_alive_s: Option<f64>,
-    /// Upper end of a keep-alive range, s (Lambda's reclaim is non-deterministic); `None` = fixed.
-    pub keep_alive_max_s: Option<f64>,
-    /// Keep-warm pings: every this many minutes (0 = off).
-    pub keep_warm_every_min: u32,
-    /// Keep-warm pings: environments kept warm per ping.
-    pub keep_warm_count: u32,
-    /// Account concurrency quota (Lambda default 1,000); excess requests are throttled (HTTP 429).
-    pub concurrency_quota: u32,
-    /// Requests one Cloud Run instance serves at once.
-    pub cloud_run_concurrency: u32,
-    /// Cloud Run minimum instances (always warm, billed while idle).
-    pub cloud_run_min_instances: u32,
-    /// Azure Flex Consumption always-ready instances.
-    pub azure_always_ready: u32,
-    /// Database connection limit; `None` = the workload uses no connection-limited database.
-    pub db_max_connections: Option<u32>,
-    /// Put RDS Proxy in front of the database (connections capped at its pool).
-    pub rds_proxy: bool,
-
-    // --- containers ---
-    /// vCPUs of one Fargate task.
-    pub fargate_vcpu: f64,
-    /// Target CPU utilisation of container capacity, 0–1.
-    pub target_utilization: f64,
-    /// Minimum tasks / instances kept for availability.
-    pub min_capacity: u32,
-    pub container_scaling: ContainerScaling,
-    pub ec2_pricing: Ec2Pricing,
-
-    // --- requirements ---
-    /// p99 latency target, ms; `None` = no latency SLA.
-    pub latency_slo_p99_ms: Option<f64>,
-    /// Sessions or in-memory state that must survive between requests.
-    pub stateful: bool,
-    /// WebSockets / persistent TCP connections held open.
-    pub long_lived_connections: bool,
-    pub needs_gpu: bool,
-    /// The team already runs infrastructure as code and distributed tracing.
-    pub iac_mature: bool,
-    /// Portability across clouds is contractually required.
-    pub portability_required: bool,
-
-    // --- simulation ---
-    /// Seed of the deterministic simulation.
-    pub seed: u64,
-}
-
-impl Default for Scenario {
-    fn default() -> Self {
-        Scenario {
-            requests_per_month: 10_000_000.0,
-            traffic_shape: TrafficShape::Steady,
-            diurnal_peak_to_trough: 4.0,
-            business_start_hour: 8,
-            business_end_hour: 18,
-            spike_count_per_day: 4,
-            spike_height: 10.0,
-            spike_minutes: 15.0,
-            cron_every_min: 60,
-            cron_batch: 1,
-            custom_profile: Vec::new(),
-            duration_ms: 200.0,
-            duration_distribution: DurationDistribution::Lognormal,
-            memory_mb: 512.0,
-            cpu_fraction: 0.5,
-            runtime: "nodejs22".to_string(),
-            arch: Arch::X86_64,
-            package_type: PackageType::Zip,
-            package_mb: 5.0,
-            vpc: false,
-            init_ms: 0.0,
-            init_ms_override: None,
-            payload_kb: 10.0,
-            invocation: Invocation::Sync,
-            ephemeral_storage_mb: 512.0,
-            free_tier: false,
-            provisioned_concurrency: 0,
-            front_door: FrontDoor::None,
-            keep_alive_s: None,
-            keep_alive_max_s: None,
-            keep_warm_every_min: 0,
-            keep_warm_count: 0,
-            concurrency_quota: 1000,
-            cloud_run_concurrency: 80,
-            cloud_run_min_instances: 0,
-            azure_always_ready: 0,
-            db_max_connections: None,
-            rds_proxy: false,
-            fargate_vcpu: 0.5,
-            target_utilization: 0.6,
-            min_capacity: 2,
-            container_scaling: ContainerScaling::Autoscaled,
-            ec2_pricing: Ec2Pricing::OnDemand,
-            latency_slo_p99_ms: None,
-            stateful: false,
-            long_lived_connections: false,
-            needs_gpu: false,
-            iac_mature: true,
-            portability_required: false,
-            seed: 42,
-        }
+choices! {
+    /// How requests spread over the week. Every shape keeps the month's total.
+    pub enum TrafficShape {
+        #[default]
+        Steady = ("steady", "Steady"),
+        /// A smooth daily cycle; see `diurnal_peak_to_trough`.
+        Diurnal = ("diurnal", "Diurnal (day/night)"),
+        /// Weekdays between `business_start_hour` and `business_end_hour` (UTC) only.
+        BusinessHours = ("business_hours", "Business hours"),
+        /// A baseline plus `spike_count_per_day` bursts of `spike_height` × the baseline.
+        Spiky = ("spiky", "Spiky (bursts)"),
+        /// `cron_batch` invocations every `cron_every_min` minutes.
+        Cron = ("cron", "Cron (scheduled)"),
+        /// `custom_profile`: 168 hourly weights (a week) or 1,440 / 10,080 per-minute weights.
+        Custom = ("custom", "Custom profile"),
     }
 }
 
-/// Seconds in the 30-day month every monthly figure uses.
-pub const SECONDS_PER_MONTH: f64 = 30.0 * 86_400.0;
-
-/// A value outside what the model accepts, named by its scenario key.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+choices! {
+    pub enum Arch {
+        #[default]
+        X86_64 = ("x86_64", "x86_64"),
+        Arm64 = ("arm64", "arm64 (Graviton)"),
     }
 }
 
-/// The accepted range of every numeric key: (key, min, max). One table, used by validation,
-/// the UI's sliders and the URL decoder.
-pub const RANGES: &[(&str, f64, f64)] = &[
-    ("requests_per_month", 0.0, 1e12),
-    ("diurnal_peak_to_trough", 1.0, 100.0),
-    ("business_start_hour", 0.0, 23.0),
-    ("business_end_hour", 1.0, 24.0),
-    ("spike_count_per_day", 0.0, 96.0),
-    ("spike_height", 1.0, 1000.0),
-    ("spike_minutes", 1.0, 240.0),
-    ("cron_every_min", 1.0, 10_080.0),
-    ("cron_batch", 1.0, 1_000_000.0),
-    ("duration_ms", 1.0, 86_400_000.0),
-    ("memory_mb", 128.0, 30_720.0),
-    ("cpu_fraction", 0.01, 1.0),
-    ("package_mb", 0.0, 10_240.0),
-    ("init_ms", 0.0, 600_000.0),
-    ("init_ms_override", 0.0, 600_000.0),
-    ("payload_kb", 0.0, 1_048_576.0),
-    ("ephemeral_storage_mb", 512.0, 10_240.0),
-    ("provisioned_concurrency", 0.0, 100_000.0),
-    ("keep_alive_s", 1.0, 86_400.0),
-    ("keep_alive_max_s", 1.0, 86_400.0),
-    ("keep_warm_every_min", 0.0, 1_440.0),
-    ("keep_warm_count", 0.0, 10_000.0),
-    ("concurrency_quota", 1.0, 1_000_000.0),
-    ("cloud_run_concurrency", 1.0, 1_000.0),
-    ("cloud_run_min_instances", 0.0, 1_000.0),
-    ("azure_always_ready", 0.0, 1_000.0),
-    ("db_max_connections", 1.0, 1_000_000.0),
-    ("fargate_vcpu", 0.25, 16.0),
-    ("target_utilization", 0.05, 1.0),
-    ("min_capacity", 0.0, 1_000.0),
-    ("latency_slo_p99_ms", 1.0, 600_000.0),
+choices! {
+    pub enum PackageType {
+        #[default]
+        Zip = ("zip", "Zip archive"),
+        Image = ("image", "Container image"),
+    }
+}
+
+choices! {
+    pub enum FrontDoor {
+        #[default]
+        None = ("none", "None (event source)"),
+        ApiGatewayHttp = ("api_gateway_http", "API Gateway HTTP API"),
+        ApiGatewayRest = ("api_gateway_rest", "API Gateway REST API"),
+        Alb = ("alb", "Application Load Balancer"),
+    }
+}
+
+choices! {
+    pub enum DurationDistribution {
+        #[default]
+        Lognormal = ("lognormal", "Lognormal"),
+        Exponential = ("exponential", "Exponential"),
+        Fixed = ("fixed", "Fixed"),
+    }
+}
+
+choices! {
+    pub enum Invocation {
+        /// Request/response (API): the caller waits, the 6 MB sync payload limit applies.
+        #[default]
+        Sync = ("sync", "Synchronous (API)"),
+        /// Queue or event consumer: nobody waits on the response.
+        Async = ("async", "Asynchronous (queue/event)"),
+    }
+}
+
+choices! {
+    pub enum ContainerScaling {
+        /// Capacity follows the traffic shape hour by hour.
+        #[default]
+        Autoscaled = ("autoscaled", "Autoscaled hourly"),
+        /// Capacity is sized for the peak hour and runs all month.
+        Fixed = ("fixed", "Fixed for the peak"),
+    }
+}
+
+choices! {
+    /// How Cloud Run bills a service (cloud.google.com/run/docs/configuring/billing-settings).
+    pub enum CloudRunBilling {
+        /// Billed while an instance processes requests, starts or shuts down, plus a fee per request.
+        #[default]
+        Request = ("request", "Request-based (per request)"),
+        /// Billed for the instance's whole lifecycle at a lower rate, no request fee.
+        Instance = ("instance", "Instance-based (whole lifecycle)"),
+    }
+}
+
+choices! {
+    pub enum Ec2Pricing {
+        #[default]
+        OnDemand = ("on_demand", "On-demand"),
+        Reserved1y = ("reserved1y", "1-year reserved"),
+    }
+}
+
+choices! {
+    /// Compute Savings Plans / committed-use discounts, applied to the committed baseline only (see
+    /// `cost::hidden::commitment`).
+    pub enum Commitment {
+        #[default]
+        None = ("none", "None (on demand)"),
+        /// One-year Savings Plan / committed-use discount.
+        Savings1y = ("savings_1y", "1-year plan"),
+        /// Three-year Savings Plan / committed-use discount.
+        Savings3y = ("savings_3y", "3-year plan"),
+    }
+}
+
+/// Every runtime id the scenario accepts, with its label. `coldstart` maps each to its measured init
+/// durations (and tests that it maps every one).
+pub const RUNTIMES: &[(&str, &str)] = &[
+    ("nodejs20", "Node.js 20"),
+    ("nodejs22", "Node.js 22"),
+    ("nodejs24", "Node.js 24"),
+    ("python311", "Python 3.11"),
+    ("python312", "Python 3.12"),
+    ("python313", "Python 3.13"),
+    ("go", "Go (provided.al2023)"),
+    ("rust", "Rust (provided.al2023)"),
+    ("java17", "Java 17"),
+    ("java21", "Java 21"),
+    ("java21_snapstart", "Java 21 + SnapStart"),
+    ("dotnet8", ".NET 8"),
+    ("dotnet8_aot", ".NET 8 Native AOT"),
+    ("ruby33", "Ruby 3.3"),
 ];
 
-/// The (min, max) of a numeric key, if it has one.
-pub fn range_of(key: &str) -> Option<(f64, f64)> {
-    RANGES.iter().find(|(k, _, _)| *k == key).map(|&(_, lo, hi)| (lo, hi))
-}
-
-/// Longest `runtime` id accepted, and longest custom profile.
-pub const MAX_RUNTIME_LEN: usize = 40;
+/// Most weights a custom profile holds (one per minute of a week).
 pub const MAX_PROFILE_LEN: usize = 10_080;
 
-fn check(errors: &mut Vec<FieldError>, key: &str, value: f64) {
-    let Some((lo, hi)) = range_of(key) else {
-        return;
-    };
-    if !value.is_finite() {
-        errors.push(FieldError { field: key.into(), message: format!("must be a finite number in {lo}–{hi}") });
-    } else if value < lo || value > hi {
-        errors
-            .push(FieldError {
-                field: key.into(), message: format!("{value} is outside the allowed range {lo}–{hi}")
-            });
+scenario! {
+    /// One workload. Field names are the keys of the `crossover eval` scenario JSON.
+    pub struct Scenario {
+        // A row: `/// meaning`, then `key: Type = default, accepted values, "alias"` — the alias is the
+        // key's short name in links (`query`); once published it is never reused for another key.
+
+        // --- traffic ---
+        /// Requests (invocations) per month; a month is 730 hours (2,628,000 s).
+        requests_per_month: f64 = 10_000_000.0, decades(0.0, 1e12), "r";
+        /// How requests spread over the week; every shape keeps the month's total.
+        traffic_shape: TrafficShape = TrafficShape::Steady, one_of(TrafficShape::VALUES), "ts";
+        /// Diurnal: peak rate ÷ trough rate, ≥ 1.
+        diurnal_peak_to_trough: f64 = 4.0, decades(1.0, 100.0), "dp";
+        /// Business hours: first hour of the working day, 0–23 (UTC).
+        business_start_hour: u32 = 8, range(0.0, 23.0), "bs";
+        /// Business hours: hour the working day ends, 1–24 (UTC), after the start.
+        business_end_hour: u32 = 18, range(1.0, 24.0), "be";
+        /// Spiky: bursts per day.
+        spike_count_per_day: u32 = 4, range(0.0, 96.0), "sc";
+        /// Spiky: burst rate ÷ baseline rate.
+        spike_height: f64 = 10.0, decades(1.0, 1000.0), "sh";
+        /// Spiky: length of one burst, minutes.
+        spike_minutes: f64 = 15.0, decades(1.0, 240.0), "sm";
+        /// Cron: minutes between runs.
+        cron_every_min: u32 = 60, decades(1.0, 10_080.0), "ce";
+        /// Cron: invocations fired at once per run.
+        cron_batch: u32 = 1, decades(1.0, 1_000_000.0), "cb";
+        /// Custom: relative weights, 168 (hourly, Monday 00:00 UTC first), 1,440 or 10,080 (per minute).
+        custom_profile: Vec<f64> = Vec::new(), weights(MAX_PROFILE_LEN), "cp";
+
+        // --- function ---
+        /// Mean execution time of one request, ms.
+        duration_ms: f64 = 200.0, decades(1.0, 86_400_000.0), "d";
+        /// Shape of service times around `duration_ms` (lognormal σ = 0.5).
+        duration_distribution: DurationDistribution = DurationDistribution::Lognormal,
+            one_of(DurationDistribution::VALUES), "dd";
+        /// Memory configured for the function / container, MB.
+        memory_mb: f64 = 512.0, decades(128.0, 30_720.0), "m";
+        /// Share of the duration spent on CPU (the rest waits on I/O), 0–1.
+        cpu_fraction: f64 = 0.5, range(0.01, 1.0), "cf";
+        /// Runtime id; sets the measured init durations of cold starts.
+        runtime: String = "nodejs22".to_string(), one_of(RUNTIMES), "rt";
+        /// Instruction set; arm64 uses Graviton prices and measured arm64 init times.
+        arch: Arch = Arch::X86_64, one_of(Arch::VALUES), "a";
+        /// Deployment package: zip archive or container image (images initialise more slowly).
+        package_type: PackageType = PackageType::Zip, one_of(PackageType::VALUES), "pt";
+        /// Deployment package size, MB (larger packages initialise more slowly).
+        package_mb: f64 = 5.0, decades(0.0, 10_240.0), "pm";
+        /// Attached to a VPC (adds to cold starts on some platforms).
+        vpc: bool = false, flag(), "vpc";
+        /// The user's own initialisation code, ms, added to every cold start.
+        init_ms: f64 = 0.0, decades(0.0, 600_000.0), "im";
+        /// Replaces the whole cold-start delay with this value, ms (for comparisons with other simulators).
+        init_ms_override: Option<f64> = None, decades(0.0, 600_000.0), "io";
+        /// Request + response payload, KB.
+        payload_kb: f64 = 10.0, decades(0.0, 1_048_576.0), "pk";
+        /// sync = a caller waits (6 MB payload limit applies); async = queue/event consumer.
+        invocation: Invocation = Invocation::Sync, one_of(Invocation::VALUES), "iv";
+        /// Lambda ephemeral storage, MB (512 included).
+        ephemeral_storage_mb: f64 = 512.0, range(512.0, 10_240.0), "es";
+
+        // --- platform options ---
+        /// Count the monthly free tiers (they are per account, shared by every function).
+        free_tier: bool = false, flag(), "ft";
+        /// Lambda provisioned concurrency (always-warm environments).
+        provisioned_concurrency: u32 = 0, decades(0.0, 100_000.0), "pc";
+        /// HTTP entry added to Lambda: none, API Gateway HTTP API, REST API, or an ALB.
+        front_door: FrontDoor = FrontDoor::None, one_of(FrontDoor::VALUES), "fd";
+        /// Idle time before an environment is reclaimed, s; unset uses the platform's measured default.
+        keep_alive_s: Option<f64> = None, decades(1.0, 86_400.0), "ka";
+        /// Upper end of a keep-alive range, s (Lambda's reclaim is non-deterministic); unset = fixed.
+        keep_alive_max_s: Option<f64> = None, decades(1.0, 86_400.0), "kx";
+        /// Keep-warm pings: every this many minutes (0 = off).
+        keep_warm_every_min: u32 = 0, decades(0.0, 1_440.0), "kw";
+        /// Keep-warm pings: environments kept warm per ping.
+        keep_warm_count: u32 = 0, decades(0.0, 10_000.0), "kc";
+        /// Account concurrency quota (Lambda default 1,000); excess requests are throttled (HTTP 429).
+        concurrency_quota: u32 = 1000, decades(1.0, 1_000_000.0), "cq";
+        /// Requests one Cloud Run instance serves at once.
+        cloud_run_concurrency: u32 = 80, decades(1.0, 1_000.0), "rc";
+        /// Cloud Run minimum instances, and Azure Container Apps minimum replicas (always warm, billed while idle).
+        cloud_run_min_instances: u32 = 0, decades(0.0, 1_000.0), "rm";
+        /// Cloud Run billing setting: per request (CPU only while requests run, plus a fee per request) or
+        /// per instance (the whole lifecycle at a lower rate, no request fee).
+        cloud_run_billing: CloudRunBilling = CloudRunBilling::Request, one_of(CloudRunBilling::VALUES), "rb";
+        /// Azure Flex Consumption always-ready instances.
+        azure_always_ready: u32 = 0, decades(0.0, 1_000.0), "ar";
+        /// Azure Flex Consumption HTTP executions per instance; unset = Microsoft's default for the
+        /// instance size (4 / 16 / 32 for 512 / 2,048 / 4,096 MB, 1 for Python).
+        azure_flex_concurrency: Option<u32> = None, decades(1.0, 1_000.0), "fc";
+        /// Database connection limit; unset = the workload uses no connection-limited database.
+        db_max_connections: Option<u32> = None, decades(1.0, 1_000_000.0), "db";
+        /// Put RDS Proxy in front of the database (connections capped at its pool).
+        rds_proxy: bool = false, flag(), "rp";
+
+        // --- containers ---
+        /// vCPUs of one Fargate task.
+        fargate_vcpu: f64 = 0.5, decades(0.25, 16.0), "fv";
+        /// Target CPU utilisation of container capacity, 0–1.
+        target_utilization: f64 = 0.6, range(0.05, 1.0), "tu";
+        /// Minimum tasks / instances kept for availability.
+        min_capacity: u32 = 2, decades(0.0, 1_000.0), "mc";
+        /// Availability zones the load balancer spans (one public IPv4 address each).
+        availability_zones: u32 = 2, range(2.0, 6.0), "az";
+        /// Fargate/EC2/EKS capacity: follows the traffic hour by hour, or sized for the peak all month.
+        container_scaling: ContainerScaling = ContainerScaling::Autoscaled, one_of(ContainerScaling::VALUES), "cs";
+        /// EC2 and EKS nodes on demand or on a 1-year reservation.
+        ec2_pricing: Ec2Pricing = Ec2Pricing::OnDemand, one_of(Ec2Pricing::VALUES), "ep";
+
+        // --- network & operations ---
+        /// KB each request sends to the internet (its response and any calls out), billed as data transfer out.
+        egress_kb_per_request: f64 = 5.0, decades(0.0, 1_048_576.0), "eg";
+        /// KB of logs each request writes: ingestion and a month of storage.
+        log_kb_per_request: f64 = 1.0, decades(0.0, 1_048_576.0), "lg";
+        /// The workload reaches the internet from private subnets, through one NAT gateway per availability
+        /// zone: containers, Lambda Managed Instances, and Lambda when it is in a VPC (`vpc`).
+        private_subnets: bool = false, flag(), "ps";
+
+        // --- commitments ---
+        /// Savings Plan / committed-use discount on the always-on baseline (never on autoscaled peaks).
+        commitment: Commitment = Commitment::None, one_of(Commitment::VALUES), "cm";
+        /// Fargate tasks above `min_capacity` run on Fargate Spot (x86 only; interruptible at two minutes' notice).
+        fargate_spot: bool = false, flag(), "fs";
+
+        // --- requirements ---
+        /// p99 latency target, ms; unset = no latency SLA.
+        latency_slo_p99_ms: Option<f64> = None, decades(1.0, 600_000.0), "p99";
+        /// Sessions or in-memory state that must survive between requests.
+        stateful: bool = false, flag(), "st";
+        /// WebSockets / persistent TCP connections held open.
+        long_lived_connections: bool = false, flag(), "ll";
+        /// The workload needs a GPU; platforms without GPU prices in the catalogue are then infeasible.
+        needs_gpu: bool = false, flag(), "gpu";
+        /// The team already runs infrastructure as code and distributed tracing.
+        iac_mature: bool = true, flag(), "iac";
+        /// Portability across clouds is contractually required.
+        portability_required: bool = false, flag(), "pr";
+
+        // --- simulation ---
+        /// Seed of the deterministic simulation.
+        seed: u64 = 42, range(0.0, u64::MAX as f64), "sd";
     }
+}
+
+/// Hours in the month every monthly figure uses: 8,760 / 12 = 730, as the AWS, Azure and Google
+/// pricing calculators use.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// Seconds in that month (2,628,000).
+pub const SECONDS_PER_MONTH: f64 = HOURS_PER_MONTH * 3_600.0;
+
+/// The row of `KEYS` named `name`.
+pub fn key(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|k| k.name == name)
+}
+
+/// The (min, max) of a numeric key, if it has one.
+pub fn range_of(name: &str) -> Option<(f64, f64)> {
+    key(name).and_then(Key::range)
 }
 
 impl Scenario {
@@ -334,65 +306,9 @@ impl Scenario {
         e
     }
 
-    /// Values wrong on their own (range, length, finiteness), whatever the other fields hold.
+    /// Values wrong on their own (range, id, length, finiteness), whatever the other fields hold.
     pub fn field_errors(&self) -> Vec<FieldError> {
-        let mut e = Vec::new();
-        let s = self;
-        for (key, v) in [
-            ("requests_per_month", s.requests_per_month),
-            ("diurnal_peak_to_trough", s.diurnal_peak_to_trough),
-            ("business_start_hour", s.business_start_hour as f64),
-            ("business_end_hour", s.business_end_hour as f64),
-            ("spike_count_per_day", s.spike_count_per_day as f64),
-            ("spike_height", s.spike_height),
-            ("spike_minutes", s.spike_minutes),
-            ("cron_every_min", s.cron_every_min as f64),
-            ("cron_batch", s.cron_batch as f64),
-            ("duration_ms", s.duration_ms),
-            ("memory_mb", s.memory_mb),
-            ("cpu_fraction", s.cpu_fraction),
-            ("package_mb", s.package_mb),
-            ("init_ms", s.init_ms),
-            ("payload_kb", s.payload_kb),
-            ("ephemeral_storage_mb", s.ephemeral_storage_mb),
-            ("provisioned_concurrency", s.provisioned_concurrency as f64),
-            ("keep_warm_every_min", s.keep_warm_every_min as f64),
-            ("keep_warm_count", s.keep_warm_count as f64),
-            ("concurrency_quota", s.concurrency_quota as f64),
-            ("cloud_run_concurrency", s.cloud_run_concurrency as f64),
-            ("cloud_run_min_instances", s.cloud_run_min_instances as f64),
-            ("azure_always_ready", s.azure_always_ready as f64),
-            ("fargate_vcpu", s.fargate_vcpu),
-            ("target_utilization", s.target_utilization),
-            ("min_capacity", s.min_capacity as f64),
-        ] {
-            check(&mut e, key, v);
-        }
-        for (key, v) in [
-            ("init_ms_override", s.init_ms_override),
-            ("keep_alive_s", s.keep_alive_s),
-            ("keep_alive_max_s", s.keep_alive_max_s),
-            ("latency_slo_p99_ms", s.latency_slo_p99_ms),
-            ("db_max_connections", s.db_max_connections.map(f64::from)),
-        ] {
-            if let Some(v) = v {
-                check(&mut e, key, v);
-            }
-        }
-        if s.runtime.is_empty() || s.runtime.chars().count() > MAX_RUNTIME_LEN {
-            e.push(FieldError {
-                field: "runtime".into(), message: format!("must be 1–{MAX_RUNTIME_LEN} characters")
-            });
-        }
-        if s.custom_profile.len() > MAX_PROFILE_LEN {
-            e.push(FieldError {
-                field: "custom_profile".into(),
-                message: format!("at most {MAX_PROFILE_LEN} weights"),
-            });
-        } else if s.custom_profile.iter().any(|w| !w.is_finite() || *w < 0.0) {
-            e.push(FieldError { field: "custom_profile".into(), message: "weights must be finite and ≥ 0".into() });
-        }
-        e
+        self.fields().filter_map(|(key, value)| key.problem(value).map(|m| FieldError::new(key.name, m))).collect()
     }
 
     /// Values that contradict another field (business hours reversed, a custom shape without a profile).
@@ -427,38 +343,72 @@ impl Scenario {
     }
 }
 
-/// Decodes a scenario JSON object: every key optional, unknown keys and bad values rejected, each error
-/// naming its key (see `scenario_json`).
-pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
-    super::scenario_json::decode(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
-    fn empty_object_is_the_default() {
-        assert_eq!(from_json("{}").unwrap(), Scenario::default());
-        assert!(Scenario::default().validate().is_empty());
+    fn the_defaults_are_valid() {
+        assert_eq!(Scenario::default().validate(), []);
     }
 
     #[test]
-    fn unknown_key_is_named() {
-        let err = from_json(r#"{"requests_per_mnth": 5}"#).unwrap_err();
-        assert_eq!(err[0].field, "requests_per_mnth");
+    fn the_table_lists_every_field_in_order() {
+        let Ok(Value::Object(map)) = serde_json::to_value(Scenario::default()) else { panic!("an object") };
+        // `scenario!` writes both from the same rows; compared as sets (serde_json's map is sorted).
+        let mut fields: Vec<&str> = map.keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+        fields.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(fields, keys);
+        assert!(KEYS.iter().all(|k| !k.meaning().is_empty()), "every key has a meaning");
     }
 
     #[test]
-    fn out_of_range_is_named() {
-        let err = from_json(r#"{"memory_mb": 64, "cpu_fraction": 2}"#).unwrap_err();
-        let fields: Vec<_> = err.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["memory_mb", "cpu_fraction"]);
+    fn every_enum_id_is_its_serde_name() {
+        fn check<T: serde::de::DeserializeOwned + serde::Serialize + Copy + std::fmt::Debug>(
+            values: &[(&str, &str)],
+            id: fn(T) -> &'static str,
+        ) {
+            for (name, _) in values {
+                let v: T = serde_json::from_value(Value::String(name.to_string())).unwrap();
+                assert_eq!(id(v), *name);
+                assert_eq!(serde_json::to_value(v).unwrap(), Value::String(name.to_string()));
+            }
+        }
+        check(TrafficShape::VALUES, TrafficShape::id);
+        check(Arch::VALUES, Arch::id);
+        check(PackageType::VALUES, PackageType::id);
+        check(FrontDoor::VALUES, FrontDoor::id);
+        check(DurationDistribution::VALUES, DurationDistribution::id);
+        check(Invocation::VALUES, Invocation::id);
+        check(ContainerScaling::VALUES, ContainerScaling::id);
+        check(Ec2Pricing::VALUES, Ec2Pricing::id);
     }
 
     #[test]
-    fn non_finite_is_rejected() {
-        let s = Scenario { duration_ms: f64::NAN, ..Scenario::default() };
-        assert_eq!(s.validate()[0].field, "duration_ms");
+    fn field_errors_follow_the_table() {
+        let s = Scenario {
+            duration_ms: f64::NAN,
+            memory_mb: 64.0,
+            runtime: "cobol".into(),
+            keep_alive_s: Some(0.5),
+            custom_profile: vec![1.0; MAX_PROFILE_LEN + 1],
+            ..Scenario::default()
+        };
+        let errors: Vec<String> = s.field_errors().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "custom_profile: at most 10080 weights, got 10081",
+                "duration_ms: must be a finite number in 1–86400000",
+                "memory_mb: 64 is outside the allowed range 128–30720",
+                "runtime: unknown value `cobol`; expected one of `nodejs20`, `nodejs22`, `nodejs24`, `python311`, \
+                 `python312`, `python313`, `go`, `rust`, `java17`, `java21`, `java21_snapstart`, `dotnet8`, \
+                 `dotnet8_aot`, `ruby33`",
+                "keep_alive_s: 0.5 is outside the allowed range 1–86400",
+            ]
+        );
     }
 }

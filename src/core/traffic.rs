@@ -1,6 +1,6 @@
 //! The rate curve of each traffic shape: a week of per-minute weights (Monday 00:00 UTC first) with mean 1.
 //!
-//! A month is 30 days = 30/7 weeks, and the week repeats; because every curve has mean 1 over the week,
+//! A month is 730 hours = 730/168 weeks, and the week repeats; because every curve has mean 1 over the week,
 //! the month's expected total is exactly `requests_per_month` whatever the shape.
 
 use super::scenario::{SECONDS_PER_MONTH, Scenario, TrafficShape};

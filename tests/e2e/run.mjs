@@ -2,6 +2,7 @@
 // usage: node tests/e2e/run.mjs SITE_ROOT   (the site lives at SITE_ROOT/crossover/)
 import { serve } from './server.mjs';
 import { launch, openPage, assertClean, assert, evalQuery, usd, run, SHOTS } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
 
 const root = process.argv[2] ?? 'target/site';
 const { server, origin } = await serve(root);
@@ -107,7 +108,9 @@ const failures = await run([
     await page.locator('#preset-rest_api').click();
     await settled(page);
     const before = await canvasPixels(page, 'crossover-chart');
-    await dragSlider(page, '#c-duration_ms', 0.2, 0.7);
+    // The duration slider spans 1 ms – 24 h on a log scale: 0.2 ≈ 40 ms, 0.45 ≈ 4 s. (Much longer and the
+    // concurrency quota saturates, so the latency chart would no longer move with the volume below.)
+    await dragSlider(page, '#c-duration_ms', 0.2, 0.45);
     await settled(page);
     const after = await canvasPixels(page, 'crossover-chart');
     assert(before !== after, 'the crossover chart redraws when the duration changes');
@@ -150,6 +153,49 @@ const failures = await run([
     assert(await page.locator('#c-requests_per_month + .typed').inputValue() === '5000000', 'valid volume kept');
     assert(await page.locator('#c-runtime').inputValue() === 'python312', 'valid runtime kept');
     await expectPageMatchesCore(page, 'bad link');
+    assertClean(page);
+    await page.context().close();
+  }],
+
+  ['the rules of thumb are a table by article title, filtered by status and topic, each opening its scenario', async () => {
+    const claims = JSON.parse(execFileSync('target/release/crossover', ['claims', '--json']).toString());
+    const page = await openPage(browser, origin);
+    await page.goto(`${APP}?page=claims`);
+    await page.locator('#claims-table tbody tr').first().waitFor({ timeout: 20000 });
+    const rows = page.locator('#claims-table tbody tr');
+    assert(await rows.count() === claims.length, `${await rows.count()} rows for ${claims.length} claims`);
+    const text = await page.locator('#claims-table').textContent();
+    for (const title of new Set(claims.map((c) => c.title))) assert(text.includes(title), `article title shown: ${title}`);
+    assert(!/\d{3}_[0-9a-f]{16}\.txt/.test(text) && !text.includes('s0-node-cold-path'), 'no file names or claim ids');
+    // One row, cell by cell, as the core computed it.
+    const c = claims.find((k) => k.id === 's0-node-cold-path');
+    const cells = await page.locator(`#claims-table tr[data-id="${c.id}"] td`).allTextContents();
+    assert(cells[0].startsWith(c.claim) && cells[1].startsWith(c.title), `claim and title: ${cells}`);
+    assert(cells[2] === `${c.claimed} ${c.unit}` && cells[4] === c.status_label && cells[5] === c.reason, `cells: ${cells}`);
+    // Filters: status, then topic too.
+    await page.locator('#claims-status').selectOption('off');
+    const off = claims.filter((k) => k.status === 'off');
+    await page.waitForFunction((n) => document.querySelectorAll('#claims-table tbody tr').length === n, off.length);
+    assert((await page.locator('#claims-table tbody tr[data-status="holds"]').count()) === 0, 'only claims that are off');
+    await page.locator('#claims-topic').selectOption('costs');
+    const offCosts = off.filter((k) => k.topic === 'costs');
+    await page.waitForFunction((n) => document.querySelectorAll('#claims-table tbody tr').length === n, offCosts.length);
+    assert((await page.locator('#claims-count').textContent()).startsWith(`${offCosts.length} rules of thumb`), 'the count follows');
+    await page.locator('#claims-status').selectOption('');
+    await page.locator('#claims-topic').selectOption('');
+    await page.waitForFunction((n) => document.querySelectorAll('#claims-table tbody tr').length === n, claims.length);
+    await page.screenshot({ path: `${SHOTS}/rules.png` });
+    await page.setViewportSize({ width: 1280, height: 3000 });
+    await page.screenshot({ path: `${SHOTS}/rules-tall.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // "Open in explorer" loads the scenario behind the figure: the explorer shows what crossover eval computes for it.
+    const s3 = claims.find((k) => k.id === 's3-pc-10x1024');
+    await page.locator(`#claims-table tr[data-id="${s3.id}"] a.open-explorer`).click();
+    await page.locator('#verdict-decision').waitFor();
+    assert(new URL(page.url()).search === `?${s3.query}`, `the link carries the scenario: ${page.url()}`);
+    assert(await page.locator('#c-provisioned_concurrency + .typed').inputValue() === '10',
+      'the scenario is loaded (10 provisioned environments)');
+    await expectPageMatchesCore(page, 'claim scenario');
     assertClean(page);
     await page.context().close();
   }],

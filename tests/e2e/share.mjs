@@ -1,6 +1,7 @@
 // End-to-end tests of sharing, embedding, exports, the fleet page and hostile input, against the release
 // build served under a sub-path. usage: node tests/e2e/share.mjs SITE_ROOT
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { serve } from './server.mjs';
 import { launch, openPage, assertClean, assert, evalQuery, usd, run, SHOTS } from './harness.mjs';
 
@@ -40,6 +41,38 @@ async function expectVerdict(frame, ev, label) {
 async function download(page, selector) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
   return readFileSync(await file.path());
+}
+
+/** A page on another origin (loopback, another port) serving `html`; resolves to { url, close }. */
+async function otherOrigin(html) {
+  const { createServer } = await import('node:http');
+  const host = await new Promise((resolve) => {
+    const s = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    s.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return { url: `http://127.0.0.1:${host.address().port}/`, close: () => host.close() };
+}
+
+/** The frame `selector` shows its whole widget: no inner scroll, and no empty space under it. */
+async function expectSized(page, selector) {
+  const frame = await (await page.locator(selector).elementHandle()).contentFrame();
+  let last;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const height = Number(await page.locator(selector).getAttribute('height'));
+    last = await frame.evaluate(() => {
+      const root = document.documentElement;
+      return { scroll: root.scrollHeight, client: root.clientHeight, scrollX: root.scrollWidth, clientX: root.clientWidth,
+        bottom: document.querySelector('.embed-size').getBoundingClientRect().bottom };
+    });
+    last.height = height;
+    if (last.scroll <= last.client && last.scrollX <= last.clientX && Math.abs(last.bottom - last.client) <= 1
+      && Math.abs(height - last.client) <= 1) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${selector} is not sized to its widget: ${JSON.stringify(last)}`);
 }
 
 const failures = await run([
@@ -116,6 +149,11 @@ const failures = await run([
     const open = await verdict.locator('a.open-full').getAttribute('href');
     assert(open.includes('r=20000000') && !open.includes('embed'), `open-in-Crossover link carries the scenario: ${open}`);
     assert(await verdict.locator('.controls').count() === 0, 'the widget is alone');
+    // The page's listener (examples/embed-resize.js) sized both frames to their widgets.
+    for (const frame of ['#verdict-frame', '#costs-frame']) {
+      const sized = await expectSized(page, frame);
+      assert(sized.height > 300, `${frame} grew past its initial 300 px to ${sized.height}`);
+    }
     await page.screenshot({ path: `${SHOTS}/embed-example.png`, fullPage: true });
     assertClean(page);
     await page.context().close();
@@ -143,6 +181,71 @@ const failures = await run([
     assertClean(page);
     await page.context().close();
     host.close();
+  }],
+
+  ['a widget in a sandboxed cross-origin frame sends its height (AMP embed-size) and never scrolls inside', async () => {
+    const host = await otherOrigin(`<!doctype html><title>Architecture notes</title>
+      <style>body { margin: 24px; font: 16px system-ui; } iframe { border: 1px solid #ccc; }</style>
+      <h1>Checkout API: where it runs</h1>
+      <script>
+        window.messages = [];
+        addEventListener('message', (e) => { if (e.data && e.data.type === 'embed-size') window.messages.push(e.data); });
+      </script>
+      <script src="${APP}examples/embed-resize.js"></script>
+      <iframe id="w" title="Crossover verdict" width="800" height="150" sandbox="allow-scripts allow-same-origin allow-popups"
+        src="${APP}?embed=verdict&v=2&r=5e7&d=150&p99=300"></iframe>
+      <p>Text after the widget.</p>`);
+    const page = await openPage(browser, host.url, {}, [origin]);
+    await page.goto(host.url);
+    await page.frameLocator('#w').locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+    const wide = await expectSized(page, '#w');
+    const messages = await page.evaluate(() => window.messages);
+    assert(messages.length >= 1, 'the parent received the height');
+    const lastMessage = messages[messages.length - 1];
+    assert(lastMessage.sentinel === 'amp' && lastMessage.type === 'embed-size' && typeof lastMessage.height === 'number',
+      `AMP embed-size format: ${JSON.stringify(lastMessage)}`);
+    assert(Math.abs(lastMessage.height - wide.height) <= 1 && wide.height > 150, `the frame took the posted height: ${JSON.stringify(wide)}`);
+    await page.screenshot({ path: `${SHOTS}/embed-cross-origin.png`, fullPage: true });
+    // A narrower frame wraps the reasons onto more lines: the widget posts again and the frame grows.
+    const before = messages.length;
+    await page.evaluate(() => { document.getElementById('w').width = '380'; });
+    await page.waitForFunction((n) => window.messages.length > n, before, { timeout: 10000 });
+    const narrow = await expectSized(page, '#w');
+    assert(narrow.height > wide.height, `taller when narrower: ${wide.height} → ${narrow.height}`);
+    await page.screenshot({ path: `${SHOTS}/embed-cross-origin-narrow.png`, fullPage: true });
+    assertClean(page);
+    await page.context().close();
+    host.close();
+  }],
+
+  ['fleet: a sample fleet loads, the placeholder has line breaks, the table downloads as the CLI CSV', async () => {
+    const page = await openPage(browser, origin);
+    await page.goto(`${APP}?page=fleet`);
+    const placeholder = await page.locator('#fleet-csv').getAttribute('placeholder');
+    assert(placeholder.split('\n').length === 2 && !placeholder.includes('&#'), `placeholder: ${JSON.stringify(placeholder)}`);
+    await page.locator('#fleet-sample').click();
+    await page.locator('#fleet-summary').waitFor({ timeout: 20000 });
+    const sample = readFileSync('data/fleet_sample.csv', 'utf8');
+    assert(await page.locator('#fleet-csv').inputValue() === sample, 'the sample is shown in the text box');
+    const rows = sample.trim().split('\n').length - 1;
+    const summary = await page.locator('#fleet-summary').textContent();
+    assert(summary.startsWith(`${rows} functions`), summary);
+    await page.locator('#fleet-table th button', { hasText: 'Function' }).click();
+    const shown = await page.locator('#fleet-table td.name').allTextContents();
+    const csv = (await download(page, '#fleet-download')).toString();
+    const lines = csv.trim().split('\n');
+    assert(lines[0].startsWith('line,name,invocations,'), `CSV header: ${lines[0]}`);
+    assert(lines.length === rows + 1, `${lines.length - 1} rows in the CSV`);
+    // The rows are `crossover fleet`'s, in the order the table shows.
+    const cli = execFileSync('target/release/crossover', ['fleet', 'data/fleet_sample.csv'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const cliLines = cli.trim().split('\n');
+    assert(cliLines[0] === lines[0], 'same columns as the CLI');
+    assert(JSON.stringify([...cliLines.slice(1)].sort()) === JSON.stringify([...lines.slice(1)].sort()), `same rows as the CLI:\n${csv}\n${cli}`);
+    const names = lines.slice(1).map((l) => l.split(',')[1].replace(/^"/, ''));
+    assert(names[0] === shown[0].split(',')[0], `download order follows the table: ${names[0]} vs ${shown[0]}`);
+    await page.screenshot({ path: `${SHOTS}/fleet-sample.png` });
+    assertClean(page);
+    await page.context().close();
   }],
 
   ['fleet: 10,000 rows evaluate without freezing, bad rows by line, names escaped', async () => {

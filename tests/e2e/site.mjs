@@ -6,6 +6,7 @@ import { serve } from './server.mjs';
 import { launch, openPage, assertClean, assert, run } from './harness.mjs';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = process.argv[2] ?? 'target/site';
@@ -111,12 +112,52 @@ const failures = await run([
     assert(version, 'sw.js has a stamped VERSION');
     const assets = JSON.parse(sw.match(/^const ASSETS = (.*);$/m)[1]);
     for (const f of ['./index.html', './boot.js', './worker.js', './claims.json', './manifest.webmanifest',
-      './icons/icon-192.png', './icons/icon-512.png']) {
+      './icons/icon-192.png', './icons/icon-512.png', './oembed.json', './examples/embed-resize.js']) {
       assert(assets.includes(f), `pre-cached: ${f}`);
     }
     for (const f of assets) assert(existsSync(join(SITE, f)), `pre-cached file exists: ${f}`);
     assert(assets.some((f) => /\.css$/.test(f)) && assets.filter((f) => /^\.\/crossover-web-.*(\.js|\.wasm)$/.test(f)).length === 2,
       'the CSS and the app JS and wasm are pre-cached');
+  }],
+
+  ['the page links a valid oEmbed document; stamped with the public address, its iframe embeds the widget elsewhere', async () => {
+    const html = readFileSync(join(SITE, 'index.html'), 'utf8');
+    const link = elements(html, 'link').find((l) => l.attrs.rel === 'alternate' && l.attrs.type === 'application/json+oembed');
+    assert(link?.attrs.href === 'oembed.json', `oEmbed discovery link: ${JSON.stringify(link)}`);
+    assert(elements(html, 'meta').some((m) => m.attrs.name === 'responsive-embedded-sizing'), 'responsive-embedded-sizing meta');
+    const dir = mkdtempSync(join(tmpdir(), 'crossover-oembed-'));
+    try {
+      cpSync(root, dir, { recursive: true });
+      const s = await site(dir);
+      // A build for a known address writes it into the document (scripts/stamp.sh, CROSSOVER_PUBLIC_URL).
+      execFileSync('bash', ['scripts/stamp.sh', join(dir, 'crossover')], { env: { ...process.env, CROSSOVER_PUBLIC_URL: s.app } });
+      const response = await fetch(new URL(link.attrs.href, s.app));
+      assert(response.ok && response.headers.get('content-type').startsWith('application/json'), `served as JSON: ${response.status}`);
+      const doc = await response.json();
+      // oEmbed 1.0 §2.3.4: version and type; for "rich", html, width and height.
+      assert(doc.version === '1.0' && doc.type === 'rich', `version and type: ${JSON.stringify(doc)}`);
+      assert(Number.isInteger(doc.width) && doc.width > 0 && Number.isInteger(doc.height) && doc.height > 0, 'width and height');
+      assert(doc.provider_url === s.app, `provider_url: ${doc.provider_url}`);
+      const frame = elements(doc.html, 'iframe');
+      assert(frame.length === 1 && frame[0].attrs.src.startsWith(`${s.app}?embed=`), `one iframe on the public address: ${doc.html}`);
+      assert(frame[0].attrs.sandbox === 'allow-scripts allow-same-origin allow-popups', 'sandboxed');
+      // A documentation tool on another origin pastes the html: the widget runs there.
+      const { createServer } = await import('node:http');
+      const consumer = await new Promise((resolve) => {
+        const srv = createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(`<!doctype html><h1>Docs</h1>${doc.html}`); });
+        srv.listen(0, '127.0.0.1', () => resolve(srv));
+      });
+      const docs = `http://127.0.0.1:${consumer.address().port}/`;
+      const page = await openPage(browser, docs, {}, [s.origin]);
+      await page.goto(docs);
+      await page.frameLocator('iframe').locator('#verdict-decision').waitFor({ timeout: 20000 });
+      assertClean(page);
+      await page.context().close();
+      consumer.close();
+      await s.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }],
 
   ['the app runs under the CSP, and a violation fails a test', async () => {

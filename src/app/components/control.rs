@@ -16,6 +16,11 @@ pub struct Props {
     pub onset: Callback<(&'static str, String)>,
 }
 
+/// A slider's value as the key's text: whole-number keys get whole numbers.
+fn text(v: f64, whole: bool) -> String {
+    field_text(if whole { v.round() } else { v })
+}
+
 #[function_component(ControlView)]
 pub fn control_view(props: &Props) -> Html {
     let Control { key, label, unit, hint, kind } = props.control;
@@ -29,14 +34,14 @@ pub fn control_view(props: &Props) -> Html {
     let unit_label = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
 
     let field = match kind {
-        Kind::Log { min, max } => {
+        Kind::Log { min, max, whole } => {
             let emit = emit.clone();
             return html! {
                 <LogSlider id={id} label={label} unit={unit} hint={hint} min={min} max={max}
-                    value={number.unwrap_or(min)} onchange={Callback::from(move |v: f64| emit(field_text(v)))} />
+                    value={number.unwrap_or(min)} onchange={Callback::from(move |v: f64| emit(text(v, whole)))} />
             };
         }
-        Kind::Optional { min, max, on } => {
+        Kind::Optional { min, max, on, whole } => {
             let enabled = number.is_some();
             let toggle = {
                 let emit = emit.clone();
@@ -45,7 +50,7 @@ pub fn control_view(props: &Props) -> Html {
                     emit(if input.checked() { field_text(on) } else { "none".into() });
                 })
             };
-            let slide = Callback::from(move |v: f64| emit(field_text(v)));
+            let slide = Callback::from(move |v: f64| emit(text(v, whole)));
             return html! {
                 <div class={classes!("control", "optional", (!enabled).then_some("off"))}>
                     <label class="check"><input type="checkbox" id={format!("{id}-on")} checked={enabled} onchange={toggle} />

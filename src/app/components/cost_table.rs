@@ -1,21 +1,34 @@
 //! Every platform's monthly cost: the cheapest feasible one highlighted, infeasible ones greyed with the
-//! limit named, and each row's line items on demand.
+//! limit named, and each row's line items on demand — credits (a commitment's savings) as negative lines,
+//! figures resting on an UNVERIFIED catalogue entry marked, Fargate Spot's interruption caveat shown.
 
 use yew::prelude::*;
 
 use crate::app::components::verdict_card::serde_plain;
 use crate::app::format;
-use crate::core::cost::PlatformCost;
-use crate::core::eval;
+use crate::chart::{Style, css, platform_colour};
+use crate::core::cost::{self, PlatformCost, PlatformId};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub platforms: Vec<PlatformCost>,
 }
 
+/// The platform's colour from the platform table (as the charts draw it), one shape per theme; the style
+/// sheet shows the one of the current theme. A `fill` attribute is not inline CSS, so the CSP allows it.
+fn swatch(id: PlatformId) -> Html {
+    let fill = |style: &Style| css(platform_colour(id, style));
+    html! {
+        <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">
+            <rect class="on-light" width="10" height="10" rx="2" fill={fill(&Style::light(1.0))} />
+            <rect class="on-dark" width="10" height="10" rx="2" fill={fill(&Style::dark(1.0))} />
+        </svg>
+    }
+}
+
 #[function_component(CostTable)]
 pub fn cost_table(props: &Props) -> Html {
-    let cheapest = eval::cheapest(&props.platforms, None).map(|p| p.id);
+    let cheapest = cost::cheapest(&props.platforms, None).map(|p| p.id);
     html! {
         <section class="card costs" aria-labelledby="costs-title">
             <h2 id="costs-title">{"Monthly cost"}</h2>
@@ -29,18 +42,26 @@ pub fn cost_table(props: &Props) -> Html {
                         <tr class={classes!(best.then_some("cheapest"), (!p.feasible).then_some("infeasible"))} data-platform={id.clone()}>
                             <td>
                                 <details>
-                                    <summary><span class={classes!("swatch", format!("p-{id}"))}></span>{&p.name}
+                                    <summary>{swatch(p.id)}{&p.name}
                                         if best { <span class="badge">{"cheapest"}</span> }
                                     </summary>
                                     <ul class="breakdown">
                                         { for p.breakdown.iter().map(|li| html! {
-                                            <li><span class="item">{&li.item}</span>
+                                            <li class={classes!((li.usd < 0.0).then_some("credit"))}>
+                                                <span class="item">{&li.item}
+                                                    if !li.unverified.is_empty() {
+                                                        <span class="unverified" title={format!("One weak source only, check before relying on it: {}", li.unverified.join(", "))}>{"UNVERIFIED"}</span>
+                                                    }
+                                                </span>
                                                 <span class="num">{format::usd(li.usd)}</span>
                                                 <small class="detail">{&li.detail}</small></li>
                                         }) }
                                     </ul>
                                 </details>
-                                if let Some(why) = &p.infeasible_reason { <div class="why">{"Not feasible: "}{why}</div> }
+                                if let Some(why) = &p.infeasible_reason { <div class="why">{"Not feasible: "}{&why.message}</div> }
+                                if p.breakdown.iter().any(|li| li.item == "Fargate Spot") {
+                                    <div class="caveat">{"Fargate Spot: AWS can stop a Spot task with two minutes' notice; the minimum stays on demand."}</div>
+                                }
                             </td>
                             <td class="num usd" data-usd={p.monthly_usd.to_string()}>
                                 { if p.feasible { format::usd(p.monthly_usd) } else { "—".to_string() } }

@@ -1,10 +1,12 @@
 //! One widget alone, for an iframe in someone's documentation page (`?embed=chart|verdict|costs`):
-//! it fills its frame and links back to the full explorer with the same scenario.
+//! it fills its frame's width, tells the parent page its height (`EmbedSize`), and links back to the
+//! full explorer with the same scenario.
 
 use yew::prelude::*;
 
 use crate::app::components::chart_canvas::{ChartCanvas, Plot};
 use crate::app::components::cost_table::CostTable;
+use crate::app::components::embed_size::EmbedSize;
 use crate::app::components::verdict_card::VerdictCard;
 use crate::app::model::Model;
 use crate::core::query;
@@ -40,9 +42,11 @@ pub fn embed_view(widget: Widget, m: &Model) -> Html {
         Widget::Costs => html! { <CostTable platforms={m.assessment.platforms.clone()} /> },
     };
     html! {
-        <div class={classes!("embed", (!m.exact).then_some("updating"))} data-exact={m.exact.to_string()}>
-            <div class="results" data-exact={m.exact.to_string()}>{body}</div>
-            <a class="open-full" href={open} target="_blank" rel="noopener">{"Open in Crossover ↗"}</a>
-        </div>
+        <EmbedSize>
+            <div class={classes!("embed", (!m.exact).then_some("updating"))} data-exact={m.exact.to_string()}>
+                <div class="results" data-exact={m.exact.to_string()}>{body}</div>
+                <a class="open-full" href={open} target="_blank" rel="noopener">{"Open in Crossover ↗"}</a>
+            </div>
+        </EmbedSize>
     }
 }

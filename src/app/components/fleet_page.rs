@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::components::verdict_card::{decision_text, serde_plain};
-use crate::app::format;
+use crate::app::{download, format};
 use crate::core::catalog::Catalog;
 use crate::core::fleet::{self, FleetReport, SortKey};
 use crate::core::scenario::Scenario;
@@ -19,6 +19,9 @@ use crate::core::scenario::Scenario;
 const CHUNK: usize = 250;
 /// Rows drawn in the table; totals cover every row.
 const SHOWN: usize = 200;
+/// What the empty text box shows: the header and one row (a real line break, not `&#10;`: Yew sets
+/// attributes as text).
+const PLACEHOLDER: &str = "name,invocations,avg_duration_ms,memory_mb\ncheckout-api,45000000,120,1024";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -78,6 +81,13 @@ pub fn fleet_page(props: &Props) -> Html {
         let (text, start) = (text.clone(), start.clone());
         Callback::from(move |_: MouseEvent| start.emit(text.as_bytes().to_vec()))
     };
+    let on_sample = {
+        let (text, start) = (text.clone(), start.clone());
+        Callback::from(move |_: MouseEvent| {
+            text.set(fleet::SAMPLE_CSV.to_string());
+            start.emit(fleet::SAMPLE_CSV.as_bytes().to_vec());
+        })
+    };
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let on_file = {
         let start = start.clone();
@@ -107,10 +117,11 @@ pub fn fleet_page(props: &Props) -> Html {
                 Everything else (traffic shape, front door, requirements) comes from the explorer's scenario. \
                 Costs use the analytic cold-start estimate."}</p>
             <div class="fleet-input">
-                <textarea id="fleet-csv" rows="6" aria-label="Fleet CSV" placeholder="name,invocations,avg_duration_ms,memory_mb&#10;checkout-api,45000000,120,1024"
+                <textarea id="fleet-csv" rows="6" aria-label="Fleet CSV" placeholder={PLACEHOLDER}
                     value={(*text).clone()} oninput={on_text} />
                 <div class="fleet-actions">
                     <button type="button" id="fleet-run" onclick={on_run}>{"Evaluate pasted CSV"}</button>
+                    <button type="button" id="fleet-sample" onclick={on_sample}>{"Load a sample fleet"}</button>
                     <label class="file">{"or upload a file "}<input type="file" id="fleet-file" accept=".csv,text/csv" onchange={on_file} /></label>
                 </div>
             </div>
@@ -145,11 +156,23 @@ fn report_view(report: &Rc<FleetReport>, millis: f64, sort: &UseStateHandle<(Sor
         <button type="button" class="sort" {onclick}>{label}{arrow}</button></th> }
     };
     let money = |v: Option<f64>| v.map_or_else(|| "—".to_string(), format::usd);
+    // The whole table (every row, not only those drawn), in the order shown: the `crossover fleet` CSV.
+    let on_download = {
+        let (report, sort) = (Rc::clone(report), **sort);
+        Callback::from(move |_: MouseEvent| {
+            let mut sorted = (*report).clone();
+            fleet::sort(&mut sorted.rows, sort.0, sort.1);
+            let _ = download::text("crossover-fleet.csv", "text/csv", &sorted.to_csv());
+        })
+    };
     html! {
         <>
         <p id="fleet-summary" aria-live="polite">
             {format!("{} functions evaluated in {:.0} ms · today on AWS Lambda {} /month · recommended {} /month",
                 format::group(report.rows.len() as i64), millis, format::usd(report.current_total), format::usd(report.recommended_total))}
+        </p>
+        <p class="fleet-actions">
+            <button type="button" id="fleet-download" onclick={on_download}>{"Download the table as CSV"}</button>
         </p>
         if report.moves.count > 0 {
             <p id="fleet-moves" class="moves">{format!("Move these {} functions to save {}/month.",

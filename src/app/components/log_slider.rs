@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::app::format;
 
-/// Slider positions per full range; fine enough that one arrow key moves by under 2 %.
-const STEPS: f64 = 1000.0;
+/// Slider positions per full range; fine enough that one arrow key moves by under 2 % even over the
+/// widest range (requests, 12 decades: 10^(12/2000) = 1.014).
+const STEPS: f64 = 2000.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -20,19 +21,26 @@ pub struct Props {
     pub onchange: Callback<f64>,
 }
 
+/// What the scale takes the log of: the value itself, or 1 + value when the range starts at 0 (a
+/// count or a size that may be none at all).
+fn shift(min: f64) -> f64 {
+    if min > 0.0 { 0.0 } else { 1.0 - min }
+}
+
 fn to_position(v: f64, min: f64, max: f64) -> f64 {
-    let v = v.clamp(min, max);
-    ((v.log10() - min.log10()) / (max.log10() - min.log10()) * STEPS).round()
+    let (s, v) = (shift(min), v.clamp(min, max));
+    (((v + s).log10() - (min + s).log10()) / ((max + s).log10() - (min + s).log10()) * STEPS).round()
 }
 
 fn from_position(p: f64, min: f64, max: f64) -> f64 {
-    10f64.powf(min.log10() + p / STEPS * (max.log10() - min.log10()))
+    let s = shift(min);
+    (10f64.powf((min + s).log10() + p / STEPS * ((max + s).log10() - (min + s).log10())) - s).clamp(min, max)
 }
 
 #[function_component(LogSlider)]
 pub fn log_slider(props: &Props) -> Html {
     let Props { id, label, unit, hint, min, max, value, onchange } = props;
-    let (min, max) = (min.max(f64::MIN_POSITIVE), *max);
+    let (min, max) = (*min, *max);
 
     let oninput = {
         let onchange = onchange.clone();

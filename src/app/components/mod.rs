@@ -5,6 +5,7 @@ pub mod claims_page;
 pub mod coldstart_view;
 pub mod control;
 pub mod cost_table;
+pub mod embed_size;
 pub mod embed_view;
 pub mod fleet_page;
 pub mod log_slider;

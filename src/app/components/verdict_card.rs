@@ -10,21 +10,24 @@ pub struct Props {
     pub verdict: Verdict,
 }
 
+/// The decision's words (shared with the CLI's reports) and its CSS class.
 pub fn decision_text(d: Decision) -> (&'static str, &'static str) {
-    match d {
-        Decision::Go => ("GO", "go"),
-        Decision::ConditionalGo => ("CONDITIONAL GO", "cond"),
-        Decision::NoGo => ("NO-GO", "nogo"),
-    }
+    let class = match d {
+        Decision::Go => "go",
+        Decision::ConditionalGo => "cond",
+        Decision::NoGo => "nogo",
+    };
+    (crate::report::format::decision(d), class)
 }
 
 fn signal_text(s: Signal) -> (&'static str, &'static str) {
-    match s {
-        Signal::Go => ("go", "go"),
-        Signal::NoGo => ("no-go", "nogo"),
-        Signal::Neutral => ("neutral", "neutral"),
-        Signal::Blocker => ("blocker", "blocker"),
-    }
+    let class = match s {
+        Signal::Go => "go",
+        Signal::NoGo => "nogo",
+        Signal::Neutral => "neutral",
+        Signal::Blocker => "blocker",
+    };
+    (crate::report::format::signal(s), class)
 }
 
 #[function_component(VerdictCard)]
@@ -52,7 +55,7 @@ pub fn verdict_card(props: &Props) -> Html {
                     html! {
                         <li class={classes!("reason", class)}>
                             <span class="signal">{text}</span>
-                            <span class="dimension">{&r.dimension}</span>
+                            <span class="dimension">{r.dimension.as_str()}</span>
                             <span class="detail">{&r.detail}</span>
                         </li>
                     }

@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::{self, SimTarget};
 use crate::core::cost::{self, PlatformCost, PlatformId};
-use crate::core::eval;
 use crate::core::scenario::{self, SECONDS_PER_MONTH, Scenario};
+use crate::core::scenario_json;
 
 /// Bisection steps of a search: 2⁻⁴⁰ of a log-decade is far below any figure's rounding.
 const SEARCH_STEPS: usize = 40;
@@ -46,15 +46,19 @@ pub enum Figure {
     Default { field: String },
 }
 
-/// Merges JSON objects left to right into a validated scenario.
+/// Merges JSON objects left to right into a validated scenario. The seeds' figures price compute, requests
+/// and front doors, not data transfer or logs: those keys start at 0 unless a claim sets them.
 pub fn scenario_of(patches: &[&Value]) -> Result<Scenario, String> {
     let mut merged = Map::new();
+    for key in ["egress_kb_per_request", "log_kb_per_request"] {
+        merged.insert(key.to_string(), Value::from(0));
+    }
     for p in patches {
         if let Value::Object(m) = p {
             merged.extend(m.clone());
         }
     }
-    scenario::from_json(&Value::Object(merged).to_string()).map_err(|errors| {
+    scenario_json::from_json(&Value::Object(merged).to_string()).map_err(|errors| {
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         text.join("; ")
     })
@@ -62,20 +66,21 @@ pub fn scenario_of(patches: &[&Value]) -> Result<Scenario, String> {
 
 fn platform_id(name: &str) -> Result<PlatformId, String> {
     PlatformId::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|id| serde_json::to_value(id).ok().as_ref().and_then(Value::as_str) == Some(name))
         .ok_or_else(|| format!("unknown platform {name}"))
 }
 
 fn sim_target(name: &str) -> Result<SimTarget, String> {
-    [SimTarget::AwsLambda, SimTarget::AzureConsumption, SimTarget::CloudRun]
+    SimTarget::ALL
         .into_iter()
         .find(|t| serde_json::to_value(t).ok().as_ref().and_then(Value::as_str) == Some(name))
         .ok_or_else(|| format!("unknown simulation target {name}"))
 }
 
 fn priced(s: &Scenario, cat: &Catalog, id: PlatformId) -> Result<PlatformCost, String> {
-    eval::platform(&cost::price_all(s, cat, None), id)
+    cost::by_id(&cost::price_all(s, cat, None), id)
         .cloned()
         .ok_or_else(|| format!("the cost engine does not price {id:?}"))
 }

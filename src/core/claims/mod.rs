@@ -1,16 +1,24 @@
 //! The seed articles' rules of thumb, recomputed. Every quantitative claim lives in `data/claims.json`
 //! with the scenario it implies and the figure to compute; `check` recomputes each with the engines and,
-//! when a figure is off, tries variants (free tier on/off, a 730-hour month, the claim's own patches)
+//! when a figure is off, tries variants (free tier on/off, a 720-hour month, the claim's own patches)
 //! to name the likely cause.
+//!
+//! `check` gives plain rows (`ClaimCheck`) that carry everything a reader needs — the article's title, the
+//! topic, the status label, the scenario behind the figure as an app query — so the rules-of-thumb page
+//! and `crossover claims` are functions of that data alone.
 
+mod articles;
 mod figures;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::catalog::Catalog;
+use super::query;
+use super::scenario::HOURS_PER_MONTH;
 use super::verdict::format::num;
-pub use figures::Figure;
+pub use articles::{Article, articles};
+pub use figures::{Figure, scenario_of};
 
 /// The claims data, embedded so the CLI needs no file access. The web app fetches the same file when
 /// its rules-of-thumb page opens (it is copied next to the page) and never calls `claims`/`check`, so
@@ -71,11 +79,48 @@ pub struct Variant {
     pub factor: Option<f64>,
 }
 
+/// What a claim is about, from the figure it asks for: a reader filters the rules by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    ColdStarts,
+    Costs,
+    BreakEven,
+    Limits,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 4] = [Topic::ColdStarts, Topic::Costs, Topic::BreakEven, Topic::Limits];
+
+    pub fn of(figure: &Figure) -> Topic {
+        match figure {
+            Figure::Latency { .. } => Topic::ColdStarts,
+            Figure::MonthlyUsd { .. } | Figure::LineItem { .. } | Figure::CostRatio { .. } => Topic::Costs,
+            Figure::BreakevenVolume { .. } | Figure::BreakevenUtilization { .. } => Topic::BreakEven,
+            Figure::MaxFeasible { .. } | Figure::Default { .. } => Topic::Limits,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::ColdStarts => "cold starts",
+            Topic::Costs => "costs",
+            Topic::BreakEven => "break-even",
+            Topic::Limits => "limits",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimCheck {
     pub id: String,
     pub claim: String,
+    /// The seed file the claim comes from (`000_….txt`); readers see `title`.
     pub source: String,
+    /// The article's title (its first line) and what it covers, from `data/articles.json`.
+    pub title: String,
+    pub about: String,
+    pub topic: Topic,
     /// The claimed value or range as text, e.g. "300–900" or "≥ 3,000".
     pub claimed: String,
     pub claimed_range: Range,
@@ -86,7 +131,12 @@ pub struct ClaimCheck {
     pub status: String,
     /// Distance to the nearest claimed bound, % of that bound; `None` when it holds or the bound is 0.
     pub off_by_pct: Option<f64>,
+    /// "holds", "off by -21 %" or "off": the status chip.
+    pub status_label: String,
     pub reason: String,
+    /// The scenario behind the figure as an app query (`v=2&r=1000&…`): "Open in explorer" loads it,
+    /// `crossover eval --query` evaluates it. Empty if the claim's scenario does not decode.
+    pub query: String,
 }
 
 /// Every claim of the data file. The file is embedded, so a parse error is a build-time bug.
@@ -135,7 +185,7 @@ fn distance(x: f64, r: Range, tol: f64) -> Option<Option<f64>> {
     Some((bound != 0.0).then(|| 100.0 * (x - bound) / bound.abs()))
 }
 
-fn check_one(c: &Claim, cat: &Catalog) -> ClaimCheck {
+fn check_one(c: &Claim, cat: &Catalog, articles: &[Article]) -> ClaimCheck {
     let tol = c.tolerance.unwrap_or(DEFAULT_TOLERANCE);
     let (recomputed, status, off_by_pct, reason) = match c.compute.value(&[&c.scenario], cat) {
         Err(e) => (f64::NAN, "off", None, format!("not recomputed: {e}")),
@@ -144,17 +194,44 @@ fn check_one(c: &Claim, cat: &Catalog) -> ClaimCheck {
             Some(off) => (x, "off", off, explain(c, cat, tol)),
         },
     };
+    let article = articles.iter().find(|a| a.file == c.source);
     ClaimCheck {
         id: c.id.clone(),
         claim: c.claim.clone(),
         source: c.source.clone(),
+        title: article.map_or_else(|| c.source.clone(), |a| a.title.clone()),
+        about: article.map(|a| a.about.clone()).unwrap_or_default(),
+        topic: Topic::of(&c.compute.figure),
         claimed: claimed_text(c.claimed),
         claimed_range: c.claimed,
         recomputed,
         unit: c.unit.clone(),
         status: status.into(),
         off_by_pct,
+        status_label: status_label(status, off_by_pct),
         reason,
+        query: figures::scenario_of(&[&c.scenario]).map(|s| link_query(&s)).unwrap_or_default(),
+    }
+}
+
+/// The app query of a claim's scenario. The defaults encode as a bare `v=2`, which the app reads as "no
+/// scenario in the link" (and restores the saved one); naming one key at its default value says "these".
+fn link_query(s: &super::scenario::Scenario) -> String {
+    let mut q = query::encode(s);
+    // `encode` writes `v=2` and then `&key=value` for each key that differs from the defaults.
+    if !q.contains('&') {
+        q.push_str("&requests_per_month=");
+        q.push_str(&super::keys::get(s, "requests_per_month").unwrap_or_default());
+    }
+    q
+}
+
+/// The status chip: "holds", "off by +267 %", or "off" when the claimed bound is zero.
+fn status_label(status: &str, off_by_pct: Option<f64>) -> String {
+    match off_by_pct {
+        _ if status == "holds" => "holds".to_string(),
+        Some(p) => format!("off by {}{} %", if p > 0.0 { "+" } else { "" }, num(p, 0)),
+        None => "off".to_string(),
     }
 }
 
@@ -170,9 +247,9 @@ fn explain(c: &Claim, cat: &Catalog, tol: f64) -> String {
             factor: None,
         });
         variants.push(Variant {
-            label: "a 730-hour month instead of 720".into(),
+            label: "a 720-hour month instead of 730".into(),
             patch: Value::Null,
-            factor: Some(730.0 / 720.0),
+            factor: Some(720.0 / HOURS_PER_MONTH),
         });
     }
     variants.extend(c.variants.iter().cloned());
@@ -207,7 +284,7 @@ fn claimed_text(r: Range) -> String {
 }
 
 /// A figure with enough digits to compare: 3 significant digits for small values, grouped for large.
-fn sig(x: f64) -> String {
+pub fn sig(x: f64) -> String {
     let a = x.abs();
     if a == 0.0 || a >= 100.0 {
         num(x, 0)
@@ -225,24 +302,19 @@ pub fn check(cat: &Catalog) -> Vec<ClaimCheck> {
 
 /// Recomputes each claim.
 pub fn check_all(claims: &[Claim], cat: &Catalog) -> Vec<ClaimCheck> {
-    claims.iter().map(|c| check_one(c, cat)).collect()
+    let articles = articles();
+    claims.iter().map(|c| check_one(c, cat, &articles)).collect()
 }
 
-/// One line of the `crossover claims` table.
-pub fn format_row(c: &ClaimCheck) -> String {
-    let status = match c.off_by_pct {
-        _ if c.status == "holds" => "holds".to_string(),
-        Some(p) => format!("off by {}{} %", if p > 0.0 { "+" } else { "" }, num(p, 0)),
-        None => "off".to_string(),
-    };
-    format!(
-        "{:<26} {:>14} {:>14}  {:<22} {:<14} {}  {}",
-        c.id,
-        c.claimed,
-        sig(c.recomputed),
-        c.unit,
-        status,
-        c.source,
-        c.reason
-    )
+/// Which checks a reader asked for: by status ("holds" / "off") and by topic; `None` keeps all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter<'a> {
+    pub status: Option<&'a str>,
+    pub topic: Option<Topic>,
+}
+
+impl Filter<'_> {
+    pub fn keeps(&self, c: &ClaimCheck) -> bool {
+        self.status.is_none_or(|s| c.status == s) && self.topic.is_none_or(|t| c.topic == t)
+    }
 }

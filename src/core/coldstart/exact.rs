@@ -8,9 +8,9 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::Tally;
-use super::arrivals::Arrivals;
 use super::params::SimParams;
 use super::stats::Histogram;
+use super::workload::Workload;
 use crate::core::rng::Rng;
 
 /// Always-warm environments outrank on-demand ones in the free heap.
@@ -24,7 +24,14 @@ struct Env {
     expiry: f64,
     /// Rank in the free heap: creation order, plus `PERMANENT` for always-warm environments.
     key: u64,
+    /// Start of the current billed activity period, and the end of what it has been billed so far:
+    /// a request starting before that end continues the period (activity-billed platforms).
+    period_start: f64,
+    billed_end: f64,
     in_flight: u32,
+    /// Requests this environment takes at once: the floor or the ceiling of the capacity, drawn so
+    /// that environments hold `capacity` on average (1.2 → one in five takes two).
+    slots: u32,
     free_listed: bool,
 }
 
@@ -40,6 +47,9 @@ struct Outcome {
     pub init_ms_sum: f64,
     pub env_seconds: f64,
     pub busy_seconds: f64,
+    pub billed_activity_s: f64,
+    pub billed_activity_permanent_s: f64,
+    pub served_permanent: u64,
     pub hist: Histogram,
     pub minute_requests: Vec<f64>,
     pub minute_cold: Vec<f64>,
@@ -64,6 +74,12 @@ struct Engine<'a> {
 
 /// Simulates `horizon_s` seconds of arrivals over the weekly rate curve.
 pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
+    run_with(p, &Workload::draw(p, horizon_s))
+}
+
+/// Simulates the requests of `w` (drawn once for every platform).
+pub fn run_with(p: &SimParams, w: &Workload) -> Tally {
+    let horizon_s = w.horizon_s;
     let minutes = (horizon_s / 60.0).ceil() as usize + 1;
     let mut e = Engine {
         p,
@@ -87,21 +103,16 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     for _ in 0..p.permanent {
         e.create(0.0, true);
     }
-    let mut arrivals_rng = Rng::stream(p.seed, 2);
-    let mut arrivals = match p.cron_batch {
-        Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
-        None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
-    };
     let ping_every = if p.ping_count > 0 { p.ping_every_s } else { f64::INFINITY };
     let mut next_ping = if ping_every.is_finite() { 0.0 } else { f64::INFINITY };
-    while let Some(t) = arrivals.next(&mut arrivals_rng) {
+    for (t, service) in w.requests() {
         while next_ping <= t {
             for _ in 0..p.ping_count {
-                e.serve(next_ping, false);
+                e.serve(next_ping, p.ping_s, false);
             }
             next_ping += ping_every;
         }
-        e.serve(t, true);
+        e.serve(t, service, true);
     }
     e.finish()
 }
@@ -110,6 +121,11 @@ impl Engine<'_> {
     /// A new environment (cold unless permanent), busy from `t` with nothing in flight yet.
     fn create(&mut self, t: f64, permanent: bool) -> u32 {
         self.seq += 1;
+        let whole = self.p.capacity.floor().max(1.0);
+        let extra = self.p.capacity - whole;
+        // Only a fractional capacity draws, so one-request platforms keep their random sequence.
+        let slots = whole as u32 + u32::from(extra > 1e-9 && self.rng.uniform() < extra);
+        let slots = slots.clamp(1, self.p.slots.max(1));
         let env = Env {
             created: t,
             ready: t,
@@ -117,7 +133,10 @@ impl Engine<'_> {
             // On-demand: finite, so it can die once idle; the real expiry is drawn when it goes idle.
             expiry: if permanent { f64::INFINITY } else { 0.0 },
             key: if permanent { PERMANENT | self.seq } else { self.seq },
+            period_start: t,
+            billed_end: f64::NEG_INFINITY,
             in_flight: 0,
+            slots,
             free_listed: false,
         };
         let slot = match self.spare_slots.pop() {
@@ -165,6 +184,16 @@ impl Engine<'_> {
                 if env.expiry.is_finite() {
                     env.expiry = finish + keep;
                 }
+                if let Some(a) = self.p.activity {
+                    let end = env.period_start + a.billed(finish - env.period_start);
+                    let added = (end - env.billed_end.max(env.period_start)).max(0.0);
+                    env.billed_end = env.billed_end.max(end);
+                    if env.key & PERMANENT != 0 {
+                        self.out.billed_activity_permanent_s += added;
+                    } else {
+                        self.out.billed_activity_s += added;
+                    }
+                }
             }
             if !env.free_listed {
                 env.free_listed = true;
@@ -173,16 +202,15 @@ impl Engine<'_> {
         }
     }
 
-    /// One request (user or keep-warm ping) arriving at `t`.
+    /// One request (user or keep-warm ping) arriving at `t`, working `service` s.
     #[inline]
-    fn serve(&mut self, t: f64, user: bool) {
+    fn serve(&mut self, t: f64, service: f64, user: bool) {
         self.release_until(t);
         let minute = (t / 60.0) as usize;
         if user {
             self.out.arrivals += 1;
             self.out.minute_requests[minute] += 1.0;
         }
-        let service = if user { self.p.service.sample(&mut self.rng) } else { self.p.ping_s };
         let slot = loop {
             match self.free.peek() {
                 Some(&(_, slot)) => {
@@ -223,11 +251,19 @@ impl Engine<'_> {
                 (slot, env.ready, true)
             }
         };
-        let slots = self.p.slots;
         let env = &mut self.envs[slot as usize];
+        let slots = env.slots;
         if env.in_flight == 0 {
             self.busy_envs += 1;
             env.busy_since = if cold { env.created } else { t };
+            // Activity is the time functions execute (not the start-up): a new billed period unless
+            // this one was still inside the last period's billed time.
+            if start >= env.billed_end {
+                env.period_start = start;
+            }
+        }
+        if user && env.key & PERMANENT != 0 {
+            self.out.served_permanent += 1;
         }
         env.in_flight += 1;
         if env.in_flight >= slots && env.free_listed {
@@ -245,7 +281,8 @@ impl Engine<'_> {
         }
     }
 
-    /// Scaling-rate limit: `Some(delay)` to create an environment, `None` = throttled (sync callers).
+    /// Scaling-rate limit: `Some(delay)` to create an environment, `None` = throttled (sync callers that do
+    /// not wait for the scaler).
     fn take_token(&mut self, t: f64) -> Option<f64> {
         let Some((cap, per_s)) = self.p.scale else {
             return Some(0.0);
@@ -256,7 +293,7 @@ impl Engine<'_> {
             self.tokens -= 1.0;
             return Some(0.0);
         }
-        if self.p.sync {
+        if self.p.sync && !self.p.wait_for_scale {
             return None;
         }
         let delay = (1.0 - self.tokens) / per_s;
@@ -293,6 +330,9 @@ impl Engine<'_> {
             ping_cold_starts: o.ping_cold_starts as f64,
             env_seconds: o.env_seconds,
             busy_seconds: o.busy_seconds,
+            billed_activity_s: o.billed_activity_s,
+            billed_activity_permanent_s: o.billed_activity_permanent_s,
+            served_permanent: o.served_permanent as f64,
             peak_envs,
             hist: o.hist,
             minute_requests: o.minute_requests,

@@ -9,6 +9,7 @@
 use std::collections::VecDeque;
 
 use super::Tally;
+use super::capacity::{billed_activity, busy_instances};
 use super::params::SimParams;
 use super::stats::Histogram;
 use crate::core::rng::Rng;
@@ -64,28 +65,21 @@ impl PeakTable {
     }
 }
 
-/// Time-average number of environments with ≥ 1 request when X ~ Poisson(m) requests share `slots` each:
-/// exact m for one slot; otherwise P(X ≥ 1) for light load and m/slots + ½ rounding for heavy load.
-fn busy_envs(m: f64, slots: f64) -> f64 {
-    if slots <= 1.0 {
-        return m;
-    }
-    let any = -(-m).exp_m1();
-    any.max(m / slots + any * (slots - 1.0) / (2.0 * slots)).min(m)
-}
-
 /// Simulates `horizon_s` seconds (one week is representative: the rate curve repeats weekly).
 pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     let mut rng = Rng::stream(p.seed, 3);
     let mean_s = p.service.mean_s;
     let (lo, hi) = p.keep_alive;
-    let dt = mean_s.max((lo / 30.0).clamp(1.0, 10.0));
+    // A thirtieth of the keep-alive resolves the pool; past a minute the rate curve itself is coarser.
+    let dt = mean_s.max((lo / 30.0).clamp(1.0, 60.0));
     // An environment in use during step j lives on until keep-alive after that step, so the window
     // always reaches back at least one step (it matters when service times exceed the keep-alive).
     let window = (0.5 * (lo + hi) / dt).round() as usize + 1;
     let steps = (horizon_s / dt).ceil() as usize;
     let minutes = (horizon_s / 60.0).ceil() as usize;
-    let slots = p.slots as f64;
+    let slots = p.capacity;
+    // A new environment is busy from its start (as in the exact engine): start-up is billed time.
+    let mean_init_s = p.cold.mean() / 1000.0;
     let quota = p.quota as f64;
     let permanent = p.permanent as f64;
     let mut out = Tally {
@@ -97,8 +91,12 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     };
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
     let mut table = PeakTable::default();
+    let mut busy_at = (0.0, 0.0);
+    let mut billed_at = (0.0, 0.0, 0.0);
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
     let mut next_ping = if p.ping_count > 0 && p.ping_every_s > 0.0 { 0.0 } else { f64::INFINITY };
+    // Requests that waited for the rate-limited scaler, and their total wait, s.
+    let (mut waited, mut wait_s) = (0.0, 0.0);
     for i in 0..steps {
         let t = i as f64 * dt;
         let span = dt.min(horizon_s - t);
@@ -120,7 +118,8 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         }
         let before = recent.front().map_or(0.0, |f| f.1);
         if let Some((cap, per_s)) = p.scale {
-            tokens = (tokens + per_s * span).min(cap);
+            // A bucket smaller than one step's refill (Azure's one instance a second) still adds the step's.
+            tokens = (tokens + per_s * span).min(cap.max(per_s * span));
         }
         let user_need = (need - permanent).max(0.0);
         // Each cold start serves a request that arrives in this step (none pre-exist at t = 0).
@@ -129,10 +128,15 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         // it does not remove cold starts (which made them negative).
         let allowed = tokens.floor().max(0.0);
         if cold > allowed {
-            // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait.
+            // Scaling is rate-limited: the excess environments' requests are throttled (sync) or wait, the
+            // j-th of them 1/rate × j seconds for its token: half the excess's refill time on average.
             let excess = cold - allowed;
-            if p.sync {
-                throttled += (excess * (arrivals / need.max(1.0)).max(1.0)).min(arrivals);
+            let affected = (excess * (arrivals / need.max(1.0)).max(1.0)).min(arrivals);
+            if p.sync && !p.wait_for_scale {
+                throttled += affected;
+            } else if let Some((_, per_s)) = p.scale {
+                waited += affected;
+                wait_s += affected * excess / per_s / 2.0;
             }
             cold -= excess;
             need -= excess;
@@ -150,7 +154,25 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
         out.cold_starts += cold;
         out.throttled += throttled.min(arrivals);
         out.env_seconds += live * span;
-        out.busy_seconds += busy_envs(m * (1.0 - over), slots).min(live) * span;
+        // The rate holds for a minute or more: recompute E[⌈X/k⌉] only when it changes.
+        let served_m = m * (1.0 - over);
+        if served_m != busy_at.0 {
+            busy_at = (served_m, busy_instances(served_m, slots).min(served_m));
+        }
+        out.busy_seconds += (busy_at.1 + cold * mean_init_s / span).min(live) * span;
+        // Always-warm environments take requests first, up to their capacity.
+        let served_rate = rate * (1.0 - over);
+        let warm_share = if m > 0.0 { (permanent * slots / m).min(1.0) } else { 0.0 };
+        out.served_permanent += arrivals * (1.0 - over) * warm_share;
+        if let Some(a) = p.activity {
+            if served_rate != billed_at.0 {
+                let warm = billed_activity(served_rate * warm_share, mean_s, slots, a).min(permanent);
+                let cold = billed_activity(served_rate * (1.0 - warm_share), mean_s, slots, a);
+                billed_at = (served_rate, warm, cold);
+            }
+            out.billed_activity_permanent_s += billed_at.1 * span;
+            out.billed_activity_s += billed_at.2 * span;
+        }
         out.peak_envs = out.peak_envs.max(live);
         out.minute_cold[minute] += cold;
         let last = (((t + span) / 60.0).ceil() as usize).clamp(minute + 1, minutes);
@@ -163,17 +185,29 @@ pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
     }
     out.init_ms_sum = out.cold_starts * p.cold.mean();
     out.served = out.requests - out.throttled;
-    out.hist = latency(p, out.cold_starts / out.served.max(1e-300), &mut rng);
+    let served = out.served.max(1e-300);
+    let scale_wait = Wait { share: waited / served, mean_s: if waited > 0.0 { wait_s / waited } else { 0.0 } };
+    out.hist = latency(p, out.cold_starts / served, &scale_wait, &mut rng);
     out
 }
 
-/// Latency of sampled requests: service time, plus a cold start with the simulated probability.
-fn latency(p: &SimParams, cold_fraction: f64, rng: &mut Rng) -> Histogram {
+/// Requests that waited for the scaler: their share of the served, and their mean wait.
+struct Wait {
+    share: f64,
+    mean_s: f64,
+}
+
+/// Latency of sampled requests: service time, plus a cold start with the simulated probability, plus an
+/// exponential wait for the scaler with its simulated share and mean.
+fn latency(p: &SimParams, cold_fraction: f64, wait: &Wait, rng: &mut Rng) -> Histogram {
     let mut h = Histogram::new();
     for _ in 0..LATENCY_SAMPLES {
         let mut ms = p.service.sample(rng) * 1000.0;
         if rng.uniform() < cold_fraction {
             ms += p.cold.sample(rng);
+        }
+        if wait.share > 0.0 && rng.uniform() < wait.share {
+            ms += rng.exponential(wait.mean_s) * 1000.0;
         }
         h.add(ms);
     }

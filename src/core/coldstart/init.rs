@@ -5,58 +5,55 @@
 //! (standard-normal z, ln ms) through p50/p90/p99/max — a lognormal where the data are lognormal, the
 //! measured tail where they are not, never above the observed max. Added on top: platform placement,
 //! the user's init code, package size beyond a hello-world package, and VPC attachment.
-//! Other platforms: a lognormal through Shilkov's end-to-end median and 95 % bound for the runtime family.
+//! Azure Consumption and Cloud Run: the same kind of quantile function through Shilkov's end-to-end median
+//! and central 67 % / 95 % ranges for the runtime family (a family without measurements starts like the
+//! platform's fallback family, plus what the runtime takes longer than Node.js to initialise on Lambda), plus
+//! the user's init code and the platform's measured cost per MB of package. Workers: an isolate starts within
+//! a fixed few milliseconds. Provisioned containers have no per-request cold start.
 
-use super::data::{ColdData, Spread};
+use super::SimTarget;
+use super::data::{ColdData, PlatformSpreads, Spread};
 use crate::core::rng::Rng;
 use crate::core::scenario::{Arch, PackageType, Scenario};
 
 const CSV: &str = include_str!("../../../data/lambda_init_ms.csv");
 
-/// Every runtime id the scenario accepts, with its label: (id, label, lambda-perf runtime, family).
-const TABLE: &[(&str, &str, &str, &str)] = &[
-    ("nodejs20", "Node.js 20", "nodejs20.x", "nodejs"),
-    ("nodejs22", "Node.js 22", "nodejs22.x", "nodejs"),
-    ("nodejs24", "Node.js 24", "nodejs24.x", "nodejs"),
-    ("python311", "Python 3.11", "python3.11", "python"),
-    ("python312", "Python 3.12", "python3.12", "python"),
-    ("python313", "Python 3.13", "python3.13", "python"),
-    ("go", "Go (provided.al2023)", "go (prov.al2023)", "go"),
-    ("rust", "Rust (provided.al2023)", "rust (prov.al2023)", "rust"),
-    ("java17", "Java 17", "java17", "java"),
-    ("java21", "Java 21", "java21", "java"),
-    ("java21_snapstart", "Java 21 + SnapStart", "java21", "java"),
-    ("dotnet8", ".NET 8", "dotnet8", "dotnet"),
-    ("dotnet8_aot", ".NET 8 Native AOT", "dotnet8 aot (prov.al2023)", "dotnet"),
-    ("ruby33", "Ruby 3.3", "ruby3.3", "ruby"),
+/// Every runtime id of the scenario (`scenario::RUNTIMES`, in its order) with its lambda-perf runtime and
+/// its family in Shilkov's measurements: (id, lambda-perf runtime, family).
+const TABLE: &[(&str, &str, &str)] = &[
+    ("nodejs20", "nodejs20.x", "nodejs"),
+    ("nodejs22", "nodejs22.x", "nodejs"),
+    ("nodejs24", "nodejs24.x", "nodejs"),
+    ("python311", "python3.11", "python"),
+    ("python312", "python3.12", "python"),
+    ("python313", "python3.13", "python"),
+    ("go", "go (prov.al2023)", "go"),
+    ("rust", "rust (prov.al2023)", "rust"),
+    ("java17", "java17", "java"),
+    ("java21", "java21", "java"),
+    ("java21_snapstart", "java21", "java"),
+    ("dotnet8", "dotnet8", "dotnet"),
+    ("dotnet8_aot", "dotnet8 aot (prov.al2023)", "dotnet"),
+    ("ruby33", "ruby3.3", "ruby"),
 ];
 
-/// Runtime ids for the UI's dropdown: (id, label).
-pub const RUNTIMES: &[(&str, &str)] = &[
-    ("nodejs20", "Node.js 20"),
-    ("nodejs22", "Node.js 22"),
-    ("nodejs24", "Node.js 24"),
-    ("python311", "Python 3.11"),
-    ("python312", "Python 3.12"),
-    ("python313", "Python 3.13"),
-    ("go", "Go (provided.al2023)"),
-    ("rust", "Rust (provided.al2023)"),
-    ("java17", "Java 17"),
-    ("java21", "Java 21"),
-    ("java21_snapstart", "Java 21 + SnapStart"),
-    ("dotnet8", ".NET 8"),
-    ("dotnet8_aot", ".NET 8 Native AOT"),
-    ("ruby33", "Ruby 3.3"),
-];
+/// The runtime ids and labels (kept with the scenario's other accepted values).
+pub use crate::core::scenario::RUNTIMES;
 
-/// Unknown ids simulate as this runtime (the scenario default) rather than failing.
+/// Ids outside the table (a scenario built in code, never a decoded one) simulate as this runtime.
 pub const FALLBACK_RUNTIME: &str = "nodejs22";
 
 pub fn is_known_runtime(id: &str) -> bool {
     TABLE.iter().any(|r| r.0 == id)
 }
 
-fn row(id: &str) -> &'static (&'static str, &'static str, &'static str, &'static str) {
+/// The runtime family of a runtime id (`nodejs`, `python`, `go`, `rust`, `java`, `dotnet`, `ruby`); unknown ids
+/// are the fallback runtime's.
+pub fn family(id: &str) -> &'static str {
+    row(id).2
+}
+
+fn row(id: &str) -> &'static (&'static str, &'static str, &'static str) {
     let found = TABLE.iter().find(|r| r.0 == id);
     found.unwrap_or_else(|| {
         let fallback = TABLE.iter().find(|r| r.0 == FALLBACK_RUNTIME);
@@ -67,43 +64,63 @@ fn row(id: &str) -> &'static (&'static str, &'static str, &'static str, &'static
 /// z of the 0.5, 0.9 and 0.99 quantiles of the standard normal.
 const Z50: f64 = 0.0;
 const Z90: f64 = 1.281_551_6;
-const Z99: f64 = 2.326_347_9;
+pub(super) const Z99: f64 = 2.326_347_9;
+/// z of the ends of the central 67 % and 95 % ranges (the 83.5th and 97.5th percentiles).
+pub const Z67: f64 = 0.974_139_8;
+pub const Z95: f64 = 1.959_964;
+/// Measured spreads are extended past their 97.5th percentile up to this z (the 99.98th percentile).
+const Z_SPREAD_CAP: f64 = 3.5;
 
 /// A quantile function in (z, ln ms), sampled by drawing z ~ N(0, 1).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColdModel {
-    /// (z, ln ms) knots, increasing; below the first knot the first segment's slope continues.
+    /// (z, ln ms) knots, increasing; beyond the end knots the end segments' slopes continue.
     knots: Vec<(f64, f64)>,
     /// Fixed delay added to every sample, ms.
     pub add_ms: f64,
     /// Largest sampled value before `add_ms` (the observed max), ms.
     cap_ms: f64,
+    /// Part of every delay that is not billed: Lambda bills the Init Duration (runtime and the user's
+    /// init code, from 2025-08-01 for every package type), not the sandbox placement or VPC delays.
+    pub unbilled_ms: f64,
 }
 
 impl ColdModel {
     pub fn fixed(ms: f64) -> ColdModel {
-        ColdModel { knots: Vec::new(), add_ms: ms.max(0.0), cap_ms: 0.0 }
+        ColdModel { knots: Vec::new(), add_ms: ms.max(0.0), cap_ms: 0.0, unbilled_ms: 0.0 }
+    }
+
+    /// Through (z, ms) points, non-decreasing in ms, capped at `cap_ms`.
+    fn through(points: &[(f64, f64)], cap_ms: f64, add_ms: f64) -> ColdModel {
+        let mut last = f64::NEG_INFINITY;
+        let knots = points
+            .iter()
+            .map(|&(z, ms)| {
+                last = last.max(ms.max(0.01).ln());
+                (z, last)
+            })
+            .collect();
+        ColdModel { knots, add_ms, cap_ms, unbilled_ms: 0.0 }
     }
 
     /// Through p50/p90/p99/max of `samples` observations (the max sits at z of 1 − 1/(n + 1)).
     fn from_quantiles(p50: f64, p90: f64, p99: f64, max: f64, samples: f64, add_ms: f64) -> Self {
         let z_max = Z99 + 0.6 * (samples.max(101.0) / 100.0).ln(); // ≈ 2.98 at 300 samples
-        let mut knots = vec![(Z50, p50), (Z90, p90.max(p50)), (Z99, p99.max(p90)), (z_max, max.max(p99))];
-        for k in &mut knots {
-            k.1 = k.1.max(0.01).ln();
-        }
-        ColdModel { knots, add_ms, cap_ms: max.max(p99) }
+        ColdModel::through(&[(Z50, p50), (Z90, p90), (Z99, p99), (z_max, max)], max.max(p99), add_ms)
     }
 
-    /// A lognormal through a median and a 95th percentile, seconds in, ms out.
+    /// Through a measured median and central 67 % and 95 % ranges, seconds in, ms out; the tail beyond the
+    /// 95 % range continues the last segment's slope up to z = 3.5.
     fn from_spread(sp: &Spread, add_ms: f64) -> ColdModel {
-        let sigma = (sp.p95 / sp.median).max(1.0).ln() / 1.644_853_6;
-        let med = sp.median * 1000.0;
-        let q = |z: f64| (med.ln() + sigma * z).exp();
-        ColdModel::from_quantiles(med, q(Z90), q(Z99), q(3.5), 1e5, add_ms)
+        let points = [(-Z95, sp.lo95), (-Z67, sp.lo67), (Z50, sp.median), (Z67, sp.hi67), (Z95, sp.hi95)]
+            .map(|(z, s)| (z, s * 1000.0));
+        let mut m = ColdModel::through(&points, f64::INFINITY, add_ms);
+        m.cap_ms = m.at_z(Z_SPREAD_CAP) - add_ms;
+        m
     }
 
-    fn at_z(&self, z: f64) -> f64 {
+    /// The delay at standard-normal quantile `z`, ms (add_ms included).
+    pub fn at_z(&self, z: f64) -> f64 {
         let k = &self.knots;
         if k.is_empty() {
             return self.add_ms;
@@ -153,12 +170,60 @@ fn lambda_row(runtime: &str, arch: Arch, pkg: PackageType, memory_mb: f64) -> Op
     best.map(|b| b.1).filter(|q| q.iter().all(|x| x.is_finite()))
 }
 
-/// The cold-start model of a scenario on a platform (`lambda` false = use `spreads`).
-pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) -> ColdModel {
+/// The lambda-perf row of a runtime id for the scenario's arch/package/memory (x86_64 zip when unmeasured).
+fn lambda_quantiles(id: &str, s: &Scenario) -> [f64; 5] {
+    let perf_name = row(id).1;
+    lambda_row(perf_name, s.arch, s.package_type, s.memory_mb)
+        .or_else(|| lambda_row(perf_name, Arch::X86_64, PackageType::Zip, s.memory_mb))
+        .unwrap_or([150.0, 200.0, 400.0, 600.0, 300.0])
+}
+
+/// The cold-start model of a scenario on a platform.
+pub fn model(s: &Scenario, d: &ColdData, target: SimTarget) -> ColdModel {
     if let Some(ms) = s.init_ms_override {
         return ColdModel::fixed(ms);
     }
-    let (id, _, perf_name, family) = *row(&s.runtime);
+    let user_ms = s.init_ms.max(0.0);
+    let beyond_baseline = (s.package_mb - d.lambda.package_baseline_mb.value).max(0.0);
+    match target {
+        SimTarget::AwsLambda => lambda_model(s, d),
+        // Flex: the Consumption plan's measured cold starts stand in until Flex has its own.
+        SimTarget::AzureConsumption | SimTarget::AzureFlex => {
+            let package_ms = d.azure_consumption.package_ms_per_mb.value * beyond_baseline;
+            measured_model(s, &d.cold_start_s.azure_consumption, user_ms + package_ms)
+        }
+        SimTarget::CloudRun => {
+            let c = &d.cloud_run;
+            let slope = if s.package_type == PackageType::Image {
+                c.package_ms_per_mb_image.value
+            } else {
+                c.package_ms_per_mb_zip.value
+            };
+            measured_model(s, &d.cold_start_s.cloud_run, user_ms + slope * beyond_baseline)
+        }
+        SimTarget::CloudflareWorkers => ColdModel::fixed(d.cloudflare_workers.isolate_start_ms.value + user_ms),
+        SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => ColdModel::fixed(0.0),
+    }
+}
+
+/// A platform measured by runtime family; an unmeasured family starts like the fallback family plus what the
+/// runtime takes longer than the fallback runtime to initialise on Lambda.
+fn measured_model(s: &Scenario, spreads: &PlatformSpreads, add_ms: f64) -> ColdModel {
+    let (id, _, family) = *row(&s.runtime);
+    if let Some(sp) = spreads.families.get(family) {
+        return ColdModel::from_spread(sp, add_ms);
+    }
+    let slower_ms = (lambda_quantiles(id, s)[0] - lambda_quantiles(FALLBACK_RUNTIME, s)[0]).max(0.0);
+    let fallback = spreads.families.get(&spreads.fallback).or_else(|| spreads.families.values().next());
+    match fallback {
+        Some(sp) => ColdModel::from_spread(sp, add_ms + slower_ms),
+        None => ColdModel::fixed(add_ms + slower_ms),
+    }
+}
+
+fn lambda_model(s: &Scenario, d: &ColdData) -> ColdModel {
+    let id = row(&s.runtime).0;
+    let snapstart = id == "java21_snapstart";
     let l = &d.lambda;
     let slope = if s.package_type == PackageType::Image {
         l.package_ms_per_mb_image.value
@@ -166,19 +231,25 @@ pub fn model(s: &Scenario, d: &ColdData, platform: Option<&[(String, Spread)]>) 
         l.package_ms_per_mb_zip.value
     };
     let package_ms = slope * (s.package_mb - l.package_baseline_mb.value).max(0.0);
-    let snapstart = id == "java21_snapstart";
     // SnapStart restores a snapshot taken after the user's init code ran, so that code is not re-run.
     let user_ms = if snapstart { 0.0 } else { s.init_ms.max(0.0) };
-    if let Some(spreads) = platform {
-        let sp = spreads.iter().find(|(f, _)| f == family).or_else(|| spreads.first());
-        let sp = sp.map(|x| x.1).unwrap_or(Spread { median: 1.0, p95: 3.0 });
-        return ColdModel::from_spread(&sp, user_ms + package_ms);
-    }
     let vpc_ms = if s.vpc { l.vpc_penalty_ms.value } else { 0.0 };
     let add = l.placement_overhead_ms.value + user_ms + package_ms + vpc_ms;
-    let q = lambda_row(perf_name, s.arch, s.package_type, s.memory_mb)
-        .or_else(|| lambda_row(perf_name, Arch::X86_64, PackageType::Zip, s.memory_mb))
-        .unwrap_or([150.0, 200.0, 400.0, 600.0, 300.0]);
+    let q = lambda_quantiles(id, s);
     let k = if snapstart { l.snapstart_restore_p50_ms.value / q[0] } else { 1.0 };
-    ColdModel::from_quantiles(q[0] * k, q[1] * k, q[2] * k, q[3] * k, q[4], add)
+    let mut m = ColdModel::from_quantiles(q[0] * k, q[1] * k, q[2] * k, q[3] * k, q[4], add);
+    m.unbilled_ms = l.placement_overhead_ms.value + vpc_ms;
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scenario_runtime_has_a_row() {
+        let ids: Vec<&str> = TABLE.iter().map(|r| r.0).collect();
+        let scenario_ids: Vec<&str> = RUNTIMES.iter().map(|r| r.0).collect();
+        assert_eq!(ids, scenario_ids);
+    }
 }

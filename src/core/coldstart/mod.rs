@@ -1,31 +1,64 @@
-//! Cold starts and environment counts of a workload on one platform, simulated.
+//! Cold starts, latency and instance counts of a workload on one platform, simulated.
 //!
-//! `simulate` resolves the scenario (`params`), runs the exact event engine (`exact`) when the month has
-//! few enough requests to stay under ~50 ms in the browser, otherwise the per-time-step engine (`fluid`),
-//! and scales the tally to the 30-day month (`report`). Both engines are deterministic for `seed`.
+//! `simulate` resolves the scenario into the platform's execution model (`params`, `init`), runs the exact
+//! event engine (`exact`) when the month has few enough requests to stay under ~50 ms in the browser,
+//! otherwise the per-time-step engine (`fluid`), and scales the tally to the 730-hour month (`report`).
+//! Provisioned fleets (Fargate, EC2, EKS) have no per-request cold start: their capacity (`provisioned`) is a
+//! queue, simulated exactly or as a fluid by the same rule (`queue`). Every engine is deterministic for `seed`.
 
+pub mod analytic;
 mod arrivals;
+pub mod capacity;
 pub mod data;
 pub mod exact;
 pub mod fluid;
 pub mod init;
 pub mod params;
+pub mod provisioned;
+pub mod queue;
 mod report;
 pub mod stats;
+pub mod workload;
 
 use serde::{Deserialize, Serialize};
 
+use super::catalog::{Catalog, Rates};
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
 pub use init::{FALLBACK_RUNTIME, RUNTIMES, is_known_runtime};
 pub use params::SimParams;
+pub use provisioned::Provisioned;
 
 /// Which platform's execution model to simulate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SimTarget {
     AwsLambda,
     AzureConsumption,
+    /// Azure Functions Flex Consumption: several executions per instance, billed per activity period.
+    AzureFlex,
     CloudRun,
+    CloudflareWorkers,
+    AwsFargate,
+    AwsEc2,
+    AwsEks,
+}
+
+impl SimTarget {
+    pub const ALL: [SimTarget; 8] = [
+        SimTarget::AwsLambda,
+        SimTarget::AzureConsumption,
+        SimTarget::AzureFlex,
+        SimTarget::CloudRun,
+        SimTarget::CloudflareWorkers,
+        SimTarget::AwsFargate,
+        SimTarget::AwsEc2,
+        SimTarget::AwsEks,
+    ];
+
+    /// Provisioned capacity (a queue of servers) rather than environments created per request.
+    pub fn is_provisioned(self) -> bool {
+        matches!(self, SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -44,6 +77,32 @@ pub struct DaySeries {
     pub environments: Vec<f64>,
 }
 
+/// A platform's simulated figures as `crossover eval` reports them beside its cost.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Performance {
+    pub cold_start_fraction: f64,
+    /// End-to-end latency, ms: queueing, cold starts and the work itself.
+    pub latency_ms: Percentiles,
+    pub avg_instances: f64,
+    pub peak_instances: f64,
+    /// Requests refused: throttled (429) or, on a provisioned fleet, shed after the load balancer's timeout.
+    pub throttled_fraction: f64,
+    pub method: String,
+}
+
+impl From<&ColdStartReport> for Performance {
+    fn from(r: &ColdStartReport) -> Performance {
+        Performance {
+            cold_start_fraction: r.cold_start_fraction,
+            latency_ms: r.latency_ms.clone(),
+            avg_instances: r.avg_instances,
+            peak_instances: r.peak_instances,
+            throttled_fraction: r.throttled_fraction,
+            method: r.method.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ColdStartReport {
     pub target: Option<SimTarget>,
@@ -52,16 +111,28 @@ pub struct ColdStartReport {
     pub requests: f64,
     pub cold_starts: f64,
     pub cold_start_fraction: f64,
-    /// Mean cold-start delay, ms (INIT billed on Lambda).
+    /// Mean cold-start delay, ms.
     pub mean_init_ms: f64,
+    /// The billed part of it, ms: Lambda bills the Init Duration, not placement or VPC delays.
+    pub mean_billed_init_ms: f64,
     /// End-to-end latency including cold starts, ms.
     pub latency_ms: Percentiles,
     /// A histogram of latency for the charts: (upper bound ms, share of requests).
     pub latency_histogram: Vec<(f64, f64)>,
     pub avg_instances: f64,
+    /// Instances with ≥ 1 request in flight, time-averaged; a cold instance is busy from its start.
     pub avg_busy_instances: f64,
     pub avg_idle_instances: f64,
     pub peak_instances: f64,
+    /// Requests in flight one instance holds at the autoscaler's targets (1 = one per environment).
+    pub capacity_per_instance: f64,
+    /// Billed activity of on-demand instances, time-averaged instances (platforms billed per
+    /// activity period: each period at least the minimum, then rounded; 0 elsewhere).
+    pub avg_billed_activity: f64,
+    /// The same for always-warm instances (Flex always ready).
+    pub avg_billed_activity_permanent: f64,
+    /// Share of served requests that always-warm instances served.
+    pub permanent_share: f64,
     pub throttled_fraction: f64,
     pub peak_db_connections: f64,
     pub series: DaySeries,
@@ -85,6 +156,11 @@ pub struct Tally {
     pub init_ms_sum: f64,
     pub env_seconds: f64,
     pub busy_seconds: f64,
+    /// Billed activity seconds of on-demand / always-warm instances (activity-billed platforms).
+    pub billed_activity_s: f64,
+    pub billed_activity_permanent_s: f64,
+    /// Requests served by always-warm environments.
+    pub served_permanent: f64,
     pub peak_envs: f64,
     pub hist: stats::Histogram,
     pub minute_requests: Vec<f64>,
@@ -94,31 +170,127 @@ pub struct Tally {
 
 /// Requests per month up to which the exact engine simulates the whole month.
 pub const EXACT_MONTH_MAX: f64 = 150_000.0;
-/// Requests per WEEK up to which the exact engine simulates one week (scaled by 30/7); above, `fluid`.
+/// Requests per WEEK up to which the exact engine simulates one week (scaled by 730/168); above, `fluid`.
 pub const EXACT_WEEK_MAX: f64 = 150_000.0;
 pub const SECONDS_PER_WEEK: f64 = 7.0 * 86_400.0;
 
-pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
-    let p = SimParams::new(s, target);
+/// Which engine runs a month of `requests_per_month` and over what horizon.
+fn engine_for(s: &Scenario) -> (&'static str, f64) {
     let per_month = s.requests_per_month.max(0.0);
-    let (method, tally) = if per_month <= EXACT_MONTH_MAX {
-        ("exact", exact::run(&p, SECONDS_PER_MONTH))
+    if per_month <= EXACT_MONTH_MAX {
+        ("exact", SECONDS_PER_MONTH)
     } else if per_month * SECONDS_PER_WEEK / SECONDS_PER_MONTH <= EXACT_WEEK_MAX {
-        ("exact_week", exact::run(&p, SECONDS_PER_WEEK))
+        ("exact_week", SECONDS_PER_WEEK)
     } else {
-        ("fluid_week", fluid::run(&p, SECONDS_PER_WEEK))
-    };
-    report::build(&p, method, tally)
+        ("fluid_week", SECONDS_PER_WEEK)
+    }
+}
+
+/// Several platforms' simulations of one scenario: the exact engines share one draw of the requests.
+pub struct Batch<'a> {
+    s: &'a Scenario,
+    r: Rates,
+    method: &'static str,
+    horizon_s: f64,
+    workload: std::cell::OnceCell<workload::Workload>,
+}
+
+impl<'a> Batch<'a> {
+    /// With the builtin catalogue's capacity and billing parameters.
+    pub fn new(s: &'a Scenario) -> Batch<'a> {
+        Batch::with(s, Catalog::builtin().rates())
+    }
+
+    /// With the catalogue's capacity and billing parameters (`capacity`).
+    pub fn with(s: &'a Scenario, r: &Rates) -> Batch<'a> {
+        let (method, horizon_s) = engine_for(s);
+        Batch { s, r: r.clone(), method, horizon_s, workload: std::cell::OnceCell::new() }
+    }
+
+    fn fluid(&self) -> bool {
+        self.method == "fluid_week"
+    }
+
+    fn workload(&self, p: &SimParams) -> &workload::Workload {
+        self.workload.get_or_init(|| workload::Workload::draw(p, self.horizon_s))
+    }
+
+    /// A function platform; a provisioned fleet is sized here from the scenario's own unit
+    /// (`Provisioned::scenario_unit`) — the evaluation sizes it from the catalogue with `simulate_fleet`.
+    pub fn simulate(&self, target: SimTarget) -> ColdStartReport {
+        let s = self.s;
+        if target.is_provisioned() {
+            let unit = Provisioned::scenario_unit(s, &super::traffic::hourly_weights(s));
+            return self.simulate_fleet(target, &unit);
+        }
+        let p = SimParams::new(s, &self.r, target);
+        let tally = if self.fluid() { fluid::run(&p, self.horizon_s) } else { exact::run_with(&p, self.workload(&p)) };
+        report::build(&p, self.method, tally)
+    }
+
+    /// A provisioned fleet (Fargate, EC2, EKS) of the given sizing, as a queue.
+    pub fn simulate_fleet(&self, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
+        let p = SimParams::new(self.s, &self.r, target);
+        let c = fleet_capacity(self.s, &p, target, fleet);
+        let tally = if self.fluid() {
+            queue::run_fluid(&p, &c, self.horizon_s)
+        } else {
+            queue::run_exact(&c, self.workload(&p))
+        };
+        report::build(&p, self.method, tally)
+    }
+}
+
+/// Simulates one platform (see `Batch::simulate`).
+pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
+    Batch::new(s).simulate(target)
+}
+
+/// One month of `target`, with the catalogue's capacity and billing parameters (`capacity`).
+pub fn simulate_with(s: &Scenario, r: &Rates, target: SimTarget) -> ColdStartReport {
+    Batch::with(s, r).simulate(target)
+}
+
+/// Simulates a provisioned fleet (Fargate, EC2, EKS) of the given sizing as a queue.
+pub fn simulate_fleet(s: &Scenario, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
+    Batch::new(s).simulate_fleet(target, fleet)
+}
+
+fn fleet_capacity(s: &Scenario, p: &SimParams, target: SimTarget, fleet: &Provisioned) -> provisioned::Capacity {
+    let d = data::ColdData::shared();
+    let timeout = (s.invocation == super::scenario::Invocation::Sync).then_some(d.containers.sync_timeout_s.value);
+    provisioned::capacity(s, &p.rates, fleet, provisioned::lag_minutes(d, target), timeout)
+}
+
+/// A provisioned fleet through the exact queue over an explicit horizon, reported as a month.
+pub fn simulate_fleet_exact(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
+    let p = SimParams::new(s, Catalog::builtin().rates(), target);
+    let c = fleet_capacity(s, &p, target, fleet);
+    report::build(&p, "exact", queue::run_exact(&c, &workload::Workload::draw(&p, horizon_s)))
+}
+
+/// A provisioned fleet through the fluid queue over an explicit horizon, reported as a month.
+pub fn simulate_fleet_fluid(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
+    let p = SimParams::new(s, Catalog::builtin().rates(), target);
+    let c = fleet_capacity(s, &p, target, fleet);
+    report::build(&p, "fluid", queue::run_fluid(&p, &c, horizon_s))
+}
+
+/// Lambda's simulated p99 with `n` environments kept warm (provisioned concurrency, at least the count
+/// the scenario budgets).
+pub fn warm_p99(s: &Scenario, n: u32) -> f64 {
+    let t = Scenario { provisioned_concurrency: n.max(s.provisioned_concurrency), ..s.clone() };
+    simulate(&t, SimTarget::AwsLambda).latency_ms.p99
 }
 
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.
 pub fn simulate_exact(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, target);
+    let p = SimParams::new(s, Catalog::builtin().rates(), target);
     report::build(&p, "exact", exact::run(&p, horizon_s))
 }
 
 /// The scalable engine over an explicit horizon, reported as a month.
 pub fn simulate_fluid(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, target);
+    let p = SimParams::new(s, Catalog::builtin().rates(), target);
     report::build(&p, "fluid", fluid::run(&p, horizon_s))
 }

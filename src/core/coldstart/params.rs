@@ -1,9 +1,24 @@
 //! A scenario resolved into the simulation's parameters for one platform: units in seconds, defaults
 //! filled from `data/coldstart.json`, so the engines never look at the scenario's optional keys.
+//!
+//! The execution model of each function platform, as the engines see it:
+//! - AWS Lambda: one request per environment; provisioned concurrency kept warm; the account quota; new
+//!   environments limited to 1,000 per 10 s, beyond which synchronous callers get a 429.
+//! - Azure Functions Consumption: an instance runs up to `maxConcurrentRequests` (100) HTTP requests, but only
+//!   as many as its one vCPU serves at full speed (1 / cpu_fraction); the scale controller adds at most one
+//!   instance a second (HTTP) or every 30 s (other triggers) — requests wait for it rather than fail — up to
+//!   200 instances; idle instances live 20–30 min.
+//! - Cloud Run: `cloud_run_concurrency` requests per instance, minimum instances kept warm, idle instances kept
+//!   15 min.
+//! - Cloudflare Workers: isolates serve many requests each and start within 5 ms; no quota, no scaling limit.
+//!
+//! Fargate, EC2 and EKS are provisioned fleets, simulated as queues by `queue`.
 
 use super::SimTarget;
+use super::capacity::{self, Activity};
 use super::data::ColdData;
 use super::init::{self, ColdModel};
+use crate::core::catalog::Rates;
 use crate::core::rng::Rng;
 use crate::core::scenario::{DurationDistribution, Invocation, Scenario, TrafficShape};
 use crate::core::traffic;
@@ -32,8 +47,12 @@ impl Service {
 #[derive(Clone, Debug)]
 pub struct SimParams {
     pub target: SimTarget,
-    /// Requests one environment serves at once.
+    /// Most requests one environment serves at once (the event engine's whole-request limit).
     pub slots: u32,
+    /// Requests in flight per environment the autoscaler keeps on average (`capacity`), ≥ 1.
+    pub capacity: f64,
+    /// Billing of activity periods, on platforms that bill them.
+    pub activity: Option<Activity>,
     /// Idle lifetime before reclaim, uniform in [lo, hi] s (lo = hi: fixed).
     pub keep_alive: (f64, f64),
     /// Always-warm environments (provisioned concurrency / min instances).
@@ -46,8 +65,10 @@ pub struct SimParams {
     pub quota: u32,
     /// New-environment token bucket (capacity, refill per s); `None` = unlimited.
     pub scale: Option<(f64, f64)>,
-    /// Sync callers get a 429 when scaling is rate-limited; async events wait for a token.
+    /// Sync callers get a 429 when scaling is rate-limited (unless `wait_for_scale`); async events wait.
     pub sync: bool,
+    /// Requests wait for the rate-limited scaler instead of failing (Azure's scale controller).
+    pub wait_for_scale: bool,
     pub service: Service,
     pub cold: ColdModel,
     /// Requests per second for each minute of the week.
@@ -61,45 +82,92 @@ pub struct SimParams {
     pub note: Option<String>,
 }
 
+/// What differs between the function platforms beyond one instance's capacity (`capacity`).
+struct Execution {
+    permanent: u32,
+    quota: u32,
+    scale: Option<(f64, f64)>,
+    wait_for_scale: bool,
+}
+
+fn execution(s: &Scenario, d: &ColdData, target: SimTarget) -> Execution {
+    let whole = |x: f64| x.round().clamp(1.0, f64::from(u32::MAX)) as u32;
+    let unlimited = Execution { permanent: 0, quota: u32::MAX, scale: None, wait_for_scale: false };
+    match target {
+        SimTarget::AwsLambda => {
+            let l = &d.lambda;
+            let cap = l.scale_burst_environments.value;
+            Execution {
+                permanent: s.provisioned_concurrency,
+                quota: s.concurrency_quota.max(1),
+                scale: Some((cap, cap / l.scale_burst_window_s.value)),
+                wait_for_scale: false,
+            }
+        }
+        SimTarget::AzureConsumption => {
+            let a = &d.azure_consumption;
+            let interval = if s.invocation == Invocation::Sync {
+                a.scale_interval_http_s.value
+            } else {
+                a.scale_interval_other_s.value
+            };
+            Execution {
+                permanent: 0,
+                quota: whole(a.max_instances.value),
+                scale: Some((1.0, 1.0 / interval.max(1e-3))),
+                wait_for_scale: true,
+            }
+        }
+        SimTarget::AzureFlex => {
+            Execution { permanent: s.azure_always_ready, quota: s.concurrency_quota.max(1), ..unlimited }
+        }
+        SimTarget::CloudRun => {
+            Execution { permanent: s.cloud_run_min_instances, quota: s.concurrency_quota.max(1), ..unlimited }
+        }
+        SimTarget::CloudflareWorkers => unlimited,
+        // Provisioned fleets are queues (`queue`); these fields are unused there.
+        SimTarget::AwsFargate | SimTarget::AwsEc2 | SimTarget::AwsEks => unlimited,
+    }
+}
+
+/// The idle lifetime an environment draws, uniform in (lo, hi) s: the scenario's keep-alive keys, else the
+/// platform's measured range.
+pub fn keep_alive_range(s: &Scenario, target: SimTarget, d: &ColdData) -> (f64, f64) {
+    let ka = d.keep_alive(target);
+    let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
+    let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
+        (Some(_), Some(hi)) => hi.max(lo),
+        (Some(_), None) => lo,
+        (None, Some(hi)) => hi.max(lo),
+        (None, None) => ka.max.max(lo),
+    };
+    (lo, hi)
+}
+
 impl SimParams {
-    pub fn new(s: &Scenario, target: SimTarget) -> SimParams {
-        let d = ColdData::builtin();
-        let ka = d.keep_alive(target);
-        let lo = s.keep_alive_s.unwrap_or(ka.min).max(0.001);
-        let hi = match (s.keep_alive_s, s.keep_alive_max_s) {
-            (Some(_), Some(hi)) => hi.max(lo),
-            (Some(_), None) => lo,
-            (None, Some(hi)) => hi.max(lo),
-            (None, None) => ka.max.max(lo),
-        };
+    pub fn new(s: &Scenario, r: &Rates, target: SimTarget) -> SimParams {
+        let d = ColdData::shared();
+        let (lo, hi) = keep_alive_range(s, target, d);
         let sigma = d.model.lognormal_sigma.value;
         let mean_s = (s.duration_ms / 1000.0).max(1e-6);
-        let spreads = match target {
-            SimTarget::AwsLambda => None,
-            SimTarget::AzureConsumption => Some(d.other_platforms_cold_start_s.azure_consumption.by_family()),
-            SimTarget::CloudRun => Some(d.other_platforms_cold_start_s.cloud_run.by_family()),
-        };
-        let l = &d.lambda;
+        let e = execution(s, d, target);
+        let instance = capacity::instance(s, r, d, target);
         SimParams {
             target,
-            slots: if target == SimTarget::CloudRun { s.cloud_run_concurrency.max(1) } else { 1 },
+            slots: instance.slots(),
+            capacity: instance.capacity,
+            activity: instance.activity,
             keep_alive: (lo, hi),
-            permanent: match target {
-                SimTarget::AwsLambda => s.provisioned_concurrency,
-                SimTarget::CloudRun => s.cloud_run_min_instances,
-                SimTarget::AzureConsumption => 0,
-            },
+            permanent: e.permanent,
             ping_every_s: s.keep_warm_every_min as f64 * 60.0,
             ping_count: if s.keep_warm_every_min > 0 { s.keep_warm_count } else { 0 },
             ping_s: d.model.keep_warm_ping_ms.value / 1000.0,
-            quota: s.concurrency_quota.max(1),
-            scale: (target == SimTarget::AwsLambda).then(|| {
-                let cap = l.scale_burst_environments.value;
-                (cap, cap / l.scale_burst_window_s.value)
-            }),
+            quota: e.quota,
+            scale: e.scale,
             sync: s.invocation == Invocation::Sync,
+            wait_for_scale: e.wait_for_scale,
             service: Service { dist: s.duration_distribution, mean_s, mu: mean_s.ln() - sigma * sigma / 2.0, sigma },
-            cold: init::model(s, &d, spreads.as_deref()),
+            cold: init::model(s, d, target),
             rates: traffic::minute_rates(s),
             cron_batch: (s.traffic_shape == TrafficShape::Cron).then_some(s.cron_batch),
             db_cap: if s.rds_proxy { s.db_max_connections } else { None },

@@ -8,7 +8,7 @@ use crate::core::traffic::{MINUTES_PER_DAY, MINUTES_PER_WEEK};
 
 pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
     let h = t.horizon_s.max(1e-9);
-    // Scale by expected requests, not time: a 30-day horizon holds 22 weekdays, not 30/7 × 5.
+    // Scale by expected requests, not time: a month's horizon holds whole weekdays, not 730/168 × 5.
     let expected = |secs: f64| -> f64 {
         let full = (secs / 60.0) as usize;
         let whole: f64 = (0..full).map(|m| p.rates[m % MINUTES_PER_WEEK] * 60.0).sum();
@@ -18,6 +18,7 @@ pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
     let month: f64 = p.rates.iter().sum::<f64>() * 60.0 * SECONDS_PER_MONTH / SECONDS_PER_WEEK;
     let scale = if in_horizon > 0.0 { month / in_horizon } else { SECONDS_PER_MONTH / h };
     let avg_instances = t.env_seconds / h;
+    let mean_init = if t.cold_starts > 0.0 { t.init_ms_sum / t.cold_starts } else { p.cold.mean() };
     let avg_busy = (t.busy_seconds / h).min(avg_instances);
     // One database connection per environment; RDS Proxy multiplexes them onto its pool.
     let peak_db = match p.db_cap {
@@ -30,13 +31,18 @@ pub fn build(p: &SimParams, method: &str, t: Tally) -> ColdStartReport {
         requests: t.requests * scale,
         cold_starts: t.cold_starts * scale,
         cold_start_fraction: ratio(t.cold_starts, t.served),
-        mean_init_ms: if t.cold_starts > 0.0 { t.init_ms_sum / t.cold_starts } else { p.cold.mean() },
+        mean_init_ms: mean_init,
+        mean_billed_init_ms: (mean_init - p.cold.unbilled_ms).max(0.0),
         latency_ms: t.hist.percentiles(),
         latency_histogram: t.hist.chart(),
         avg_instances,
         avg_busy_instances: avg_busy,
         avg_idle_instances: avg_instances - avg_busy,
         peak_instances: t.peak_envs,
+        capacity_per_instance: p.capacity,
+        avg_billed_activity: t.billed_activity_s / h,
+        avg_billed_activity_permanent: t.billed_activity_permanent_s / h,
+        permanent_share: ratio(t.served_permanent, t.served),
         throttled_fraction: ratio(t.throttled, t.requests),
         peak_db_connections: peak_db,
         series: busiest_day(&t),

@@ -1,6 +1,7 @@
 //! The capacity model that sizes provisioned containers and instances.
 //!
-//! Per hour of the week, at rate λ = mean rate × the hour's weight:
+//! Per hour of the week, at rate λ = mean rate × the hour's weight (the formula lives in
+//! `coldstart::provisioned`, which follows the same need minute by minute for the latency model):
 //! - CPU: λ × duration × cpu_fraction vCPU-seconds of work arrive per second; one unit serves
 //!   `vcpu × target_utilization` of it (headroom for bursts and latency).
 //! - memory: λ × duration requests are in flight on average, each assumed to hold `memory_mb`
@@ -9,14 +10,31 @@
 //! Units needed = the larger of the two; at least one while any request arrives and never below
 //! `min_capacity`. Autoscaled fleets follow the need hour by hour and average fractional units
 //! (scaling happens within the hour); fixed fleets run ceil(peak need) units all month.
+//!
+//! Burstable units (t3, t4g in unlimited mode) sustain `baseline` of each vCPU; CPU work above it is
+//! billed as surplus credits. Credits earned below the baseline are spent later the same day (they
+//! accrue for up to 24 hours: EC2 User Guide, burstable performance instances), so the surplus is
+//! the work above the baseline netted over each day.
 
 use super::Usage;
+use crate::core::coldstart::Provisioned;
+use crate::core::coldstart::provisioned::{units_for, units_per_rps};
 use crate::core::scenario::{ContainerScaling, SECONDS_PER_MONTH};
 
 /// One unit of capacity: a Fargate task or an EC2 instance.
 pub(super) struct Unit {
     pub vcpu: f64,
     pub gb: f64,
+    pub burst: Option<Burst>,
+}
+
+/// A burstable instance's CPU baseline and the price of CPU above it.
+#[derive(Clone, Copy)]
+pub(super) struct Burst {
+    /// Share of each vCPU sustained without surplus credits (0.2 = 20 %).
+    pub baseline: f64,
+    /// $ per vCPU-hour above the baseline.
+    pub surplus_vcpu_h: f64,
 }
 
 /// What runs over the month.
@@ -24,6 +42,10 @@ pub(super) struct Fleet {
     pub unit_hours: f64,
     /// Units in the busiest hour.
     pub peak_units: f64,
+    /// Units in the quietest hour: what runs every hour (the committable baseline).
+    pub trough_units: f64,
+    /// vCPU-hours of work above the burstable baseline, netted per day (0 for fixed-performance units).
+    pub surplus_vcpu_hours: f64,
 }
 
 impl Fleet {
@@ -36,28 +58,49 @@ impl Fleet {
 pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
     let s = u.s;
     let min_units = f64::from(s.min_capacity);
-    let cpu_per_unit = unit.vcpu * s.target_utilization;
-    let need = |w: f64| {
-        let in_flight = u.rate * w * u.duration_s;
-        let by_cpu = in_flight * s.cpu_fraction / cpu_per_unit;
-        let by_memory = in_flight * u.memory_gb / unit.gb;
-        let units = by_cpu.max(by_memory);
-        let units = if units > 0.0 { units.max(1.0) } else { 0.0 };
-        units.max(min_units)
-    };
+    let per_rps = units_per_rps(s, unit.vcpu, unit.gb);
+    let need = |w: f64| units_for(u.rate * w, per_rps, min_units);
     let hours_per_weight = u.seconds_per_weight() / 3600.0;
     let mut unit_hours = 0.0;
     let mut peak: f64 = 0.0;
-    for &w in u.weights {
+    let mut trough = f64::INFINITY;
+    for &(w, hours) in u.distinct {
         let units = need(w);
-        unit_hours += units * hours_per_weight;
+        unit_hours += units * hours * hours_per_weight;
         peak = peak.max(units);
-    }
-    match s.container_scaling {
-        ContainerScaling::Autoscaled => Fleet { unit_hours, peak_units: peak },
-        ContainerScaling::Fixed => {
-            let units = peak.ceil();
-            Fleet { unit_hours: units * SECONDS_PER_MONTH / 3600.0, peak_units: units }
+        if units < trough {
+            trough = units;
         }
+    }
+    let trough = if trough.is_finite() { trough } else { 0.0 };
+    let (unit_hours, peak_units, trough_units) = match s.container_scaling {
+        ContainerScaling::Autoscaled => (unit_hours, peak, trough),
+        ContainerScaling::Fixed => (peak.ceil() * SECONDS_PER_MONTH / 3600.0, peak.ceil(), peak.ceil()),
+    };
+    let surplus_vcpu_hours = unit.burst.map_or(0.0, |b| {
+        // Per hour of the week: work (vCPU) minus what the running units sustain at baseline.
+        let fixed = (s.container_scaling == ContainerScaling::Fixed).then_some(peak_units);
+        let over = |w: f64| {
+            u.rate * w * u.duration_s * s.cpu_fraction - fixed.unwrap_or_else(|| need(w)) * unit.vcpu * b.baseline
+        };
+        if u.distinct.iter().all(|&(w, _)| over(w) <= 0.0) {
+            return 0.0;
+        }
+        let day = if u.weights.len().is_multiple_of(24) { 24 } else { u.weights.len().max(1) };
+        let per_day = u.weights.chunks(day).map(|d| d.iter().map(|&w| over(w)).sum::<f64>().max(0.0));
+        per_day.sum::<f64>() * hours_per_weight
+    });
+    Fleet { unit_hours, peak_units, trough_units, surplus_vcpu_hours }
+}
+
+/// The fleet as the latency model needs it: the unit's vCPUs, the sizing, and whether it is fixed.
+pub(super) fn provisioned(u: &Usage, unit: &Unit) -> Provisioned {
+    let s = u.s;
+    let fixed = (s.container_scaling == ContainerScaling::Fixed).then(|| fleet(u, unit).peak_units);
+    Provisioned {
+        unit_vcpu: unit.vcpu,
+        units_per_rps: units_per_rps(s, unit.vcpu, unit.gb),
+        min_units: f64::from(s.min_capacity),
+        fixed_units: fixed,
     }
 }

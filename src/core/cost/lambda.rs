@@ -1,37 +1,87 @@
-//! AWS Lambda: requests, tiered GB-s duration billed per whole ms, provisioned concurrency,
-//! ephemeral storage, billed INIT of cold starts and keep-warm pings.
+//! AWS Lambda: requests (large asynchronous events count several), tiered GB-s duration billed per
+//! whole ms, provisioned concurrency, ephemeral storage, billed INIT of cold starts and keep-warm pings.
 
-use super::Usage;
-use super::bill::{Bill, num, rate, tiered};
+use super::bill::{Bill, num, rate, size_kb, tiered};
+use super::limits::{Limit, LimitKind};
+use super::{Usage, front_door};
 use crate::core::catalog::Rates;
-use crate::core::scenario::{Arch, Invocation, SECONDS_PER_MONTH, Scenario};
+use crate::core::coldstart::analytic;
+use crate::core::scenario::{Arch, HOURS_PER_MONTH, Invocation, SECONDS_PER_MONTH, Scenario};
 
-pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+/// The first limit the workload breaks on Lambda: GPUs, timeout, memory, payload, then the front door.
+pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
-        return Some("needs_gpu: Lambda offers no GPUs".into());
+        return Some(Limit::hard(LimitKind::Gpu, "needs_gpu: Lambda offers no GPUs".into()));
     }
-    if s.duration_ms > r.lambda_max_duration_s * 1000.0 {
-        return Some(format!(
-            "duration {} s exceeds Lambda's {} s maximum timeout",
-            num(s.duration_ms / 1000.0),
-            num(r.lambda_max_duration_s)
-        ));
+    timeout_limit(s, r, "")
+        .or_else(|| {
+            (s.memory_mb > r.lambda_max_memory_mb).then(|| {
+                Limit::hard(
+                    LimitKind::Memory,
+                    format!(
+                        "memory {} MB exceeds Lambda's {} MB maximum",
+                        num(s.memory_mb),
+                        num(r.lambda_max_memory_mb)
+                    ),
+                )
+            })
+        })
+        .or_else(|| sync_payload_limit(s, r))
+        .or_else(|| {
+            (s.invocation == Invocation::Async && s.payload_kb > r.lambda_max_async_payload_kb).then(|| {
+                Limit::hard(
+                    LimitKind::Payload,
+                    format!(
+                        "payload {} KB exceeds Lambda's asynchronous payload limit of {} KB ({})",
+                        num(s.payload_kb),
+                        num(r.lambda_max_async_payload_kb),
+                        size_kb(r.lambda_max_async_payload_kb)
+                    ),
+                )
+            })
+        })
+        .or_else(|| front_door::limits(s, r))
+}
+
+/// Lambda's maximum timeout, which Managed Instances keep (`note` ends the message).
+pub(super) fn timeout_limit(s: &Scenario, r: &Rates, note: &str) -> Option<Limit> {
+    (s.duration_ms > r.lambda_max_duration_s * 1000.0).then(|| {
+        Limit::hard(
+            LimitKind::Duration,
+            format!(
+                "duration {} s exceeds Lambda's {} s maximum timeout{note}",
+                num(s.duration_ms / 1000.0),
+                num(r.lambda_max_duration_s)
+            ),
+        )
+    })
+}
+
+/// Lambda's synchronous payload limit, which Managed Instances keep.
+pub(super) fn sync_payload_limit(s: &Scenario, r: &Rates) -> Option<Limit> {
+    (s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb).then(|| {
+        Limit::hard(
+            LimitKind::Payload,
+            format!(
+                "payload {} KB exceeds Lambda's synchronous payload limit of {} KB ({})",
+                num(s.payload_kb),
+                num(r.lambda_max_sync_payload_kb),
+                size_kb(r.lambda_max_sync_payload_kb)
+            ),
+        )
+    })
+}
+
+/// Requests billed per invocation. An asynchronous event is one request for its first 256 KB and one
+/// more per further 64 KB chunk, up to the 1 MB limit (aws.amazon.com/lambda/pricing).
+fn billed_per_invocation(s: &Scenario, r: &Rates) -> f64 {
+    match s.invocation {
+        Invocation::Sync => 1.0,
+        Invocation::Async => {
+            let beyond = (s.payload_kb.min(r.lambda_max_async_payload_kb) - r.lambda_async_first_kb).max(0.0);
+            1.0 + (beyond / r.lambda_async_chunk_kb - 1e-9).ceil().max(0.0)
+        }
     }
-    if s.memory_mb > r.lambda_max_memory_mb {
-        return Some(format!(
-            "memory {} MB exceeds Lambda's {} MB maximum",
-            num(s.memory_mb),
-            num(r.lambda_max_memory_mb)
-        ));
-    }
-    if s.invocation == Invocation::Sync && s.payload_kb > r.lambda_max_sync_payload_kb {
-        return Some(format!(
-            "payload {} KB exceeds Lambda's synchronous payload limit of {} KB (6 MB)",
-            num(s.payload_kb),
-            num(r.lambda_max_sync_payload_kb)
-        ));
-    }
-    None
 }
 
 /// (on-demand duration tiers, PC price, PC duration price) for the architecture.
@@ -59,7 +109,13 @@ fn arch_prices(u: &Usage) -> ([(f64, f64); 3], f64, f64) {
     }
 }
 
+/// Lambda's own charges, then its HTTP entry (`front_door`).
 pub(super) fn price(u: &Usage, bill: &mut Bill) {
+    function_price(u, bill);
+    front_door::price(u, bill);
+}
+
+fn function_price(u: &Usage, bill: &mut Bill) {
     let (s, r) = (u.s, u.r);
     let n = u.requests;
     // Billed per whole millisecond since Dec 2020: round each request up.
@@ -67,34 +123,48 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let gb = u.memory_gb;
     let (tiers, pc_price, pc_duration_price) = arch_prices(u);
 
+    let per_invocation = billed_per_invocation(s, r);
     let free_req = if s.free_tier { r.lambda_free_requests } else { 0.0 };
-    let billable_req = (n - free_req).max(0.0);
+    let billable_req = (n * per_invocation - free_req).max(0.0);
     bill.add("Requests", billable_req / 1e6 * r.lambda_requests, || {
-        format!(
-            "{} req{} × {}/1M",
-            num(billable_req),
-            if s.free_tier { " after 1M free" } else { "" },
-            rate(r.lambda_requests)
-        )
+        let chunks = if per_invocation > 1.0 {
+            format!(
+                " ({} async events × {}: first {} KB + {} KB chunks of a {} KB event)",
+                num(n),
+                num(per_invocation),
+                num(r.lambda_async_first_kb),
+                num(r.lambda_async_chunk_kb),
+                num(s.payload_kb)
+            )
+        } else {
+            String::new()
+        };
+        let free = if s.free_tier { format!(" after {} free", num(free_req)) } else { String::new() };
+        format!("{} req{chunks}{free} × {}/1M", num(billable_req), rate(r.lambda_requests))
     });
 
     // PC serves the share of requests its capacity covers: capacity ÷ mean concurrency needed.
     let pc = f64::from(s.provisioned_concurrency);
-    let needed = u.rate * billed_s;
-    let pc_share = if pc <= 0.0 {
-        0.0
-    } else if needed <= pc {
-        1.0
-    } else {
-        pc / needed
-    };
+    let pc_share = analytic::provisioned_share(s.provisioned_concurrency, u.rate, billed_s);
     let total_gbs = n * billed_s * gb;
+    // Savings Plans cover duration and provisioned concurrency (`hidden::commitment`): PC all month,
+    // duration at the quietest hour's rate.
+    let (mut pc_fee, mut duration_usd) = (0.0, 0.0);
     if pc > 0.0 {
         let pc_gbs = pc * gb * SECONDS_PER_MONTH;
+        pc_fee = pc_gbs * pc_price;
         bill.add("Provisioned concurrency", pc_gbs * pc_price, || {
-            format!("{pc} env × {} GB × 2,592,000 s = {} GB-s × {}", num(gb), num(pc_gbs), rate(pc_price))
+            format!(
+                "{pc} env × {} GB × {} s ({} h) = {} GB-s × {}",
+                num(gb),
+                num(SECONDS_PER_MONTH),
+                num(HOURS_PER_MONTH),
+                num(pc_gbs),
+                rate(pc_price)
+            )
         });
         let served = total_gbs * pc_share;
+        duration_usd += served * pc_duration_price;
         bill.add("Duration on provisioned concurrency", served * pc_duration_price, || {
             format!("{}% of requests: {} GB-s × {}", num(pc_share * 100.0), num(served), rate(pc_duration_price))
         });
@@ -112,7 +182,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
         if all_gbs > 0.0 { cost * part / all_gbs } else { 0.0 }
     };
     let tier_note = || {
-        let free = if s.free_tier { ", 400,000 GB-s free shared with INIT" } else { "" };
+        let free = if s.free_tier { format!(", {} GB-s free shared with INIT", num(free_gbs)) } else { String::new() };
         format!("{} (tiered above {} GB-s{free})", rate(tiers[0].1), num(tiers[1].0))
     };
     bill.add("Duration (on demand)", share(od_gbs), || {
@@ -125,10 +195,11 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
             tier_note()
         )
     });
+    duration_usd += share(od_gbs) + share(init_gbs);
     let method = if u.sim.is_some() { "simulated" } else { "estimated" };
     bill.add("INIT of cold starts", share(init_gbs), || {
         format!(
-            "{} cold starts ({method}) × {} ms × {} GB = {} GB-s × {}",
+            "{} cold starts ({method}) × {} ms billed Init Duration (runtime + own init code; placement and VPC not billed) × {} GB = {} GB-s × {}",
             num(cold),
             num(init_ms),
             num(gb),
@@ -137,13 +208,20 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
         )
     });
 
+    let trough = u.trough_weight();
+    bill.commit(pc_fee / u.hours() + duration_usd / u.hours() * trough, pc_fee + duration_usd, || {
+        let pc = if pc_fee > 0.0 { "provisioned concurrency + " } else { "" };
+        format!("{pc}duration at the quietest hour's {}% of the mean rate", num(trough * 100.0))
+    });
+
     let extra_gb = (s.ephemeral_storage_mb - r.lambda_ephemeral_free_mb).max(0.0) / 1024.0;
     if extra_gb > 0.0 {
         let gbs = extra_gb * n * billed_s;
         bill.add("Ephemeral storage", gbs * r.lambda_ephemeral, || {
             format!(
-                "{} GB above 512 MB × {} s = {} GB-s × {}",
+                "{} GB above {} MB × {} s = {} GB-s × {}",
                 num(extra_gb),
+                num(r.lambda_ephemeral_free_mb),
                 num(n * billed_s),
                 num(gbs),
                 rate(r.lambda_ephemeral)
@@ -167,41 +245,12 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     }
 }
 
-/// (cold starts per month, mean billed INIT ms). From the simulation when given, otherwise a
-/// conservative closed form:
-/// - idle gaps: with Poisson arrivals at λ per s and keep-alive T, a request finds no warm
-///   environment with probability e^(−λT), i.e. λ·e^(−λT) cold starts per s. That falls again
-///   for λT > 1; we hold it at its peak 1/(e·T) instead, standing in for AWS's periodic
-///   recycling and scale-out (and keeping cost monotone in volume). Keep-warm pings more often
-///   than T remove idle-gap cold starts.
-/// - ramps: each rise of mean concurrency (rate × duration) from one hour to the next starts
-///   that many new environments. PC-served requests never cold start.
+/// (cold starts per month, mean billed INIT ms): the simulation's when given, else the analytic estimate.
 fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
-    let (s, r) = (u.s, u.r);
     if let Some(sim) = u.sim {
         let finite = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
         return (finite(sim.lambda_cold_starts), finite(sim.lambda_mean_init_ms));
     }
-    let init_ms = s.init_ms_override.unwrap_or(r.lambda_init_ms_typical + s.init_ms);
-    let keep_alive = s.keep_alive_s.unwrap_or(r.lambda_keep_alive_s).max(1.0);
-    let pinged =
-        s.keep_warm_every_min > 0 && s.keep_warm_count > 0 && f64::from(s.keep_warm_every_min) * 60.0 < keep_alive;
-    let secs = u.seconds_per_weight();
-    let mut idle = 0.0;
-    let mut ramp = 0.0;
-    let mut prev = u.weights.last().map_or(0.0, |w| u.rate * w * u.duration_s);
-    for w in u.weights {
-        let lambda = u.rate * w;
-        if !pinged {
-            let x = (lambda * keep_alive).min(1.0);
-            idle += x * (-x).exp() / keep_alive * secs;
-        }
-        let concurrency = lambda * u.duration_s;
-        ramp += (concurrency - prev).max(0.0);
-        prev = concurrency;
-    }
-    // The weights are hours of one week; the month holds 30/7 weeks.
-    let weeks = SECONDS_PER_MONTH / (u.weights.len() as f64 * 3600.0);
-    let cold = ((idle + ramp * weeks) * (1.0 - pc_share)).min(u.requests);
-    (cold, init_ms)
+    let a = u.analytic();
+    (analytic::cold_starts(u.s, &a, u.weights, u.requests, u.duration_s, pc_share), a.billed_init_ms)
 }

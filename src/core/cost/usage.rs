@@ -1,17 +1,28 @@
 //! Figures derived once per pricing and shared by every model.
 
 use super::SimUsage;
-use crate::core::catalog::Rates;
+use super::bill::Bill;
+use super::hidden::{HiddenRates, Load};
+use crate::core::catalog::{Catalog, Rates, Status};
+use crate::core::coldstart::analytic;
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 
 /// The workload as the cost models see it.
 pub(crate) struct Usage<'a> {
     pub s: &'a Scenario,
+    pub cat: &'a Catalog,
     pub r: &'a Rates,
+    /// `r.hidden`: data transfer, logs, NAT, commitments, Spot and the newer platforms.
+    pub h: &'a HiddenRates,
     pub sim: Option<&'a SimUsage>,
+    /// What the analytic cold-start estimate needs, when there is no simulation (`None` = resolve it).
+    pub cold: Option<analytic::Inputs>,
     /// Relative rate of each hour of a week, mean 1 (see `weights`).
     pub weights: &'a [f64],
+    /// The distinct weights with how many hours have each (`distinct`): sums that do not depend on the
+    /// order of the hours run over these (a steady week is one term, a diurnal one 24).
+    pub distinct: &'a [(f64, f64)],
     /// Requests per month (≥ 0).
     pub requests: f64,
     /// Mean request rate, per second.
@@ -25,17 +36,23 @@ pub(crate) struct Usage<'a> {
 impl<'a> Usage<'a> {
     pub fn new(
         s: &'a Scenario,
-        r: &'a Rates,
+        cat: &'a Catalog,
         sim: Option<&'a SimUsage>,
         weights: &'a [f64],
+        distinct: &'a [(f64, f64)],
         requests: f64,
+        cold: Option<analytic::Inputs>,
     ) -> Usage<'a> {
         let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
         Usage {
             s,
-            r,
+            cat,
+            r: cat.rates(),
+            h: &cat.rates().hidden,
             sim,
+            cold,
             weights,
+            distinct,
             requests,
             rate: requests / SECONDS_PER_MONTH,
             duration_s: s.duration_ms / 1000.0,
@@ -43,10 +60,74 @@ impl<'a> Usage<'a> {
         }
     }
 
+    /// The closed-form cold-start inputs: as given, else resolved from the embedded data.
+    pub fn analytic(&self) -> analytic::Inputs {
+        self.cold.unwrap_or_else(|| analytic::Inputs::builtin(self.s))
+    }
+
+    /// Whether any of these catalogue entries is flagged UNVERIFIED (a detail text then says so).
+    pub fn unverified(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|k| self.cat.entry(k).is_some_and(|e| e.status == Status::Unverified))
+    }
+
+    /// Marks the bill's last line with those of `keys` the catalogue flags UNVERIFIED.
+    pub fn flag(&self, bill: &mut Bill, keys: &[&str]) {
+        bill.flag(|| {
+            keys.iter()
+                .filter(|k| self.cat.entry(k).is_some_and(|e| e.status == Status::Unverified))
+                .map(|k| k.to_string())
+                .collect()
+        });
+    }
+
     /// Seconds of the month that one weight (one hour of the week) stands for.
     pub fn seconds_per_weight(&self) -> f64 {
         SECONDS_PER_MONTH / self.weights.len() as f64
     }
+
+    /// Σ over the hours of the week of `per_s(request rate of the hour)` × the seconds each hour
+    /// stands for: a per-second figure summed over the month.
+    pub fn monthly(&self, per_s: impl Fn(f64) -> f64) -> f64 {
+        let secs = self.seconds_per_weight();
+        self.distinct.iter().map(|&(w, hours)| per_s(self.rate * w) * hours * secs).sum()
+    }
+
+    /// Hours in the month.
+    pub fn hours(&self) -> f64 {
+        SECONDS_PER_MONTH / 3600.0
+    }
+
+    /// The quietest hour's rate relative to the mean (the weights' minimum, 0–1): the committable share
+    /// of charges that follow the traffic.
+    pub fn trough_weight(&self) -> f64 {
+        // `distinct` is sorted: its first weight is the smallest.
+        self.distinct.first().map_or(0.0, |&(w, _)| if w.is_finite() { w.clamp(0.0, 1.0) } else { 0.0 })
+    }
+
+    /// The traffic as the capacity models of `hidden` and the newer platforms see it.
+    pub fn load(&self) -> Load<'a> {
+        Load {
+            mean_rate: self.rate,
+            weights: self.weights,
+            slot_s: self.seconds_per_weight(),
+            duration_s: self.duration_s,
+            cpu_fraction: self.s.cpu_fraction,
+        }
+    }
+}
+
+/// The distinct values of `weights` with their counts.
+pub(crate) fn distinct(weights: &[f64]) -> Vec<(f64, f64)> {
+    let mut sorted: Vec<f64> = weights.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for w in sorted {
+        match out.last_mut() {
+            Some(last) if last.0 == w => last.1 += 1.0,
+            _ => out.push((w, 1.0)),
+        }
+    }
+    out
 }
 
 /// The traffic shape's hourly weights, cleaned so the cost models can rely on them: finite,

@@ -2,27 +2,47 @@
 //! Only CPU time is billed: the share of the duration spent waiting on I/O is free.
 
 use super::Usage;
-use super::bill::{Bill, num, rate};
+use super::bill::{Bill, minutes, num, rate};
+use super::limits::{Limit, LimitKind};
 use crate::core::catalog::Rates;
+use crate::core::coldstart::data::ColdData;
+use crate::core::coldstart::init;
 use crate::core::scenario::Scenario;
 
-pub(super) fn infeasible(s: &Scenario, r: &Rates) -> Option<String> {
+pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
-        return Some("needs_gpu: Workers offers no GPUs".into());
+        return Some(Limit::hard(LimitKind::Gpu, "needs_gpu: Workers offers no GPUs".into()));
+    }
+    if !ColdData::shared().workers_runs(init::family(&s.runtime)) {
+        return Some(Limit::hard(
+            LimitKind::Runtime,
+            format!(
+                "runtime {}: Workers runs JavaScript, Python and WebAssembly in V8 isolates, not a JVM, .NET or \
+                 Ruby runtime",
+                s.runtime
+            ),
+        ));
     }
     if s.memory_mb > r.workers_max_memory_mb {
-        return Some(format!(
-            "memory {} MB exceeds the Workers isolate limit of {} MB",
-            num(s.memory_mb),
-            num(r.workers_max_memory_mb)
+        return Some(Limit::hard(
+            LimitKind::Memory,
+            format!(
+                "memory {} MB exceeds the Workers isolate limit of {} MB",
+                num(s.memory_mb),
+                num(r.workers_max_memory_mb)
+            ),
         ));
     }
     let cpu_ms = s.duration_ms * s.cpu_fraction;
     if cpu_ms > r.workers_max_cpu_ms {
-        return Some(format!(
-            "{} CPU-ms per request exceeds the Workers limit of {} CPU-ms (5 min)",
-            num(cpu_ms),
-            num(r.workers_max_cpu_ms)
+        return Some(Limit::hard(
+            LimitKind::CpuTime,
+            format!(
+                "{} CPU-ms per request exceeds the Workers limit of {} CPU-ms ({})",
+                num(cpu_ms),
+                num(r.workers_max_cpu_ms),
+                minutes(r.workers_max_cpu_ms / 1000.0)
+            ),
         ));
     }
     None

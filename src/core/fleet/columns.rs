@@ -2,14 +2,14 @@
 //!
 //! Headers are compared lower-case with everything but letters and digits removed, so
 //! `FunctionName`, `function_name` and `Function Name` match alike. Values are checked by the scenario's
-//! own rules: a plain in-range number is taken directly (the fast path), anything else goes through
-//! `keys::set`, whose error names the key and its allowed range.
+//! own rules (`keys::check_text`, the key table's row), whose error names the key and what it accepts;
+//! one value costs the same whatever the base scenario holds, so a file is read in linear time.
 
 use super::csv::{Reader, Record};
 use super::{FleetError, FleetInput, MAX_NAME_LEN, MAX_ROWS, Parsed};
-use crate::core::coldstart::is_known_runtime;
+use crate::core::field_error::FieldError;
 use crate::core::keys;
-use crate::core::scenario::{Arch, FieldError, MAX_RUNTIME_LEN, Scenario, range_of};
+use crate::core::scenario::{Arch, RUNTIMES};
 
 /// Accepted header names per column (compared normalised), first the canonical one; the first three
 /// after `name` are required.
@@ -80,13 +80,12 @@ pub fn parse(bytes: &[u8]) -> Parsed {
         Ok(l) => l,
         Err(e) => return Parsed { rows: Vec::new(), errors: vec![e], unusable: true },
     };
-    let base = Scenario::default();
     let mut parsed = Parsed::default();
     for (n, record) in reader.enumerate() {
         if n >= MAX_ROWS {
             return unusable(record.line, &format!("more than {MAX_ROWS} rows; split the file"));
         }
-        match row(&record, &layout, &base) {
+        match row(&record, &layout) {
             Ok(input) => parsed.rows.push(input),
             Err(e) => parsed.errors.push(e),
         }
@@ -95,7 +94,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
 }
 
 /// The first problem of a row, named by its column, or the row.
-fn row(record: &Record, layout: &Layout, base: &Scenario) -> Result<FleetInput, FleetError> {
+fn row(record: &Record, layout: &Layout) -> Result<FleetInput, FleetError> {
     let line = record.line;
     let at = |col: Option<usize>, message: String| FleetError {
         line,
@@ -123,21 +122,19 @@ fn row(record: &Record, layout: &Layout, base: &Scenario) -> Result<FleetInput, 
     if name.chars().count() > MAX_NAME_LEN {
         return Err(at(layout.index[NAME], format!("longer than {MAX_NAME_LEN} characters")));
     }
-    let required = |i: usize, key: &str, read: fn(&Scenario) -> f64| -> Result<f64, FleetError> {
+    let required = |i: usize, key: &str| -> Result<f64, FleetError> {
         let t = get(i)?;
         if t.is_empty() {
             return Err(at(layout.index[i], format!("a value is required ({key})")));
         }
-        number(base, key, t, read).map_err(|e| field_error(i, e))
+        number(key, t).map_err(|e| field_error(i, e))
     };
-    let invocations = required(INVOCATIONS, "requests_per_month", |s| s.requests_per_month)?;
-    let duration_ms = required(DURATION, "duration_ms", |s| s.duration_ms)?;
-    let memory_mb = required(MEMORY, "memory_mb", |s| s.memory_mb)?;
-    let runtime = optional(get(RUNTIME)?, |t| runtime(base, t)).map_err(|e| field_error(RUNTIME, e))?;
-    let arch = optional(get(ARCH)?, |t| arch(base, t)).map_err(|e| field_error(ARCH, e))?;
-    let p99_target_ms =
-        optional(get(P99)?, |t| number(base, "latency_slo_p99_ms", t, |s| s.latency_slo_p99_ms.unwrap_or(f64::NAN)))
-            .map_err(|e| field_error(P99, e))?;
+    let invocations = required(INVOCATIONS, "requests_per_month")?;
+    let duration_ms = required(DURATION, "duration_ms")?;
+    let memory_mb = required(MEMORY, "memory_mb")?;
+    let runtime = optional(get(RUNTIME)?, runtime).map_err(|e| field_error(RUNTIME, e))?;
+    let arch = optional(get(ARCH)?, arch).map_err(|e| field_error(ARCH, e))?;
+    let p99_target_ms = optional(get(P99)?, |t| number("latency_slo_p99_ms", t)).map_err(|e| field_error(P99, e))?;
     Ok(FleetInput { line, name: name.to_string(), invocations, duration_ms, memory_mb, runtime, arch, p99_target_ms })
 }
 
@@ -145,33 +142,75 @@ fn optional<T>(t: &str, f: impl FnOnce(&str) -> Result<T, FieldError>) -> Result
     if t.is_empty() || t.eq_ignore_ascii_case("none") { Ok(None) } else { f(t).map(Some) }
 }
 
-/// A number for `key`: in range → taken as is; otherwise `keys::set` decides and explains.
-fn number(base: &Scenario, key: &str, t: &str, read: fn(&Scenario) -> f64) -> Result<f64, FieldError> {
-    if let (Ok(v), Some((lo, hi))) = (t.parse::<f64>(), range_of(key))
-        && v.is_finite()
-        && (lo..=hi).contains(&v)
-    {
-        return Ok(v);
-    }
-    keys::set(base, key, t).map(|s| read(&s))
+/// A number for `key`, checked against the key's row: its range, finiteness, whole-number-ness.
+fn number(key: &str, t: &str) -> Result<f64, FieldError> {
+    let value = keys::check_text(key, t)?;
+    // A checked number is a JSON number; the fallback is never taken.
+    value.as_f64().ok_or_else(|| FieldError::new(key, "expected a number"))
 }
 
-/// AWS spells runtimes `nodejs22.x` or `python3.12`; the model's ids are `nodejs22`, `python312`.
-/// Unknown ids are kept as written (the model falls back to its default runtime for them).
-fn runtime(base: &Scenario, t: &str) -> Result<String, FieldError> {
+/// AWS spells runtimes `nodejs22.x` or `python3.12`; the model's ids are `nodejs22`, `python312`. An id
+/// the model does not know is an error that lists the ones it does.
+fn runtime(t: &str) -> Result<String, FieldError> {
     let lower = t.to_ascii_lowercase();
     let id: String = lower.strip_suffix(".x").unwrap_or(&lower).chars().filter(|&c| c != '.').collect();
-    let t = if is_known_runtime(&id) { id.as_str() } else { t };
-    if !t.is_empty() && t.len() <= MAX_RUNTIME_LEN {
-        return Ok(t.to_string());
+    if RUNTIMES.iter().any(|(known, _)| *known == id) {
+        return Ok(id);
     }
-    keys::set(base, "runtime", t).map(|s| s.runtime)
+    keys::check_text("runtime", t).map(|v| v.as_str().unwrap_or(t).to_string())
 }
 
-fn arch(base: &Scenario, t: &str) -> Result<Arch, FieldError> {
+fn arch(t: &str) -> Result<Arch, FieldError> {
     match t.to_ascii_lowercase().as_str() {
         "x86_64" | "x86" | "amd64" | "x64" => Ok(Arch::X86_64),
         "arm64" | "arm" | "aarch64" | "graviton" => Ok(Arch::Arm64),
-        _ => keys::set(base, "arch", t).map(|s| s.arch),
+        _ => {
+            let value = keys::check_text("arch", t)?;
+            serde_json::from_value(value).map_err(|e| FieldError::new("arch", e.to_string()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_with_an_unknown_runtime_is_named() {
+        // The most rows a file may hold, each with a runtime the model does not know: one error per
+        // row, naming the column and listing the ids it knows; no row is simulated as another runtime.
+        let mut text = String::from("name,invocations,avg_duration_ms,memory_mb,runtime\n");
+        for i in 0..MAX_ROWS {
+            text.push_str(&format!("f{i},1000,100,512,cobol\n"));
+        }
+        let parsed = parse(text.as_bytes());
+        assert!(parsed.rows.is_empty() && !parsed.unusable);
+        assert_eq!(parsed.errors.len(), MAX_ROWS);
+        let first = parsed.errors[0].to_string();
+        assert!(first.starts_with("line 2: runtime: unknown value `cobol`; expected one of `nodejs20`"), "{first}");
+        assert_eq!(parsed.errors[MAX_ROWS - 1].line, MAX_ROWS + 1);
+    }
+
+    #[test]
+    fn aws_runtime_names_map_to_the_model_s_ids() {
+        for (aws, id) in [("nodejs22.x", "nodejs22"), ("python3.12", "python312"), ("Java21", "java21"), ("go", "go")] {
+            assert_eq!(runtime(aws).as_deref(), Ok(id), "{aws}");
+        }
+        assert_eq!(runtime("cobol").unwrap_err().field, "runtime");
+    }
+
+    #[test]
+    fn a_wide_file_is_read_once() {
+        // A header of 200,000 extra columns and one row: the columns are matched in one pass.
+        let extra = 200_000;
+        let header: Vec<String> = (0..extra).map(|i| format!("c{i}")).collect();
+        let text = format!(
+            "name,invocations,avg_duration_ms,memory_mb,{}\na,1,1,128{}\n",
+            header.join(","),
+            ",".repeat(extra)
+        );
+        let parsed = parse(text.as_bytes());
+        assert_eq!(parsed.errors, []);
+        assert_eq!(parsed.rows.len(), 1);
     }
 }

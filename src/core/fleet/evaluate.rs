@@ -1,19 +1,20 @@
 //! Every row priced and decided, with totals and the moves that save money.
 //!
 //! Fleet verdicts use ANALYTIC cold starts (`estimate`), not the simulation: each row is priced with
-//! the cost engine's closed-form usage (`cost::Pricer`) and decided by `decide`, `verdict::decide`'s rules
-//! on an estimated p99 and the base scenario's traffic curve. They can differ from the single-workload
-//! verdict, which simulates. Today's platform is taken to be AWS Lambda, the usual source of exports.
+//! the cost engine's closed-form usage (`cost::Pricer`) and decided by `verdict::decide` itself, on
+//! evidence with an estimated p99 and the base scenario's traffic curve. The figures can differ from the
+//! single-workload view, which simulates; the rules cannot. Today's platform is taken to be AWS Lambda,
+//! the usual source of exports.
 
 use serde::{Serialize, Serializer, ser::SerializeMap};
 
-use super::decide;
 use super::estimate::Estimator;
 use super::{FleetError, FleetInput};
 use crate::core::catalog::Catalog;
-use crate::core::cost::{self, PlatformCost, PlatformId, Pricer};
+use crate::core::cost::{PLATFORMS, PlatformId, Pricer};
+use crate::core::crossover;
 use crate::core::scenario::{Arch, Scenario};
-use crate::core::verdict::Decision;
+use crate::core::verdict::{self, Decision, Signal, Verdict};
 
 /// The platform the functions run on today.
 pub const CURRENT: PlatformId = PlatformId::AwsLambda;
@@ -29,9 +30,9 @@ pub struct FleetRow {
     pub runtime: String,
     pub arch: Arch,
     pub p99_target_ms: Option<f64>,
-    /// Monthly USD per platform in `PlatformId::ALL` order; `None` where the function cannot run.
+    /// Monthly USD per platform in table order; `None` where the function cannot run.
     #[serde(serialize_with = "by_platform")]
-    pub costs: [Option<f64>; 8],
+    pub costs: Vec<Option<f64>>,
     /// Monthly USD on Lambda today (`None` if Lambda's limits rule it out).
     pub current_usd: Option<f64>,
     /// Cheapest platform the function can run on.
@@ -48,12 +49,12 @@ pub struct FleetRow {
 
 impl FleetRow {
     pub fn cost(&self, id: PlatformId) -> Option<f64> {
-        self.costs[PlatformId::ALL.iter().position(|&p| p == id).unwrap_or(0)]
+        self.costs.get(id.index()).copied().flatten()
     }
 }
 
-fn by_platform<S: Serializer>(costs: &[Option<f64>; 8], ser: S) -> Result<S::Ok, S::Error> {
-    let mut map = ser.serialize_map(Some(8))?;
+fn by_platform<S: Serializer>(costs: &[Option<f64>], ser: S) -> Result<S::Ok, S::Error> {
+    let mut map = ser.serialize_map(Some(costs.len()))?;
     for (id, usd) in PlatformId::ALL.iter().zip(costs) {
         map.serialize_entry(id, usd)?;
     }
@@ -117,23 +118,11 @@ pub fn evaluate(rows: &[FleetInput], base: &Scenario, cat: &Catalog) -> FleetRep
 }
 
 fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimator) -> FleetRow {
-    let costs = Pricer::with_weights(s, cat, estimator.cost_weights.clone()).totals(s.requests_per_month);
-    let platforms: Vec<PlatformCost> = PlatformId::ALL
-        .iter()
-        .zip(costs)
-        .map(|(&id, usd)| PlatformCost {
-            id,
-            name: id.name().to_string(),
-            monthly_usd: usd.unwrap_or(0.0),
-            feasible: usd.is_some(),
-            infeasible_reason: if usd.is_some() { None } else { cost::infeasible_reason(id, s, cat) },
-            breakdown: Vec::new(),
-        })
-        .collect();
-    let p99 = estimator.p99_ms(s);
-    let v = decide::decide(s, &platforms, &estimator.load(s), p99);
-    let at = |id: PlatformId| costs[PlatformId::ALL.iter().position(|&p| p == id).unwrap_or(0)];
-    let cheapest = crate::core::eval::cheapest(&platforms, None).map(|p| p.id);
+    let pricer = Pricer::with_weights(s, cat, estimator.cost_weights.clone(), estimator.inputs(s));
+    let costs = pricer.totals(s.requests_per_month);
+    let v = verdict::decide(s, &estimator.evidence(s, cat, &pricer, &costs));
+    let at = |id: PlatformId| costs[id.index()];
+    let cheapest = crossover::cheapest(&costs);
     let (current_usd, recommended_usd) = (at(CURRENT), at(v.recommended));
     FleetRow {
         line: input.line,
@@ -144,7 +133,6 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
         runtime: s.runtime.clone(),
         arch: s.arch,
         p99_target_ms: s.latency_slo_p99_ms,
-        costs,
         current_usd,
         cheapest,
         decision: v.decision,
@@ -155,18 +143,28 @@ fn row(input: &FleetInput, s: &Scenario, cat: &Catalog, estimator: &mut Estimato
             (Some(c), Some(r)) => c - r,
             _ => 0.0,
         },
-        reason: v.reason,
+        reason: no_go_reason(&v),
+        costs,
     }
+}
+
+/// For a no-go: the blocker, else the first no-go reason, as `dimension: detail`.
+fn no_go_reason(v: &Verdict) -> Option<String> {
+    (v.decision == Decision::NoGo).then(|| {
+        let first = |sig: Signal| v.reasons.iter().find(|r| r.signal == sig);
+        let r = first(Signal::Blocker).or_else(|| first(Signal::NoGo));
+        r.map_or_else(|| "score below the go line".into(), |r| format!("{}: {}", r.dimension, r.detail))
+    })
 }
 
 /// Totals and moves over evaluated rows: lets a caller evaluate in chunks (the browser does, to keep
 /// input responsive) and summarise once.
 pub fn summarise(rows: Vec<FleetRow>, errors: Vec<FleetError>, cat: &Catalog) -> FleetReport {
-    let totals = PlatformId::ALL
+    let totals = PLATFORMS
         .iter()
         .enumerate()
-        .map(|(i, &id)| PlatformTotal {
-            id,
+        .map(|(i, row)| PlatformTotal {
+            id: row.id,
             usd: rows.iter().filter_map(|r| r.costs[i]).sum(),
             infeasible_rows: rows.iter().filter(|r| r.costs[i].is_none()).count(),
         })

@@ -1,14 +1,13 @@
 //! Fleet: many functions at once, from a CSV export (CloudWatch, Cost Explorer or hand-written).
 //!
 //! `parse` reads the CSV (`csv`) and maps its columns to scenario keys (`columns`); every value goes
-//! through the scenario's own validation, so the accepted ranges live in one place (`scenario::RANGES`).
+//! through the scenario's own validation, so the accepted ranges live in one place (`scenario::KEYS`).
 //! A bad row is reported by line and column and dropped; the good rows are kept. `evaluate` prices each
-//! row analytically and decides with `verdict`'s rules on an analytic cold-start estimate (`decide`,
-//! `estimate`) — not the simulation — to stay fast at 10,000 rows; `output` writes the table as CSV.
+//! row analytically and decides with `verdict::decide` on evidence from an analytic cold-start estimate
+//! (`estimate`) — not the simulation — to stay fast at 10,000 rows; `output` writes the table as CSV.
 
 mod columns;
 pub mod csv;
-mod decide;
 mod estimate;
 mod evaluate;
 mod output;
@@ -24,6 +23,9 @@ pub use evaluate::{FleetReport, FleetRow, Moves, PlatformTotal, SortKey, evaluat
 pub const MAX_ROWS: usize = 100_000;
 /// Longest function name accepted, characters.
 pub const MAX_NAME_LEN: usize = 200;
+/// A sample fleet for the Fleet page's "Load a sample fleet": a dozen functions with the columns a
+/// CloudWatch export names, from a chatty API to a nightly batch.
+pub const SAMPLE_CSV: &str = include_str!("../../../data/fleet_sample.csv");
 
 /// A problem with the file or one of its rows. `line` is 1-based and the header is line 1.
 #[derive(Clone, Debug, PartialEq, Serialize)]

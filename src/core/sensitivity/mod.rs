@@ -1,13 +1,14 @@
 //! What flips the verdict, found by searching the model rather than by rules:
 //! - the request volume at which the recommended platform changes, up and down (cost engine + `decide`;
-//!   the base point's two simulations, as `eval::assess` runs them, are scaled linearly to each volume
-//!   instead of re-run, so the base recommendation matches the verdict; at most `VOLUME_EVALS` evaluations);
+//!   the base point's simulations, the ones `eval::assess` ran, are scaled linearly to each volume instead
+//!   of re-run, so the base recommendation matches the verdict; at most `VOLUME_EVALS` evaluations);
 //! - the p99 target at which the decision changes, tighter and looser (`decide` only, `SLO_EVALS` each);
 //! - the smallest provisioned concurrency that meets the p99 target in the simulation, and its monthly
 //!   cost (`PC_SIMS` simulations);
 //! - the power-tuning curve over `power::SIZES_MB` (one cost evaluation per size).
 //!
-//! Worst case: 3 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, of which at most 15 run the simulation.
+//! Worst case: 4 + 2 × 20 + 2 × 20 + 12 + 12 evaluations, counting the base point's four simulations
+//! (shared with the assessment, not run again), of which at most 12 more run the simulation.
 
 pub mod power;
 mod search;
@@ -17,11 +18,11 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::coldstart::{self, ColdStartReport, SimTarget};
-use super::cost::{self, PlatformCost, PlatformId, SimUsage};
-use super::scenario::{SECONDS_PER_MONTH, Scenario};
+use super::cost::{self, PlatformCost, PlatformId, Pricer, SimUsage};
+use super::scenario::Scenario;
 use super::verdict::dimensions;
-use super::verdict::latency::{provisioned_cost, provisioned_estimate, warm_p99};
-use super::verdict::{self, Decision};
+use super::verdict::latency::provisioned_estimate;
+use super::verdict::{self, Decision, Evidence, Simulations};
 pub use power::PowerPoint;
 use search::{Budget, geometric_flip};
 
@@ -72,44 +73,38 @@ pub struct Sensitivity {
     pub sentences: Vec<String>,
 }
 
-/// The base point's simulations, as `eval::assess` runs them, plus the p99 with the peak hour's
-/// environments kept warm (what `decide` simulates when a target is missed), run once for all searches.
-struct Simulated {
-    lambda: ColdStartReport,
-    cloud_run: ColdStartReport,
-    warm_p99: f64,
-}
-
-impl Simulated {
-    /// The cold-start report at `factor` × the base volume: latency kept, counts scaled linearly.
-    fn lambda_at(&self, factor: f64) -> ColdStartReport {
-        let c = &self.lambda;
-        ColdStartReport {
-            cold_starts: c.cold_starts * factor,
-            peak_instances: c.peak_instances * factor,
-            peak_db_connections: c.peak_db_connections * factor,
-            ..c.clone()
-        }
-    }
-
-    /// What the cost engine is told at `factor` × the base volume (the same as `assess` at factor 1);
-    /// `None` (estimate analytically) when the base volume is zero and the simulations saw nothing.
-    fn usage_at(&self, factor: f64) -> Option<SimUsage> {
-        (self.lambda.requests > 0.0).then_some(SimUsage {
-            lambda_cold_starts: self.lambda.cold_starts * factor,
-            lambda_mean_init_ms: self.lambda.mean_init_ms,
-            cloud_run_busy_instance_s: self.cloud_run.avg_busy_instances * SECONDS_PER_MONTH * factor,
-        })
+/// The cold-start report at `factor` × the base volume: latency kept, counts scaled linearly.
+fn lambda_at(sims: &Simulations, factor: f64) -> ColdStartReport {
+    let c = &sims.lambda;
+    ColdStartReport {
+        cold_starts: c.cold_starts * factor,
+        peak_instances: c.peak_instances * factor,
+        peak_db_connections: c.peak_db_connections * factor,
+        ..c.clone()
     }
 }
 
-fn volume_flips(s: &Scenario, cat: &Catalog, sim: &Simulated, used: &mut u32) -> [Option<VolumeFlip>; 2] {
+/// What the cost engine is told at `factor` × the base volume (the same as `assess` at factor 1);
+/// `None` (estimate analytically) when the base volume is zero and the simulations saw nothing.
+fn usage_at(sims: &Simulations, factor: f64) -> Option<SimUsage> {
+    (sims.lambda.requests > 0.0)
+        .then(|| SimUsage::from_reports(&sims.lambda, &sims.cloud_run, &sims.azure_flex, factor))
+}
+
+/// The verdict at a changed scenario, on the base simulations scaled by `factor` (the searches need only
+/// its decision and recommendation, so provisioned concurrency is not priced).
+fn decide_at(t: &Scenario, cat: &Catalog, costs: &[PlatformCost], sims: &Simulations, factor: f64) -> verdict::Verdict {
+    let lambda = lambda_at(sims, factor);
+    verdict::decide(t, &Evidence::simulated(t, cat, costs, sims, &lambda))
+}
+
+fn volume_flips(s: &Scenario, cat: &Catalog, sims: &Simulations, used: &mut u32) -> [Option<VolumeFlip>; 2] {
     let base = s.requests_per_month.clamp(MIN_VOLUME, MAX_VOLUME);
     let recommended = |v: f64| {
         let t = Scenario { requests_per_month: v, ..s.clone() };
         let factor = if s.requests_per_month > 0.0 { v / s.requests_per_month } else { 0.0 };
-        let costs = cost::price_all(&t, cat, sim.usage_at(factor).as_ref());
-        verdict::decide_with(&t, cat, &costs, &sim.lambda_at(factor), Some(sim.warm_p99)).recommended
+        let costs = cost::price_all(&t, cat, usage_at(sims, factor).as_ref());
+        decide_at(&t, cat, &costs, sims, factor).recommended
     };
     let from = recommended(base);
     [MAX_VOLUME, MIN_VOLUME].map(|limit| {
@@ -124,13 +119,13 @@ fn slo_flips(
     s: &Scenario,
     cat: &Catalog,
     costs: &[PlatformCost],
-    sim: &Simulated,
+    sims: &Simulations,
     used: &mut u32,
 ) -> [Option<SloFlip>; 2] {
     let (lo, hi) = (1.0, 600_000.0);
     let decision = |slo: f64| {
         let t = Scenario { latency_slo_p99_ms: Some(slo), ..s.clone() };
-        verdict::decide_with(&t, cat, costs, &sim.lambda, Some(sim.warm_p99)).decision
+        decide_at(&t, cat, costs, sims, 1.0).decision
     };
     let start = s.latency_slo_p99_ms.unwrap_or(hi);
     let from = decision(start);
@@ -150,7 +145,7 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
         let t = Scenario { provisioned_concurrency: n, ..s.clone() };
         coldstart::simulate(&t, SimTarget::AwsLambda).latency_ms.p99
     };
-    let hi_n = (2 * provisioned_estimate(cold, &dimensions::load(s))).min(s.concurrency_quota.max(1));
+    let hi_n = (2 * provisioned_estimate(cold.peak_instances, &dimensions::load(s))).min(s.concurrency_quota.max(1));
     let need = if cold.latency_ms.p99 <= target_ms && s.provisioned_concurrency == 0 {
         Some((0, cold.latency_ms.p99))
     } else {
@@ -177,19 +172,19 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
         target_ms,
         concurrency: Some(n),
         p99_ms,
-        monthly_usd: if n == 0 { Some(0.0) } else { provisioned_cost(s, cat, n) },
+        monthly_usd: Some(if n == 0 { 0.0 } else { Pricer::new(s, cat).provisioned_usd(n) }),
     })
 }
 
-pub fn analyze(s: &Scenario, cat: &Catalog) -> Sensitivity {
-    let lambda = coldstart::simulate(s, SimTarget::AwsLambda);
-    let warm_p99 = warm_p99(s, provisioned_estimate(&lambda, &dimensions::load(s)));
-    let sim = Simulated { lambda, cloud_run: coldstart::simulate(s, SimTarget::CloudRun), warm_p99 };
-    let costs = cost::price_all(s, cat, sim.usage_at(1.0).as_ref());
-    let cold = &sim.lambda;
-    let mut used = 3;
-    let [volume_up, volume_down] = volume_flips(s, cat, &sim, &mut used);
-    let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, &sim, &mut used);
+/// The searches around `s`, from the simulations `eval::simulate` ran for it.
+pub fn analyze(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Sensitivity {
+    let costs = cost::price_all(s, cat, usage_at(sims, 1.0).as_ref());
+    let cold = &sims.lambda;
+    // The base point's Lambda, Cloud Run, Flex and warm simulations count as the searches' first
+    // evaluations.
+    let mut used = 4;
+    let [volume_up, volume_down] = volume_flips(s, cat, sims, &mut used);
+    let [slo_tighter, slo_looser] = slo_flips(s, cat, &costs, sims, &mut used);
     let provisioned = provisioned(s, cat, cold, &mut used);
     let power_curve = power::curve(s, cat);
     used += power::SIZES_MB.len() as u32;

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::core::catalog::Catalog;
 use crate::core::cost::{self, PlatformId};
-use crate::core::eval;
 use crate::core::scenario::Scenario;
 
 /// Memory at which a function gets one full vCPU.
@@ -35,7 +34,7 @@ pub fn curve(s: &Scenario, cat: &Catalog) -> Vec<PowerPoint> {
         .iter()
         .filter_map(|&m| {
             let t = Scenario { memory_mb: m, duration_ms: duration_at(s, m), ..s.clone() };
-            let p = eval::platform(&cost::price_all(&t, cat, None), PlatformId::AwsLambda)?.clone();
+            let p = cost::by_id(&cost::price_all(&t, cat, None), PlatformId::AwsLambda)?.clone();
             p.feasible.then_some(PowerPoint { memory_mb: m, duration_ms: t.duration_ms, monthly_usd: p.monthly_usd })
         })
         .collect()

@@ -1,14 +1,13 @@
 //! The analysis as plain sentences with their numbers, for the UI.
 
 use super::{ProvisionedNeed, Sensitivity};
-use crate::core::cost::{PlatformCost, PlatformId};
-use crate::core::eval;
+use crate::core::cost::{self, PlatformCost, PlatformId};
 use crate::core::scenario::Scenario;
 use crate::core::verdict::Decision;
 use crate::core::verdict::format::{ms, num, usd, volume};
 
 fn name(costs: &[PlatformCost], id: PlatformId) -> String {
-    eval::platform(costs, id).map_or_else(|| format!("{id:?}"), |p| p.name.clone())
+    cost::by_id(costs, id).map_or_else(|| format!("{id:?}"), |p| p.name.clone())
 }
 
 fn decision_text(d: Decision) -> &'static str {

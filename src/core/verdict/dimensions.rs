@@ -1,12 +1,12 @@
 //! The scored dimensions of the seeds' go/no-go table. Each returns one reason quoting its figures and,
 //! where the seeds name a remedy that keeps the workload serverless, the condition it imposes.
 
+use super::evidence::PlatformEvidence;
+pub use super::evidence::{Load, load, load_with};
 use super::format::{num, pct, rps, usd, volume};
-use super::{Reason, Signal};
-use crate::core::cost::PlatformCost;
-use crate::core::eval;
-use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
-use crate::core::traffic;
+use super::{Dimension, Reason, Signal};
+use crate::core::cost::{self, Priced};
+use crate::core::scenario::Scenario;
 
 /// Sustained rate above which the seeds call a baseline "steady" (go/no-go table).
 pub const STEADY_RPS: f64 = 50.0;
@@ -17,29 +17,8 @@ pub const BREAK_EVEN_UTILIZATION: f64 = 0.6;
 /// Cost ratios inside this band around 1 are a tie.
 pub const COST_TIE: f64 = 0.1;
 
-/// The load figures the traffic and latency dimensions quote.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Load {
-    pub sustained_rps: f64,
-    pub peak_rps: f64,
-    /// Mean ÷ peak hourly rate: what a fleet sized for the peak hour runs at.
-    pub utilization: f64,
-    /// Requests in flight in the peak hour (Little's law: rate × duration).
-    pub peak_concurrency: f64,
-}
-
-pub fn load(s: &Scenario) -> Load {
-    let sustained = (s.requests_per_month / SECONDS_PER_MONTH).max(0.0);
-    let w = traffic::hourly_weights(s);
-    let mean = w.iter().sum::<f64>() / w.len().max(1) as f64;
-    let peak = w.iter().copied().fold(0.0, f64::max);
-    let (ratio, utilization) = if mean > 0.0 && peak > 0.0 { (peak / mean, mean / peak) } else { (1.0, 1.0) };
-    let peak_rps = sustained * ratio;
-    Load { sustained_rps: sustained, peak_rps, utilization, peak_concurrency: peak_rps * s.duration_ms / 1000.0 }
-}
-
-fn reason(dimension: &str, signal: Signal, detail: String) -> Reason {
-    Reason { dimension: dimension.into(), signal, detail }
+fn reason(dimension: Dimension, signal: Signal, detail: String) -> Reason {
+    Reason { dimension, signal, detail }
 }
 
 pub fn traffic_shape(s: &Scenario, l: &Load) -> Reason {
@@ -55,37 +34,40 @@ pub fn traffic_shape(s: &Scenario, l: &Load) -> Reason {
             "{base}: a steady baseline above {} and past the 60–70 % break-even, where containers win",
             rps(STEADY_RPS)
         );
-        reason("traffic shape", Signal::NoGo, detail)
+        reason(Dimension::TrafficShape, Signal::NoGo, detail)
     } else if l.sustained_rps < SMALL_RPS || l.utilization < BREAK_EVEN_UTILIZATION {
         let detail = format!("{base}: small or peaky enough that paying per request beats idle capacity");
-        reason("traffic shape", Signal::Go, detail)
+        reason(Dimension::TrafficShape, Signal::Go, detail)
     } else {
         let detail = format!("{base}: steady but under the {} line", rps(STEADY_RPS));
-        reason("traffic shape", Signal::Neutral, detail)
+        reason(Dimension::TrafficShape, Signal::Neutral, detail)
     }
 }
 
 pub fn state(s: &Scenario) -> (Reason, Option<String>) {
     if s.stateful {
         let r = reason(
-            "state",
+            Dimension::State,
             Signal::NoGo,
             "sessions or in-memory state must survive between requests; functions lose it on every new environment"
                 .into(),
         );
         (r, Some("move session state to DynamoDB, S3 or Redis".into()))
     } else {
-        let r = reason("state", Signal::Go, "stateless requests".into());
+        let r = reason(Dimension::State, Signal::Go, "stateless requests".into());
         (r, None)
     }
 }
 
 pub fn team(s: &Scenario) -> (Reason, Option<String>) {
     if s.iac_mature {
-        (reason("team", Signal::Go, "the team runs infrastructure as code and distributed tracing".into()), None)
+        (
+            reason(Dimension::Team, Signal::Go, "the team runs infrastructure as code and distributed tracing".into()),
+            None,
+        )
     } else {
         let r = reason(
-            "team",
+            Dimension::Team,
             Signal::NoGo,
             "no infrastructure-as-code discipline: per-function pipelines and traces across async hops would be new"
                 .into(),
@@ -97,18 +79,18 @@ pub fn team(s: &Scenario) -> (Reason, Option<String>) {
 pub fn lock_in(s: &Scenario) -> Reason {
     if s.portability_required {
         reason(
-            "vendor lock-in",
+            Dimension::VendorLockIn,
             Signal::NoGo,
             "portability is contractually required, and triggers, IAM roles and event sources are provider-specific; a container image on Cloud Run or Kubernetes stays portable".into(),
         )
     } else {
-        reason("vendor lock-in", Signal::Go, "provider-specific services are acceptable".into())
+        reason(Dimension::VendorLockIn, Signal::Go, "provider-specific services are acceptable".into())
     }
 }
 
-pub fn cost(costs: &[PlatformCost]) -> Reason {
-    let fmt = |p: &PlatformCost| format!("{} {}/month", p.name, usd(p.monthly_usd));
-    match (eval::cheapest(costs, Some(true)), eval::cheapest(costs, Some(false))) {
+pub fn cost(costs: &[PlatformEvidence]) -> Reason {
+    let fmt = |p: &PlatformEvidence| format!("{} {}/month", p.id().name(), usd(p.monthly_usd));
+    match (cost::cheapest(costs, Some(true)), cost::cheapest(costs, Some(false))) {
         (Some(sl), Some(ct)) => {
             let ratio = if ct.monthly_usd > 0.0 {
                 sl.monthly_usd / ct.monthly_usd
@@ -126,10 +108,10 @@ pub fn cost(costs: &[PlatformCost]) -> Reason {
             } else {
                 Signal::Neutral
             };
-            reason("cost", signal, detail)
+            reason(Dimension::Cost, signal, detail)
         }
-        (Some(sl), None) => reason("cost", Signal::Go, format!("only serverless is feasible: {}", fmt(sl))),
-        (None, Some(ct)) => reason("cost", Signal::NoGo, format!("only containers are feasible: {}", fmt(ct))),
-        (None, None) => reason("cost", Signal::Neutral, "no platform priced".into()),
+        (Some(sl), None) => reason(Dimension::Cost, Signal::Go, format!("only serverless is feasible: {}", fmt(sl))),
+        (None, Some(ct)) => reason(Dimension::Cost, Signal::NoGo, format!("only containers are feasible: {}", fmt(ct))),
+        (None, None) => reason(Dimension::Cost, Signal::Neutral, "no platform priced".into()),
     }
 }

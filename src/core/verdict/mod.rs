@@ -10,23 +10,25 @@
 //! no no-go signal and no condition → go; everything else → conditional_go, with the conditions that make
 //! it work.
 //!
-//! Recommendation: for go / conditional go the cheapest feasible serverless option — Lambda when a p99
-//! target is set, since the simulated latency (and any provisioned-concurrency condition) is Lambda's; for
-//! no_go the cheapest
-//! feasible platform the blockers' workaround runs on, else the cheapest feasible container option.
+//! Recommendation: for go / conditional go the cheapest feasible serverless option — the judged platform
+//! (Lambda) when a p99 target is set, since the latency evidence (and any provisioned-concurrency condition)
+//! is its; for no_go the cheapest feasible platform whose table row works around every blocker found, else
+//! the cheapest feasible container option.
+//!
+//! `decide` is a pure function of the scenario and the `Evidence`: the explorer fills the evidence from
+//! its simulations, the fleet from its analytic estimate, and both decide with these rules.
 
 mod blockers;
 pub mod dimensions;
+mod evidence;
 pub mod format;
 pub mod latency;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use super::catalog::Catalog;
-use super::coldstart::ColdStartReport;
-use super::cost::{PlatformCost, PlatformId};
-use super::eval;
+use super::cost::{self, PLATFORMS, PlatformId, Priced};
 use super::scenario::Scenario;
+pub use evidence::{ColdStarts, Evidence, Method, PlatformEvidence, Simulations};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,9 +48,58 @@ pub enum Signal {
     Blocker,
 }
 
+/// What a reason is about: the six scored dimensions of the seeds' table, then the blockers' and the
+/// limits' own. Serialised as its words (`"traffic shape"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    TrafficShape,
+    Cost,
+    Latency,
+    State,
+    Team,
+    VendorLockIn,
+    PlatformLimits,
+    Gpu,
+    DatabaseConnections,
+    ExecutionTime,
+    Memory,
+    Payload,
+}
+
+impl Dimension {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::TrafficShape => "traffic shape",
+            Dimension::Cost => "cost",
+            Dimension::Latency => "latency",
+            Dimension::State => "state",
+            Dimension::Team => "team",
+            Dimension::VendorLockIn => "vendor lock-in",
+            Dimension::PlatformLimits => "platform limits",
+            Dimension::Gpu => "gpu",
+            Dimension::DatabaseConnections => "database connections",
+            Dimension::ExecutionTime => "execution time",
+            Dimension::Memory => "memory",
+            Dimension::Payload => "payload",
+        }
+    }
+}
+
+impl std::fmt::Display for Dimension {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Dimension {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(self.as_str())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reason {
-    pub dimension: String,
+    pub dimension: Dimension,
     pub signal: Signal,
     pub detail: String,
 }
@@ -62,14 +113,14 @@ pub struct Verdict {
     pub reasons: Vec<Reason>,
 }
 
-/// Weights of the scored dimensions (sum 100), by the `dimension` name their reasons carry.
-pub const WEIGHTS: [(&str, f64); 6] = [
-    ("traffic shape", 25.0),
-    ("cost", 25.0),
-    ("latency", 20.0),
-    ("state", 10.0),
-    ("team", 10.0),
-    ("vendor lock-in", 10.0),
+/// Weights of the scored dimensions (sum 100).
+pub const WEIGHTS: [(Dimension, f64); 6] = [
+    (Dimension::TrafficShape, 25.0),
+    (Dimension::Cost, 25.0),
+    (Dimension::Latency, 20.0),
+    (Dimension::State, 10.0),
+    (Dimension::Team, 10.0),
+    (Dimension::VendorLockIn, 10.0),
 ];
 pub const BLOCKED_SCORE_CAP: u8 = 10;
 pub const GO_SCORE: u8 = 70;
@@ -92,13 +143,13 @@ fn score(reasons: &[Reason]) -> u8 {
     if total > 0.0 { (100.0 * got / total).round().clamp(0.0, 100.0) as u8 } else { 50 }
 }
 
-/// The decision and score from the reasons: one rule for `decide` and for the fleet's light verdict.
-/// `blocked`: a hard blocker was found; `has_conditions`: going serverless needs something first.
-pub fn classify(s: &Scenario, reasons: &[Reason], blocked: bool, has_conditions: bool) -> (Decision, u8) {
+/// The decision and score from the reasons. `blocked`: a hard blocker was found; `has_conditions`: going
+/// serverless needs something first.
+fn classify(s: &Scenario, reasons: &[Reason], blocked: bool, has_conditions: bool) -> (Decision, u8) {
     let score = score(reasons);
     let no_go_signal = reasons.iter().any(|r| r.signal == Signal::NoGo);
-    let steady_and_dearer =
-        signal_of(reasons, "traffic shape") == Some(Signal::NoGo) && signal_of(reasons, "cost") == Some(Signal::NoGo);
+    let steady_and_dearer = signal_of(reasons, Dimension::TrafficShape) == Some(Signal::NoGo)
+        && signal_of(reasons, Dimension::Cost) == Some(Signal::NoGo);
     let firm_no_go = s.portability_required
         || (s.provisioned_concurrency == 0 && s.latency_slo_p99_ms.is_some_and(|slo| slo <= latency::HARD_P99_MS));
     if blocked {
@@ -112,40 +163,25 @@ pub fn classify(s: &Scenario, reasons: &[Reason], blocked: bool, has_conditions:
     }
 }
 
-fn signal_of(reasons: &[Reason], dimension: &str) -> Option<Signal> {
+fn signal_of(reasons: &[Reason], dimension: Dimension) -> Option<Signal> {
     reasons.iter().find(|r| r.dimension == dimension).map(|r| r.signal)
 }
 
-pub fn decide(s: &Scenario, cat: &Catalog, costs: &[PlatformCost], cold: &ColdStartReport) -> Verdict {
-    let warm = latency::needs_provisioned(s, cold)
-        .then(|| latency::warm_p99(s, latency::provisioned_estimate(cold, &dimensions::load(s))));
-    decide_with(s, cat, costs, cold, warm)
-}
+/// The verdict on this evidence: the one rule set for the explorer and the fleet.
+pub fn decide(s: &Scenario, e: &Evidence) -> Verdict {
+    let found = blockers::find(s, e);
+    let mut reasons: Vec<Reason> = found.iter().map(|b| b.reason.clone()).collect();
+    let mut conditions: Vec<String> = found.iter().filter_map(|b| b.condition.clone()).collect();
 
-/// `decide` with the warm p99 given (see `latency::latency`), so searches that call it many times run that
-/// extra simulation once.
-pub fn decide_with(
-    s: &Scenario,
-    cat: &Catalog,
-    costs: &[PlatformCost],
-    cold: &ColdStartReport,
-    warm_p99: Option<f64>,
-) -> Verdict {
-    let load = dimensions::load(s);
-    let blockers = blockers::find(s, costs, cold);
-    let mut reasons: Vec<Reason> = blockers.iter().map(|b| b.reason.clone()).collect();
-    let mut conditions: Vec<String> = blockers.iter().filter_map(|b| b.condition.clone()).collect();
-
-    reasons.push(dimensions::traffic_shape(s, &load));
-    reasons.push(dimensions::cost(costs));
+    reasons.push(dimensions::traffic_shape(s, &e.load));
+    reasons.push(dimensions::cost(&e.platforms));
     let (state, team) = (dimensions::state(s), dimensions::team(s));
-    let latency = latency::latency(s, cat, cold, &load, warm_p99);
-    for (r, c) in [latency, state, team] {
+    for (r, c) in [latency::latency(s, e), state, team] {
         reasons.push(r);
         conditions.extend(c);
     }
     reasons.push(dimensions::lock_in(s));
-    reasons.extend(blockers::partial_limits(s, costs));
+    reasons.extend(blockers::partial_limits(e));
     if s.rds_proxy
         && let Some(limit) = s.db_max_connections
     {
@@ -153,31 +189,36 @@ pub fn decide_with(
             .push(format!("RDS Proxy pools the database connections (limit {})", format::num(f64::from(limit), 0)));
     }
 
-    let (decision, score) = classify(s, &reasons, !blockers.is_empty(), !conditions.is_empty());
-    Verdict { decision, score, recommended: recommend(s, decision, costs, &blockers), conditions, reasons }
+    let (decision, score) = classify(s, &reasons, !found.is_empty(), !conditions.is_empty());
+    Verdict { decision, score, recommended: recommend(s, decision, e, &found), conditions, reasons }
 }
 
-fn recommend(s: &Scenario, decision: Decision, costs: &[PlatformCost], blockers: &[blockers::Blocker]) -> PlatformId {
-    let lambda = eval::platform(costs, PlatformId::AwsLambda).filter(|p| p.feasible);
+fn recommend(s: &Scenario, decision: Decision, e: &Evidence, found: &[blockers::Found]) -> PlatformId {
     if decision != Decision::NoGo {
-        return lambda
+        let judged = e.platform(e.cold.platform).filter(|p| p.feasible());
+        return judged
             .filter(|_| s.latency_slo_p99_ms.is_some())
-            .or_else(|| eval::cheapest(costs, Some(true)))
-            .or_else(|| eval::cheapest(costs, None))
-            .map_or(PlatformId::AwsLambda, |p| p.id);
+            .or_else(|| cost::cheapest(&e.platforms, Some(true)))
+            .or_else(|| cost::cheapest(&e.platforms, None))
+            .map_or(e.cold.platform, |p| p.id);
     }
-    // Every blocker's workaround must hold on the platform: keep the first blocker's preference order,
-    // filtered to the platforms every other blocker allows too.
-    let allowed: Vec<PlatformId> = blockers.first().map_or(Vec::new(), |first| {
-        first.runs_on.iter().copied().filter(|id| blockers.iter().all(|b| b.runs_on.contains(id))).collect()
-    });
-    let cheapest_allowed = costs
+    // The platforms every blocker's workaround runs on, in table order.
+    let allowed: Vec<PlatformId> = if found.is_empty() {
+        Vec::new()
+    } else {
+        let works = |row: &&cost::Platform| found.iter().all(|f| row.works_around.contains(&f.blocker));
+        PLATFORMS.iter().filter(works).map(|row| row.id).collect()
+    };
+    let cheapest_allowed = e
+        .platforms
         .iter()
-        .filter(|p| p.feasible && allowed.contains(&p.id))
+        .filter(|p| p.feasible() && allowed.contains(&p.id))
         .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
         .map(|p| p.id);
+    let first_container = || PLATFORMS.iter().find(|row| !row.serverless).map(|row| row.id);
     cheapest_allowed
-        .or_else(|| eval::cheapest(costs, Some(false)).map(|p| p.id))
+        .or_else(|| cost::cheapest(&e.platforms, Some(false)).map(|p| p.id))
         .or_else(|| allowed.first().copied())
-        .unwrap_or(PlatformId::AwsFargate)
+        .or_else(first_container)
+        .unwrap_or(e.cold.platform)
 }
