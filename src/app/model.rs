@@ -7,11 +7,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::simulation::use_simulation;
+use crate::app::simulation::{Simulated, use_simulation};
 use crate::app::state::{Action, State, Theme, notices_for};
 use crate::chart::cost_p99::CostLatency;
 use crate::core::catalog::Catalog;
-use crate::core::crossover::{self, Curves};
+use crate::core::crossover::Curves;
 use crate::core::eval::{self, Assessment, Simulations};
 use crate::core::query;
 
@@ -56,46 +56,52 @@ fn prefers_dark() -> bool {
 }
 
 /// `persist`: keep the URL and localStorage in step (the full page); embedded widgets only read.
+///
+/// What it costs per input, on the main thread: the reducer, one re-pricing with the latest simulations
+/// (`eval::assess_with`) and the views whose props changed. The simulations and the curves of the new
+/// scenario come from the worker.
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
     let catalog = use_memo((), |_| Catalog::builtin());
-    let scenario = state.scenario.clone();
+    // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
+    let scenario = use_memo(state.scenario.clone(), |s| s.clone());
 
-    let (latest, sensitivity) = use_simulation(&scenario);
-    // Until the worker's first answer, the page computes the first scenario itself.
-    let first = {
+    // The first scenario's simulations are computed here, so the first paint has the verdict and the
+    // costs; its cost curves (the chart) come from the worker, like every later figure.
+    let (latest, sensitivity) = {
         let (s, catalog) = (scenario.clone(), catalog.clone());
-        use_memo((), move |_| {
-            (Rc::new(eval::simulate(&s, &catalog)), Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)))
+        use_simulation(&scenario, move || Simulated {
+            sims: Rc::new(eval::simulate(&s, &catalog)),
+            curves: None,
+            scenario: s,
         })
     };
-    let (sims, curves, exact) = match &latest {
-        Some(l) => (l.sims.clone(), l.curves.clone(), l.scenario == scenario),
-        None => (first.0.clone(), first.1.clone(), false),
-    };
+    let exact = latest.scenario == scenario && latest.curves.is_some();
+    let sims = latest.sims.clone();
+    let curves = latest.curves.clone().unwrap_or_default();
     let assessment = {
         let catalog = catalog.clone();
         use_memo((scenario.clone(), sims.clone()), move |(s, sims)| eval::assess_with(s, &catalog, sims))
     };
     let cost_p99 = use_memo((scenario.clone(), assessment.clone()), |(s, a)| crate::report::svg::cost_latency(s, a));
-    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| r.sentences);
+    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| (*r.sentences).clone());
 
-    // The URL and storage follow the scenario; a failure is reported once, not on every change.
-    let storage_reported = use_mut_ref(|| false);
-    {
+    // The URL and storage follow the scenario once it has settled (see `persist::Writer`); a failure is
+    // reported once, not on every change.
+    let writer = {
         let state = state.clone();
-        use_effect_with((scenario.clone(), extra_query), move |(s, extra)| {
-            if persist_changes {
-                let _ = persist::write_url(s, extra);
-                if let Err(e) = persist::save(s)
-                    && !std::mem::replace(&mut *storage_reported.borrow_mut(), true)
-                {
-                    state.dispatch(Action::Notice(format!("Your scenario is not saved in this browser: {e}")));
-                }
-            }
-        });
-    }
+        use_memo((), move |_| {
+            persist::Writer::new(move |e| {
+                state.dispatch(Action::Notice(format!("Your scenario is not saved in this browser: {e}")))
+            })
+        })
+    };
+    use_effect_with((scenario, extra_query), move |(s, extra)| {
+        if persist_changes {
+            writer.write(s.clone(), extra.clone());
+        }
+    });
 
     let dark = match state.theme {
         Theme::Dark => true,
