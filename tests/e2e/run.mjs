@@ -115,7 +115,9 @@ const failures = await run([
     const after = await canvasPixels(page, 'crossover-chart');
     assert(before !== after, 'the crossover chart redraws when the duration changes');
     const latencyBefore = await canvasPixels(page, 'latency-chart');
-    await dragSlider(page, '#c-requests_per_month', 0.2, 0.8);
+    // Down to a sparse month (≈ 37 k requests), where cold starts shape the curve: at busy volumes the
+    // latency samples share their service times, so two busy months can draw the same CDF.
+    await dragSlider(page, '#c-requests_per_month', 0.8, 0.4);
     await settled(page);
     assert(latencyBefore !== await canvasPixels(page, 'latency-chart'), 'the latency chart redraws when the volume changes');
     assertClean(page);
