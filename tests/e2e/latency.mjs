@@ -33,8 +33,8 @@ const failures = await run([
     const ev = evalQuery(search);
     const table = await page.$$eval('.costs tr[data-platform]', (rows) => rows.map((r) => ({
       id: r.dataset.platform,
-      p99: r.querySelector('td.p99')?.dataset.p99Ms,
-      cold: r.querySelector('td.cold')?.dataset.coldFraction,
+      p99: r.querySelector('.perf .p99')?.dataset.p99Ms,
+      cold: r.querySelector('.perf .cold')?.dataset.coldFraction,
     })));
     const chart = await page.$$eval('#cost-p99-data tbody tr', (rows) => rows.map((r) => ({
       id: r.dataset.platform, usd: Number(r.dataset.usd), p99: Number(r.dataset.p99Ms), best: r.dataset.best === 'true',
