@@ -34,7 +34,7 @@ fn perf_cell(p: &PlatformCost) -> Html {
         Some(f) => html! {
             <td class="num perf" title={format!("{} simulation", f.method)}>
                 <span class="p99" data-p99-ms={f.latency_ms.p99.to_string()}>{format::ms(f.latency_ms.p99)}</span>
-                <small class="cold" data-cold-fraction={f.cold_start_fraction.to_string()}>{format!("{} cold", format::share(f.cold_start_fraction))}</small>
+                <small class="cold" data-cold-fraction={f.cold_start_fraction.to_string()}>{format::share(f.cold_start_fraction)}</small>
             </td>
         },
         None => html! { <td class="num perf">{"—"}</td> },
@@ -49,7 +49,7 @@ pub fn cost_table(props: &Props) -> Html {
             <h2 id="costs-title">{"Monthly cost"}</h2>
             <table class="cost-table">
                 <thead><tr><th scope="col">{"Platform"}</th><th scope="col" class="num">{"USD / month"}</th>
-                    <th scope="col" class="num perf">{"p99 · cold starts"}</th></tr></thead>
+                    <th scope="col" class="num perf" title="p99 latency incl. cold starts, and the share of requests that start cold">{"p99 / cold"}</th></tr></thead>
                 <tbody>
                 { for props.platforms.iter().map(|p| {
                     let id = serde_plain(&p.id);
