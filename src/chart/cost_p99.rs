@@ -91,11 +91,120 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
     lines
 }
 
+/// `prefix` and `items` joined by "; ", broken between items where it can (a platform's name stays on one
+/// line), within an item only when the item alone is longer than a line.
+fn wrap_items(prefix: &str, items: &[String], chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = prefix.to_string();
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() { format!("{item};") } else { item.clone() };
+        let fits = line.chars().count() + 1 + piece.chars().count() <= chars;
+        if !fits && line.chars().count() > prefix.chars().count() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if piece.chars().count() > chars {
+            let mut parts = wrap(&piece, chars);
+            if let Some(last) = parts.pop() {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                lines.extend(parts);
+                line = last;
+            }
+        } else {
+            if !line.is_empty() && !line.ends_with(' ') {
+                line.push(' ');
+            }
+            line.push_str(&piece);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// A label's box in backend pixels: (left, top, right, bottom).
 type Box4 = (i32, i32, i32, i32);
 
 fn overlaps(a: Box4, b: Box4) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Where the labels go, in backend pixels, for a plotting area `area` (left, top, right, bottom) over the
+/// log ranges `x` and `y`: greedily, the target's label, then the marked point's, then by cost, each only
+/// where it clears every point and every label already placed. Returns the placed labels (text, top-left)
+/// and the platforms left unnamed.
+#[allow(clippy::too_many_arguments)]
+fn place_labels(
+    drawn: &[(&Point, f64, f64)],
+    target: Option<f64>,
+    best: Option<PlatformId>,
+    labels: &dyn Fn(PlatformId) -> String,
+    area: Box4,
+    (x, y): ((f64, f64), (f64, f64)),
+    font: f64,
+    style: &Style,
+) -> (Vec<(String, (i32, i32))>, Vec<PlatformId>) {
+    let (left, top, right, bottom) = area;
+    let at = |usd: f64, p99: f64| -> (i32, i32) {
+        let fx = (usd / x.0).ln() / (x.1 / x.0).ln();
+        let fy = (p99 / y.0).ln() / (y.1 / y.0).ln();
+        (left + (fx * f64::from(right - left)) as i32, bottom - (fy * f64::from(bottom - top)) as i32)
+    };
+    let text_h = (font * 1.2) as i32;
+    let gap = style.px(8.0) as i32;
+    let r = style.px(6.0) as i32;
+    let mut placed: Vec<Box4> = drawn
+        .iter()
+        .map(|(_, usd, p99)| {
+            let (cx, cy) = at(*usd, *p99);
+            (cx - r, cy - r, cx + r, cy + r)
+        })
+        .collect();
+    let mut place = |label: &str, spots: &[(i32, i32)]| -> Option<(i32, i32)> {
+        let w = text_width(label.chars().count(), font) as i32;
+        for &(x0, cy) in spots {
+            let x0 = if x0 == i32::MIN { right - gap - w } else { x0 };
+            let b = (x0, cy - text_h / 2, x0 + w, cy + text_h / 2);
+            if b.0 >= left && b.2 <= right && b.1 >= top && b.3 <= bottom && placed.iter().all(|p| !overlaps(*p, b)) {
+                placed.push(b);
+                return Some((b.0, b.1));
+            }
+        }
+        None
+    };
+    let mut out = Vec::new();
+    if let Some(t) = target {
+        let label = format!("p99 target {}", ms(t));
+        let (_, ty) = at(x.0, t);
+        // Just over the line at its left end, else at its right end (`i32::MIN`).
+        let cy = ty - text_h / 2 - 2;
+        if let Some(spot) = place(&label, &[(left + 2, cy), (i32::MIN, cy)]) {
+            out.push((label, spot));
+        }
+    }
+    let mut order: Vec<&(&Point, f64, f64)> = drawn.iter().collect();
+    order.sort_by(|a, b| (Some(b.0.id) == best).cmp(&(Some(a.0.id) == best)).then(a.1.total_cmp(&b.1)));
+    let mut unnamed = Vec::new();
+    for (p, usd, p99) in order {
+        let (cx, cy) = at(*usd, *p99);
+        let mut names = vec![labels(p.id)];
+        // The marked point says why it is marked, when that fits; else it is named like the others.
+        if Some(p.id) == best {
+            names.insert(0, format!("{} (cheapest meeting the target)", labels(p.id)));
+        }
+        let spot = names.into_iter().find_map(|n| {
+            let w = text_width(n.chars().count(), font) as i32;
+            let spots = [(cx + gap, cy), (cx - gap - w, cy), (cx + gap / 2, cy - text_h), (cx + gap / 2, cy + text_h)];
+            Some((n.clone(), place(&n, &spots)?))
+        });
+        match spot {
+            Some(s) => out.push(s),
+            None => unnamed.push(p.id),
+        }
+    }
+    (out, unnamed)
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -110,8 +219,52 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     // The notes wrap to the chart's width, so a phone shows them whole.
     let per_line = ((f64::from(width) - f64::from(style.px(24.0))) / text_width(1, font)).max(16.0) as usize;
-    let notes: Vec<String> = notes(data, labels).iter().flat_map(|n| wrap(n, per_line)).collect();
+    let base_notes = notes(data, labels);
     let line = style.px(16.0);
+    let drawn: Vec<(&Point, f64, f64)> = data
+        .points
+        .iter()
+        .filter_map(|p| Some((p, p.monthly_usd?, p.p99_ms?)))
+        .filter(|(_, c, l)| *c > 0.0 && *l > 0.0)
+        .collect();
+    let x = span(drawn.iter().map(|d| d.1));
+    let y = span(drawn.iter().map(|d| d.2).chain(data.target_p99_ms));
+    let (margin, x_area, y_area) = (style.px(10.0), style.px(36.0), style.px(66.0));
+    let best = data.best();
+    // Points whose names do not fit beside them are named in the notes ("also plotted"), which takes
+    // height from the plot: lay out, and again with that line, until the set stops changing.
+    let mut unnamed: Vec<PlatformId> = Vec::new();
+    let mut layout = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..3 {
+        let mut notes: Vec<String> = base_notes.iter().flat_map(|n| wrap(n, per_line)).collect();
+        if !unnamed.is_empty() {
+            let also: Vec<String> = drawn
+                .iter()
+                .filter(|d| unnamed.contains(&d.0.id))
+                .map(|(p, usd, p99)| format!("{} ({}/month, p99 {})", labels(p.id), dollars(*usd), ms(*p99)))
+                .collect();
+            notes.extend(wrap_items("Also plotted: ", &also, per_line));
+        }
+        let note_height = (notes.len() as u32 * line + style.px(12.0)).min(height / 2);
+        let plot_h = (height - note_height) as i32;
+        let area =
+            ((margin + y_area) as i32, margin as i32, width as i32 - margin as i32, plot_h - (margin + x_area) as i32);
+        let (placed, missing) = match (x, y) {
+            (Some(x), Some(y)) => place_labels(&drawn, data.target_p99_ms, best, labels, area, (x, y), font, style),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let settled = missing.iter().all(|id| unnamed.contains(id));
+        layout = (notes, placed, missing.clone());
+        if settled {
+            break;
+        }
+        for id in missing {
+            if !unnamed.contains(&id) {
+                unnamed.push(id);
+            }
+        }
+    }
+    let (notes, placed, _) = layout;
     let note_height = (notes.len() as u32 * line + style.px(12.0)).min(height / 2);
     let (plot, note_area) = root.split_vertically(height - note_height);
     for (i, note) in notes.iter().enumerate() {
@@ -121,14 +274,6 @@ pub fn draw<DB: DrawingBackend>(
             text(12.0),
         ))?;
     }
-    let drawn: Vec<(&Point, f64, f64)> = data
-        .points
-        .iter()
-        .filter_map(|p| Some((p, p.monthly_usd?, p.p99_ms?)))
-        .filter(|(_, c, l)| *c > 0.0 && *l > 0.0)
-        .collect();
-    let x = span(drawn.iter().map(|d| d.1));
-    let y = span(drawn.iter().map(|d| d.2).chain(data.target_p99_ms));
     let (Some((xlo, xhi)), Some((ylo, yhi))) = (x, y) else {
         plot.draw(&Text::new(
             "No platform has both a cost and a p99 figure",
@@ -138,7 +283,6 @@ pub fn draw<DB: DrawingBackend>(
         return root.present();
     };
     // Both log axes keep the ticks whose labels fit (`ticks::log_ticks`), the latency chart's rule.
-    let (margin, x_area, y_area) = (style.px(10.0), style.px(36.0), style.px(66.0));
     let (plot_w, plot_h) = plot.dim_in_pixel();
     let x_px = f64::from(plot_w) - f64::from(2 * margin + y_area);
     let y_px = f64::from(plot_h) - f64::from(2 * margin + x_area);
@@ -157,54 +301,14 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_formatter(&|v| dollars(*v))
         .y_label_formatter(&|v| ms(*v))
         .draw()?;
-    // Labels are placed greedily and drawn only where they clear every label already placed and stay
-    // inside the plot: on a phone some points go unnamed (the table under the chart names them all).
-    let (left, right) = (chart.backend_coord(&(xlo, ylo)).0, chart.backend_coord(&(xhi, ylo)).0);
-    let text_h = (font * 1.2) as i32;
-    let mut placed: Vec<Box4> = Vec::new();
-    let place = |label: &str, at: (i32, i32), placed: &mut Vec<Box4>| -> Option<(i32, i32)> {
-        let w = text_width(label.chars().count(), font) as i32;
-        let gap = style.px(8.0) as i32;
-        // Right of the point, left of it, then above or below to the right.
-        let spots = [(at.0 + gap, 0), (at.0 - gap - w, 0), (at.0 + gap / 2, -text_h), (at.0 + gap / 2, text_h)];
-        for (x0, dy) in spots {
-            let b = (x0, at.1 + dy - text_h / 2, x0 + w, at.1 + dy + text_h / 2);
-            if b.0 >= left && b.2 <= right && placed.iter().all(|p| !overlaps(*p, b)) {
-                placed.push(b);
-                return Some((b.0, b.1));
-            }
-        }
-        None
-    };
-    let radius = style.px(6.0);
-    // Every point's own box first, so no label covers a point.
-    for (_, usd, p99) in &drawn {
-        let (cx, cy) = chart.backend_coord(&(*usd, *p99));
-        let r = radius as i32;
-        placed.push((cx - r, cy - r, cx + r, cy + r));
-    }
-    let red = RGBColor(213, 94, 0);
     if let Some(t) = data.target_p99_ms {
+        let red = RGBColor(213, 94, 0);
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(xlo, t), (xhi, t)],
             red.stroke_width(style.px(2.0)),
         )))?;
-        let label = format!("p99 target {}", ms(t));
-        let (x0, y0) = chart.backend_coord(&(xlo, t));
-        // Just over the line at its left end, else at its right end.
-        let w = text_width(label.chars().count(), font) as i32;
-        let gap = style.px(8.0) as i32;
-        let y = y0 - text_h / 2 - 2;
-        let spot = place(&label, (x0 - gap + 2, y), &mut placed)
-            .or_else(|| place(&label, (right - gap - w - 2, y), &mut placed));
-        if let Some(at) = spot {
-            plot.draw(&Text::new(label, (at.0 - plot.get_base_pixel().0, at.1 - plot.get_base_pixel().1), text(12.0)))?;
-        }
     }
-    let best = data.best();
-    let mut order: Vec<&(&Point, f64, f64)> = drawn.iter().collect();
-    // The marked point is named first, then the cheapest.
-    order.sort_by(|a, b| (Some(b.0.id) == best).cmp(&(Some(a.0.id) == best)).then(a.1.total_cmp(&b.1)));
+    let radius = style.px(6.0);
     for (p, usd, p99) in drawn.iter().copied() {
         let colour = platform_colour(p.id, style);
         chart.draw_series([
@@ -216,16 +320,8 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let base = plot.get_base_pixel();
-    for (p, usd, p99) in order {
-        // The marked point says why it is marked, when that fits; else it is named like the others.
-        let mut names = vec![labels(p.id)];
-        if Some(p.id) == best {
-            names.insert(0, format!("{} (cheapest meeting the target)", labels(p.id)));
-        }
-        let at = chart.backend_coord(&(*usd, *p99));
-        if let Some((name, (x0, y0))) = names.into_iter().find_map(|n| Some((n.clone(), place(&n, at, &mut placed)?))) {
-            plot.draw(&Text::new(name, (x0 - base.0, y0 - base.1), text(12.0)))?;
-        }
+    for (label, (x0, y0)) in placed {
+        plot.draw(&Text::new(label, (x0 - base.0, y0 - base.1), text(12.0)))?;
     }
     root.present()
 }
