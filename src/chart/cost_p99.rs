@@ -124,6 +124,9 @@ fn wrap_items(prefix: &str, items: &[String], chars: usize) -> Vec<String> {
     lines
 }
 
+/// A label and its top-left corner, backend pixels.
+type Placed = (String, (i32, i32));
+
 /// A label's box in backend pixels: (left, top, right, bottom).
 type Box4 = (i32, i32, i32, i32);
 
@@ -145,7 +148,7 @@ fn place_labels(
     (x, y): ((f64, f64), (f64, f64)),
     font: f64,
     style: &Style,
-) -> (Vec<(String, (i32, i32))>, Vec<PlatformId>) {
+) -> (Vec<Placed>, Vec<PlatformId>) {
     let (left, top, right, bottom) = area;
     let at = |usd: f64, p99: f64| -> (i32, i32) {
         let fx = (usd / x.0).ln() / (x.1 / x.0).ln();
