@@ -95,24 +95,18 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
 /// line), within an item only when the item alone is longer than a line.
 fn wrap_items(prefix: &str, items: &[String], chars: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    let mut line = prefix.to_string();
+    let mut line = prefix.trim_end().to_string();
     for (i, item) in items.iter().enumerate() {
         let piece = if i + 1 < items.len() { format!("{item};") } else { item.clone() };
-        let fits = line.chars().count() + 1 + piece.chars().count() <= chars;
-        if !fits && line.chars().count() > prefix.chars().count() {
+        if line.chars().count() + 1 + piece.chars().count() > chars && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
         if piece.chars().count() > chars {
             let mut parts = wrap(&piece, chars);
-            if let Some(last) = parts.pop() {
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                lines.extend(parts);
-                line = last;
-            }
+            line = parts.pop().unwrap_or_default();
+            lines.extend(parts);
         } else {
-            if !line.is_empty() && !line.ends_with(' ') {
+            if !line.is_empty() {
                 line.push(' ');
             }
             line.push_str(&piece);
@@ -244,7 +238,14 @@ pub fn draw<DB: DrawingBackend>(
             let also: Vec<String> = drawn
                 .iter()
                 .filter(|d| unnamed.contains(&d.0.id))
-                .map(|(p, usd, p99)| format!("{} ({}/month, p99 {})", labels(p.id), dollars(*usd), ms(*p99)))
+                // On a narrow chart the names alone (the figures are in the table under it).
+                .map(|(p, usd, p99)| {
+                    if per_line < 70 {
+                        labels(p.id)
+                    } else {
+                        format!("{} ({}/month, p99 {})", labels(p.id), dollars(*usd), ms(*p99))
+                    }
+                })
                 .collect();
             notes.extend(wrap_items("Also plotted: ", &also, per_line));
         }
@@ -327,4 +328,22 @@ pub fn draw<DB: DrawingBackend>(
         plot.draw(&Text::new(label, (x0 - base.0, y0 - base.1), text(12.0)))?;
     }
     root.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_break_between_names_and_lines_stay_within_the_width() {
+        let items: Vec<String> =
+            ["AWS EC2 + ALB", "Google Cloud Run", "AWS EKS (EC2 nodes) + ALB"].map(String::from).into();
+        let lines = wrap_items("Also plotted: ", &items, 32);
+        assert_eq!(lines, ["Also plotted: AWS EC2 + ALB;", "Google Cloud Run;", "AWS EKS (EC2 nodes) + ALB"]);
+        // A name longer than a line is broken inside, at spaces.
+        let long = wrap_items("Also plotted: ", &items[2..], 12);
+        assert_eq!(long, ["Also plotted:", "AWS EKS (EC2", "nodes) + ALB"]);
+        assert!(lines.iter().all(|l| l.chars().count() <= 32), "{lines:?}");
+        assert_eq!(wrap_items("Also plotted: ", &items[..1], 80), ["Also plotted: AWS EC2 + ALB"]);
+    }
 }

@@ -26,7 +26,7 @@ pub fn cost_p99_view(props: &Props) -> Html {
         <section class="card cost-p99" aria-labelledby="cost-p99-title">
             <h2 id="cost-p99-title">{"Cost against p99 latency"}</h2>
             <ChartCanvas id="cost-p99-chart" label="Monthly cost of each platform against its simulated p99 latency, log-log, with the p99 target"
-                plot={Plot::CostP99 { data: props.data.clone() }} dark={props.dark} height={320} />
+                plot={Plot::CostP99 { data: props.data.clone() }} dark={props.dark} height={420} />
             <details class="chart-data">
                 <summary>{"The chart's figures"}</summary>
                 <table id="cost-p99-data" class="cost-table" data-target-p99-ms={target}>
