@@ -91,10 +91,14 @@ pub fn answer(request: Request, cat: &Catalog) -> Reply {
     let result = match request {
         Request::Simulate(link) => scenario(&link).map(|s| {
             let mut sims = eval::simulate(&s, cat);
-            // The page prices Cloud Run from its busy instance-time only; its per-minute series and
-            // latency histogram would be half of the message for nothing.
-            sims.cloud_run.series = Default::default();
-            sims.cloud_run.latency_histogram = Vec::new();
+            // The page charts Lambda's per-minute series and latency histogram only; the other platforms'
+            // are priced and compared from their totals, and their series would be most of the message
+            // (and of the page's time decoding it) for nothing.
+            let others = sims.others.iter_mut().map(|(_, r)| r);
+            for r in [&mut sims.cloud_run, &mut sims.azure_flex].into_iter().chain(others) {
+                r.series = Default::default();
+                r.latency_histogram = Vec::new();
+            }
             Reply::Simulated { curves: Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS)), sims: Box::new(sims) }
         }),
         Request::Sensitivity(link) => scenario(&link)
