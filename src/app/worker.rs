@@ -23,6 +23,9 @@ use crate::core::sensitivity;
 pub enum Request {
     /// The simulations and the crossover curves of a scenario.
     Simulate(String),
+    /// The crossover curves only: the page simulates the first scenario itself (for its first paint)
+    /// and asks for these at the same time.
+    Curves(String),
     /// The sensitivity sentences of a scenario.
     Sensitivity(String),
     /// The rules of thumb of `data/claims.json` (the text, fetched when the page opens), recomputed.
@@ -34,6 +37,10 @@ pub enum Request {
 impl Request {
     pub fn simulate(s: &Scenario) -> Request {
         Request::Simulate(query::encode(s))
+    }
+
+    pub fn curves(s: &Scenario) -> Request {
+        Request::Curves(query::encode(s))
     }
 
     pub fn sensitivity(s: &Scenario) -> Request {
@@ -51,6 +58,7 @@ pub enum Reply {
         sims: Box<Simulations>,
         curves: Box<Curves>,
     },
+    Curves(Box<Curves>),
     Sensitivity(Vec<String>),
     Claims(Vec<ClaimCheck>),
     Evaluation(String),
@@ -101,6 +109,9 @@ pub fn answer(request: Request, cat: &Catalog) -> Reply {
             }
             Reply::Simulated { curves: Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS)), sims: Box::new(sims) }
         }),
+        Request::Curves(link) => {
+            scenario(&link).map(|s| Reply::Curves(Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS))))
+        }
         Request::Sensitivity(link) => scenario(&link)
             .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &eval::simulate(&s, cat)).sentences)),
         Request::Evaluate(link) => scenario(&link).and_then(|s| {
