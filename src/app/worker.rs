@@ -4,6 +4,8 @@
 //! started a second time in a module worker (`static/worker.js`; `src/main.rs` picks the role), so the
 //! core ships once. Messages are JS values (`serde-wasm-bindgen`), not JSON text.
 
+use std::cell::RefCell;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
@@ -94,11 +96,28 @@ fn scenario(link: &str) -> Result<Scenario, String> {
     }
 }
 
-/// Answers one request. Pure, so the page can run the same function when no worker is available.
+thread_local! {
+    /// The last scenario simulated, by its link: the page asks for its sensitivity next, which starts
+    /// from the same simulations.
+    static LAST: RefCell<Option<(String, Simulations)>> = const { RefCell::new(None) };
+}
+
+/// `eval::simulate`, remembered for the last link.
+fn simulations(link: &str, s: &Scenario, cat: &Catalog) -> Simulations {
+    let hit = LAST.with_borrow(|last| last.as_ref().filter(|(k, _)| k == link).map(|(_, sims)| sims.clone()));
+    hit.unwrap_or_else(|| {
+        let sims = eval::simulate(s, cat);
+        LAST.set(Some((link.to_string(), sims.clone())));
+        sims
+    })
+}
+
+/// Answers one request. A function of the request and the catalogue (the last simulations are
+/// remembered), so the page can run the same function when no worker is available.
 pub fn answer(request: Request, cat: &Catalog) -> Reply {
     let result = match request {
         Request::Simulate(link) => scenario(&link).map(|s| {
-            let mut sims = eval::simulate(&s, cat);
+            let mut sims = simulations(&link, &s, cat);
             // The page charts Lambda's per-minute series and latency histogram only; the other platforms'
             // are priced and compared from their totals, and their series would be most of the message
             // (and of the page's time decoding it) for nothing.
@@ -113,7 +132,7 @@ pub fn answer(request: Request, cat: &Catalog) -> Reply {
             scenario(&link).map(|s| Reply::Curves(Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS))))
         }
         Request::Sensitivity(link) => scenario(&link)
-            .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &eval::simulate(&s, cat)).sentences)),
+            .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &simulations(&link, &s, cat)).sentences)),
         Request::Evaluate(link) => scenario(&link).and_then(|s| {
             serde_json::to_string_pretty(&eval::evaluate(&s, cat)).map(Reply::Evaluation).map_err(|e| e.to_string())
         }),
