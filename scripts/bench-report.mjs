@@ -133,9 +133,12 @@ let readme = null;
 }
 // every platform simulated for one input
 if (Object.keys(wasm).some((k) => k.startsWith('sims/'))) {
-  const w = worst(wasm, 'sims/');
+  // The volumes, and the sparse cases whose missed p99 target makes it search the warm-instance fixes.
+  const plain = worst(wasm, 'sims/');
+  const fixes = worst(wasm, 'sims-fixes/');
+  const w = fixes && fixes.p95 > plain.p95 ? { ...fixes, name: `${fixes.name} (fixes searched)` } : plain;
   budget('all platforms simulated, any volume ≤ 1e10 (wasm)', '≤ 50 ms', [ms(w.median), ms(w.p95)], w.p95 <= 50,
-    `eval::simulate (7 platforms, 128 MB), in the worker; worst volume: ${w.name} requests/month (1e4 … 1e10 tried)`, w);
+    `eval::simulate (10 platforms, 128 MB), in the worker; worst: ${w.name} requests/month (1e4 … 1e10 tried, and 3e3 / 1e4 with the fixes searched)`, w);
 }
 if (fleetArg === '1' && wasm['fleet/10000']) {
   const f = wasm['fleet/10000'];
