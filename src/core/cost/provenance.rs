@@ -1,0 +1,94 @@
+//! Which catalogue entries each line item of a bill rests on, found by the pricing itself rather than
+//! listed by hand: each entry is nudged in turn (one copy of the catalogue, restored after each key) and
+//! a line whose amount or arithmetic changes used it. A figure that cannot move the line at this
+//! workload (a tier not reached, a limit not met) is not named; the UNVERIFIED keys a model flags
+//! (`Usage::flag`) are always named.
+
+use super::bill::Bill;
+use super::{PLATFORMS, SimUsage, Usage, price_row, usage};
+use crate::core::catalog::{Catalog, HiddenRates, Rates};
+use crate::core::coldstart::analytic;
+use crate::core::scenario::Scenario;
+
+/// The catalogue keys behind each line item, by platform (table order) and by line (breakdown order),
+/// as `price_all(s, cat, sim)` lists them.
+pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Vec<Vec<&'static str>>> {
+    let weights = usage::weights(s);
+    let distinct = usage::distinct(&weights);
+    let cold = sim.is_none().then(|| analytic::Inputs::builtin(s));
+    let bills = |c: &Catalog| -> Vec<Bill> {
+        let u = Usage::new(s, c, sim, &weights, &distinct, s.requests_per_month, cold);
+        PLATFORMS
+            .iter()
+            .map(|row| {
+                let mut bill = Bill::new(true);
+                price_row(row, &u, &mut bill);
+                bill
+            })
+            .collect()
+    };
+    let base = bills(cat);
+    let mut used: Vec<Vec<Vec<&'static str>>> = base.iter().map(|b| vec![Vec::new(); b.items.len()]).collect();
+    let mut nudged = cat.clone();
+    for &key in Rates::KEYS.iter().chain(HiddenRates::KEYS) {
+        let Some(entry) = cat.entry(key).cloned() else { continue };
+        if !nudge(&mut nudged, key, entry.value) {
+            continue;
+        }
+        let other = bills(&nudged);
+        nudged.restore(key, entry);
+        for ((lines, a), b) in used.iter_mut().zip(&base).zip(&other) {
+            for (i, (line, item)) in lines.iter_mut().zip(&a.items).enumerate() {
+                let twin = b.items.get(i).filter(|x| x.item == item.item).or_else(|| b.items.iter().find(|x| x.item == item.item));
+                let flagged = item.unverified.iter().any(|k| k == key);
+                if flagged || twin.is_none_or(|x| x.usd != item.usd || x.detail != item.detail) {
+                    line.push(key);
+                }
+            }
+        }
+    }
+    used
+}
+
+/// Moves `key` a quarter up (a fraction that must stay below 1: a fifth down; zero: to 0.01).
+fn nudge(cat: &mut Catalog, key: &str, value: f64) -> bool {
+    let up = if value == 0.0 { 0.01 } else { value * 1.25 };
+    cat.set_price(key, up).is_ok() || cat.set_price(key, value * 0.8).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::cost::{PlatformId, price_all};
+
+    #[test]
+    fn each_line_names_what_it_is_priced_from() {
+        let s = Scenario::default();
+        let cat = Catalog::builtin();
+        let bills = price_all(&s, &cat, None);
+        let keys = provenance(&s, &cat, None);
+        assert_eq!(keys.len(), bills.len());
+        for (p, k) in bills.iter().zip(&keys) {
+            assert_eq!(p.breakdown.len(), k.len(), "{}", p.name);
+        }
+        let lambda = PlatformId::AwsLambda.index();
+        let line = |name: &str| {
+            let i = bills[lambda].breakdown.iter().position(|l| l.item.starts_with(name)).unwrap();
+            &keys[lambda][i]
+        };
+        let requests = line("Requests");
+        assert!(requests.contains(&"lambda.requests"), "{requests:?}");
+        assert!(!requests.contains(&"cloud_run.requests"), "{requests:?}");
+        // Every named key moves only what it prices: Cloud Run's lines never name a Lambda price.
+        let cloud_run = PlatformId::CloudRun.index();
+        assert!(keys[cloud_run].iter().flatten().all(|k| !k.starts_with("lambda.")), "{:?}", keys[cloud_run]);
+        assert!(keys[cloud_run].iter().flatten().any(|&k| k == "cloud_run.vcpu_s"), "{:?}", keys[cloud_run]);
+        // A line resting on an UNVERIFIED entry names it (Fargate Spot's discount, with Spot on).
+        let spot = Scenario { fargate_spot: true, ..Scenario::default() };
+        let (bills, keys) = (price_all(&spot, &cat, None), provenance(&spot, &cat, None));
+        let fargate = PlatformId::AwsFargate.index();
+        for (item, k) in bills[fargate].breakdown.iter().zip(&keys[fargate]) {
+            assert!(item.unverified.iter().all(|u| k.contains(&u.as_str())), "{}: {k:?}", item.item);
+        }
+    }
+}
