@@ -69,7 +69,7 @@ pub fn discount_overrides(base: &Catalog, provider: Provider, percent: f64) -> V
     base.entries()
         .into_iter()
         .filter(|(key, e)| prices::is_price(e) && prices::service_of(key).is_some_and(|(p, _)| p == provider))
-        .map(|(key, e)| (key, e.value * (1.0 - percent / 100.0)))
+        .map(|(key, e)| (key, e.value * (100.0 - percent) / 100.0))
         .collect()
 }
 
