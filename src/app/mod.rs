@@ -11,6 +11,7 @@ mod persist;
 mod simulation;
 mod state;
 pub mod worker;
+mod your_prices;
 
 pub use explorer::Explorer;
 

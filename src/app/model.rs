@@ -7,10 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::simulation::use_simulation;
+use crate::app::simulation::{Job, use_simulation};
+use crate::app::your_prices;
 use crate::app::state::{Action, State, Theme, notices_for};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
+use crate::core::cost::{self, Provenance};
 use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Assessment};
 use crate::core::query;
@@ -22,6 +24,8 @@ pub struct Model {
     pub assessment: Rc<Assessment>,
     pub curves: Rc<Curves>,
     pub coldstart: Rc<ColdStartReport>,
+    /// The catalogue keys behind each line item of `assessment.platforms` (by platform, then line).
+    pub provenance: Rc<Provenance>,
     /// The figures are those of this exact scenario (the worker has answered).
     pub exact: bool,
     pub sentences: Option<Vec<String>>,
@@ -38,10 +42,13 @@ fn initial_state(use_storage: bool) -> State {
         return state;
     }
     let from_link = query::decode(&search).map(|r| (r, "Link"));
+    let (prices, errors) = your_prices::initial(&search, from_link.is_some(), use_storage);
+    state.prices = prices;
+    state.notices = notices_for("Your prices", errors);
     let restored = if use_storage { persist::load().map(|r| (r, "Saved scenario")) } else { None };
     if let Some(((scenario, errors), origin)) = from_link.or(restored) {
         state.scenario = scenario;
-        state.notices = notices_for(origin, errors);
+        state.notices.extend(notices_for(origin, errors));
     }
     state
 }
@@ -56,10 +63,11 @@ fn prefers_dark() -> bool {
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
-    let catalog = use_memo((), |_| Catalog::builtin());
+    let catalog = use_memo(state.prices.clone(), |p| p.catalog(&your_prices::base()));
     let scenario = state.scenario.clone();
+    let job = Job { scenario: scenario.clone(), prices: state.prices.to_link() };
 
-    let (latest, sensitivity) = use_simulation(&scenario);
+    let (latest, sensitivity) = use_simulation(&job);
     // Until the worker's first answer, the page computes the first scenario itself.
     let first = {
         let (s, catalog) = (scenario.clone(), catalog.clone());
@@ -68,23 +76,31 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         })
     };
     let (sims, curves, exact) = match &latest {
-        Some(l) => (l.sims.clone(), l.curves.clone(), l.scenario == scenario),
+        Some(l) => (l.sims.clone(), l.curves.clone(), l.scenario == job),
         None => (first.0.clone(), first.1.clone(), false),
     };
     let assessment = {
         let catalog = catalog.clone();
-        use_memo((scenario.clone(), sims), move |(s, sims)| eval::assess_with(s, &catalog, sims))
+        use_memo((scenario.clone(), sims.clone(), catalog.clone()), move |(s, sims, catalog)| eval::assess_with(s, catalog, sims))
     };
+    let provenance = use_memo((scenario.clone(), sims, catalog.clone()), |(s, sims, catalog)| {
+        cost::provenance(s, catalog, Some(&sims.usage()))
+    });
     let coldstart = use_memo(assessment.clone(), |a| a.coldstart.clone());
-    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| r.sentences);
+    let sentences = sensitivity.filter(|r| r.scenario == job).map(|r| r.sentences);
 
     // The URL and storage follow the scenario; a failure is reported once, not on every change.
     let storage_reported = use_mut_ref(|| false);
     {
         let state = state.clone();
-        use_effect_with((scenario.clone(), extra_query), move |(s, extra)| {
+        use_effect_with((scenario.clone(), extra_query, state.prices.clone()), move |(s, extra, prices)| {
             if persist_changes {
-                let _ = persist::write_url(s, extra);
+                let _ = persist::write_url(s, &format!("{extra}{}", your_prices::url_part(prices)));
+                if let Err(e) = your_prices::save(prices)
+                    && !std::mem::replace(&mut *storage_reported.borrow_mut(), true)
+                {
+                    state.dispatch(Action::Notice(format!("Your prices are not saved in this browser: {e}")));
+                }
                 if let Err(e) = persist::save(s)
                     && !std::mem::replace(&mut *storage_reported.borrow_mut(), true)
                 {
@@ -109,5 +125,5 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         }
     });
 
-    Model { state, catalog, assessment, curves, coldstart, exact, sentences, dark }
+    Model { state, catalog, assessment, curves, coldstart, provenance, exact, sentences, dark }
 }

@@ -17,24 +17,40 @@ use web_sys::{MessageEvent, Worker};
 use yew::prelude::*;
 
 use crate::app::worker::{self, Reply, Request};
-use crate::core::catalog::Catalog;
 use crate::core::crossover::Curves;
 use crate::core::eval::Simulations;
 use crate::core::scenario::Scenario;
+
+/// What one request computes: a scenario at your rates (their link form, empty at list prices).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    pub scenario: Scenario,
+    pub prices: String,
+}
+
+impl Job {
+    fn simulate(&self) -> Request {
+        Request::Simulate { id: 0, scenario: Box::new(self.scenario.clone()), prices: self.prices.clone() }
+    }
+
+    fn sensitivity(&self) -> Request {
+        Request::Sensitivity { id: 0, scenario: Box::new(self.scenario.clone()), prices: self.prices.clone() }
+    }
+}
 
 /// Where Trunk puts the worker's loader, relative to the page (so any sub-path works).
 const WORKER_URL: &str = "./crossover-worker_loader.js";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Simulated {
-    pub scenario: Scenario,
+    pub scenario: Job,
     pub sims: Rc<Simulations>,
     pub curves: Rc<Curves>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sensitivity {
-    pub scenario: Scenario,
+    pub scenario: Job,
     pub sentences: Vec<String>,
 }
 
@@ -46,23 +62,23 @@ struct Client {
     /// The worker failed: answer on the main thread.
     broken: bool,
     next_id: u64,
-    in_flight: Option<(u64, Request, Scenario)>,
-    waiting: Option<Scenario>,
+    in_flight: Option<(u64, Request, Job)>,
+    waiting: Option<Job>,
     /// The newest scenario asked for; replies for older ones still show, but never trigger sensitivity.
-    newest: Option<Scenario>,
+    newest: Option<Job>,
     _handlers: Vec<Closure<dyn Fn(web_sys::Event)>>,
     pending_timeout: Option<Timeout>,
 }
 
 type Setters = (UseStateHandle<Option<Simulated>>, UseStateHandle<Option<Sensitivity>>);
 
-fn send(client: &Rc<RefCell<Client>>, request: Request, scenario: Scenario, setters: &Setters) {
+fn send(client: &Rc<RefCell<Client>>, request: Request, scenario: Job, setters: &Setters) {
     let mut c = client.borrow_mut();
     c.next_id += 1;
     let id = c.next_id;
     let request = match request {
-        Request::Simulate { scenario, .. } => Request::Simulate { id, scenario },
-        Request::Sensitivity { scenario, .. } => Request::Sensitivity { id, scenario },
+        Request::Simulate { scenario, prices, .. } => Request::Simulate { id, scenario, prices },
+        Request::Sensitivity { scenario, prices, .. } => Request::Sensitivity { id, scenario, prices },
     };
     c.in_flight = Some((id, request.clone(), scenario));
     if c.worker.is_some() && !c.broken && !c.ready {
@@ -74,7 +90,7 @@ fn send(client: &Rc<RefCell<Client>>, request: Request, scenario: Scenario, sett
         let client2 = client.clone();
         let setters = setters.clone();
         c.pending_timeout = Some(Timeout::new(0, move || {
-            let reply = worker::answer(request, &Catalog::builtin());
+            let reply = worker::answer(request, &crate::app::your_prices::base());
             receive(&client2, reply, &setters);
         }));
     }
@@ -121,7 +137,7 @@ fn receive(client: &Rc<RefCell<Client>>, reply: Reply, setters: &Setters) {
         Reply::Simulated { sims, curves, .. } => {
             sim_set.set(Some(Simulated { scenario: scenario.clone(), sims: Rc::new(*sims), curves: Rc::new(*curves) }));
             if client.borrow().waiting.is_none() && client.borrow().newest.as_ref() == Some(&scenario) {
-                follow_up = Some((Request::Sensitivity { id: 0, scenario: Box::new(scenario.clone()) }, scenario));
+                follow_up = Some((scenario.sensitivity(), scenario));
             }
         }
         Reply::Sensitivity { sentences, .. } => sens_set.set(Some(Sensitivity { scenario, sentences })),
@@ -134,7 +150,7 @@ fn receive(client: &Rc<RefCell<Client>>, reply: Reply, setters: &Setters) {
     }
     let next = client.borrow_mut().waiting.take();
     if let Some(s) = next {
-        send(client, Request::Simulate { id: 0, scenario: Box::new(s.clone()) }, s, setters);
+        send(client, s.simulate(), s, setters);
     } else if let Some((request, s)) = follow_up {
         send(client, request, s, setters);
     }
@@ -175,7 +191,7 @@ fn start_worker(client: &Rc<RefCell<Client>>, setters: &Setters) {
 
 /// The latest simulation and sensitivity results, and whether newer ones are on their way.
 #[hook]
-pub fn use_simulation(scenario: &Scenario) -> (Option<Simulated>, Option<Sensitivity>) {
+pub fn use_simulation(scenario: &Job) -> (Option<Simulated>, Option<Sensitivity>) {
     let sims = use_state(|| None::<Simulated>);
     let sens = use_state(|| None::<Sensitivity>);
     let client = use_mut_ref(Client::default);
@@ -199,7 +215,7 @@ pub fn use_simulation(scenario: &Scenario) -> (Option<Simulated>, Option<Sensiti
             if client.borrow().in_flight.is_some() {
                 client.borrow_mut().waiting = Some(s.clone());
             } else {
-                send(&client, Request::Simulate { id: 0, scenario: Box::new(s.clone()) }, s.clone(), &setters);
+                send(&client, s.simulate(), s.clone(), &setters);
             }
         });
     }

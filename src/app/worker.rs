@@ -9,13 +9,21 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::core::catalog::Catalog;
 use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Simulations};
+use crate::core::overrides::UserPrices;
 use crate::core::scenario::Scenario;
 use crate::core::sensitivity;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
-    Simulate { id: u64, scenario: Box<Scenario> },
-    Sensitivity { id: u64, scenario: Box<Scenario> },
+    /// `prices`: your rates in the link's compact form (`UserPrices::to_link`), empty at list prices.
+    Simulate { id: u64, scenario: Box<Scenario>, prices: String },
+    Sensitivity { id: u64, scenario: Box<Scenario>, prices: String },
+}
+
+/// `base` with your rates in their link form applied (decoded and checked again here: the worker trusts
+/// no message).
+pub fn catalog_for(base: &Catalog, prices: &str) -> Catalog {
+    if prices.is_empty() { base.clone() } else { UserPrices::from_link(base, prices).0.catalog(base) }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -40,13 +48,17 @@ pub enum Reply {
 }
 
 /// Answers one request. Pure, so the page can run the same function when no worker is available.
-pub fn answer(request: Request, cat: &Catalog) -> Reply {
+pub fn answer(request: Request, base: &Catalog) -> Reply {
+    let prices = match &request {
+        Request::Simulate { prices, .. } | Request::Sensitivity { prices, .. } => prices.as_str(),
+    };
+    let cat = &catalog_for(base, prices);
     match request {
-        Request::Simulate { id, scenario } if scenario.validate().is_empty() => {
+        Request::Simulate { id, scenario, .. } if scenario.validate().is_empty() => {
             let curves = Box::new(crossover::curves(&scenario, cat, eval::CURVE_POINTS));
             Reply::Simulated { id, sims: Box::new(eval::simulate(&scenario, cat)), curves }
         }
-        Request::Sensitivity { id, scenario } if scenario.validate().is_empty() => Reply::Sensitivity {
+        Request::Sensitivity { id, scenario, .. } if scenario.validate().is_empty() => Reply::Sensitivity {
             id,
             sentences: sensitivity::analyze(&scenario, cat, &eval::simulate(&scenario, cat)).sentences,
         },

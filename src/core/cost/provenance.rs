@@ -10,9 +10,11 @@ use crate::core::catalog::{Catalog, HiddenRates, Rates};
 use crate::core::coldstart::analytic;
 use crate::core::scenario::Scenario;
 
-/// The catalogue keys behind each line item, by platform (table order) and by line (breakdown order),
-/// as `price_all(s, cat, sim)` lists them.
-pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Vec<Vec<&'static str>>> {
+/// The catalogue keys behind each line item, by platform (table order), then by line (breakdown order).
+pub type Provenance = Vec<Vec<Vec<&'static str>>>;
+
+/// The keys behind each line item as `price_all(s, cat, sim)` lists them.
+pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Provenance {
     let weights = usage::weights(s);
     let distinct = usage::distinct(&weights);
     let cold = sim.is_none().then(|| analytic::Inputs::builtin(s));
@@ -28,7 +30,7 @@ pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<Ve
             .collect()
     };
     let base = bills(cat);
-    let mut used: Vec<Vec<Vec<&'static str>>> = base.iter().map(|b| vec![Vec::new(); b.items.len()]).collect();
+    let mut used: Provenance = base.iter().map(|b| vec![Vec::new(); b.items.len()]).collect();
     let mut nudged = cat.clone();
     for &key in Rates::KEYS.iter().chain(HiddenRates::KEYS) {
         let Some(entry) = cat.entry(key).cloned() else { continue };
