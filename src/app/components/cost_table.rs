@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::app::components::line_sources::{LineSources, Sources};
 use crate::app::components::verdict_card::serde_plain;
 use crate::app::format;
 use crate::chart::{Style, css, platform_colour};
@@ -12,6 +13,9 @@ use crate::core::cost::{self, PlatformCost, PlatformId};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub platforms: Vec<PlatformCost>,
+    /// The catalogue entries behind each line (the explorer's; embedded widgets leave them out).
+    #[prop_or_default]
+    pub sources: Option<Sources>,
 }
 
 /// The platform's colour from the platform table (as the charts draw it), one shape per theme; the style
@@ -46,7 +50,7 @@ pub fn cost_table(props: &Props) -> Html {
                                         if best { <span class="badge">{"cheapest"}</span> }
                                     </summary>
                                     <ul class="breakdown">
-                                        { for p.breakdown.iter().map(|li| html! {
+                                        { for p.breakdown.iter().enumerate().map(|(line, li)| html! {
                                             <li class={classes!((li.usd < 0.0).then_some("credit"))}>
                                                 <span class="item">{&li.item}
                                                     if !li.unverified.is_empty() {
@@ -54,7 +58,10 @@ pub fn cost_table(props: &Props) -> Html {
                                                     }
                                                 </span>
                                                 <span class="num">{format::usd(li.usd)}</span>
-                                                <small class="detail">{&li.detail}</small></li>
+                                                <small class="detail">{&li.detail}</small>
+                                                if let Some(sources) = &props.sources {
+                                                    <LineSources sources={sources.clone()} platform={p.id.index()} {line} />
+                                                }</li>
                                         }) }
                                     </ul>
                                 </details>

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use crate::app::download;
 use crate::app::state::Action;
-use crate::core::catalog::Catalog;
+use crate::app::your_prices;
+use crate::core::overrides::UserPrices;
 use crate::core::cost::PlatformId;
 use crate::core::crossover::Curves;
 use crate::core::eval;
@@ -17,6 +18,9 @@ pub struct Props {
     pub scenario: Scenario,
     pub curves: std::rc::Rc<Curves>,
     pub notify: Callback<Action>,
+    /// Your rates: in the link, and in the evaluation exported.
+    #[prop_or_default]
+    pub prices: UserPrices,
 }
 
 /// The curves as CSV: one row per volume, one column per platform (empty where infeasible).
@@ -60,8 +64,9 @@ pub fn share_bar(props: &Props) -> Html {
     };
     let on_copy = {
         let (s, notify, shown_link) = (props.scenario.clone(), props.notify.clone(), shown_link.clone());
+        let prices = props.prices.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = share_url(&s);
+            let url = format!("{}{}", share_url(&s), your_prices::url_part(&prices));
             shown_link.set(Some(url.clone()));
             // The clipboard may be refused (permissions, insecure context): the link stays shown to copy.
             if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
@@ -77,9 +82,9 @@ pub fn share_bar(props: &Props) -> Html {
         })
     };
     let on_json = {
-        let (s, report) = (props.scenario.clone(), report.clone());
+        let (s, report, prices) = (props.scenario.clone(), report.clone(), props.prices.clone());
         Callback::from(move |_: MouseEvent| {
-            let evaluation = eval::evaluate(&s, &Catalog::builtin());
+            let evaluation = eval::evaluate(&s, &prices.catalog(&your_prices::base()));
             let r = serde_json::to_string_pretty(&evaluation)
                 .map_err(|e| e.to_string())
                 .and_then(|json| download::text("crossover-evaluation.json", "application/json", &json));
