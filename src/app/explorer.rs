@@ -71,6 +71,12 @@ pub fn explorer() -> Html {
         });
     }
     let m = use_model(embed.is_none(), page.query().to_string());
+    // One callback for the page's life: the Prices page then redraws only when its props change (a
+    // redraw while a value is typed would reset the field).
+    let dispatch = {
+        let state = m.state.clone();
+        use_callback((), move |a: Action, _| state.dispatch(a))
+    };
     if let Some(widget) = embed {
         return embed_view(widget, &m);
     }
@@ -136,7 +142,7 @@ pub fn explorer() -> Html {
     let body = match *page {
         Page::Claims => html! { <ClaimsPage /> },
         Page::Fleet => html! { <FleetPage base={scenario.clone()} catalog={catalog.clone()} /> },
-        Page::Prices => html! { <PricesPage catalog={catalog.clone()} prices={state.prices.clone()} dispatch={notify.clone()} /> },
+        Page::Prices => html! { <PricesPage catalog={catalog.clone()} prices={state.prices.clone()} {dispatch} /> },
         Page::Explorer => html! {
             <>
             {preset_bar}

@@ -38,15 +38,13 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
-/// Scrolls the row a `#price-…` link points at into view (after the table is drawn).
-fn scroll_to_hash() {
-    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
-    if let Some(row) = hash.strip_prefix('#').and_then(|id| gloo::utils::document().get_element_by_id(id)) {
-        row.scroll_into_view();
-    }
+/// The key a `#price-<key>` link (a cost line's source) points at.
+fn linked_key() -> Option<String> {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok())?;
+    hash.strip_prefix("#price-").map(str::to_string)
 }
 
-fn row_view(r: &PriceRow, dispatch: &Callback<Action>) -> Html {
+fn row_view(r: &PriceRow, dispatch: &Callback<Action>, focused: bool) -> Html {
     let key = r.key.clone();
     let yours = r.status == "yours";
     let shown = r.value.to_string();
@@ -69,7 +67,7 @@ fn row_view(r: &PriceRow, dispatch: &Callback<Action>) -> Html {
     let age = r.age_days.map(age_text).unwrap_or_else(|| "undated".into());
     html! {
         <tr id={anchor(&r.key)} data-key={r.key.clone()} data-status={r.status}
-            class={classes!(yours.then_some("yours"), r.old.then_some("old"), r.unverified.then_some("weak"))}>
+            class={classes!(yours.then_some("yours"), r.old.then_some("old"), r.unverified.then_some("weak"), focused.then_some("focused"))}>
             <td class="provider">{r.provider}<small>{r.service}</small></td>
             <td class="key"><code>{&r.key}</code></td>
             <td class="value">
@@ -97,10 +95,24 @@ pub fn prices_page(props: &Props) -> Html {
     let status = use_state(String::new);
     let base = your_prices::base();
     let list = use_memo(props.catalog.clone(), move |cat| prices::list(cat, &base));
-    use_effect_with((), |_| {
-        scroll_to_hash();
-        let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| scroll_to_hash());
-        move || drop(listener)
+    // The row a source link points at is marked and scrolled to (the link's hash is read when the page
+    // opens, before the page's own URL update replaces it, and on every later link).
+    let focused = use_state(linked_key);
+    {
+        let focused = focused.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                if let Some(key) = linked_key() {
+                    focused.set(Some(key));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    use_effect_with((*focused).clone(), |key| {
+        if let Some(row) = key.as_ref().and_then(|k| gloo::utils::document().get_element_by_id(&anchor(k))) {
+            row.scroll_into_view();
+        }
     });
 
     let report = {
@@ -210,7 +222,7 @@ pub fn prices_page(props: &Props) -> Html {
                         <th scope="col">{"Provider"}</th><th scope="col">{"Item"}</th><th scope="col">{"Value"}</th>
                         <th scope="col">{"Source"}</th><th scope="col">{"As of"}</th><th scope="col">{"Status"}</th>
                     </tr></thead>
-                    <tbody>{ for shown.into_iter().map(|r| row_view(r, &props.dispatch)) }</tbody>
+                    <tbody>{ for shown.into_iter().map(|r| row_view(r, &props.dispatch, focused.as_deref() == Some(r.key.as_str()))) }</tbody>
                 </table>
             </div>
         </section>
