@@ -69,8 +69,14 @@ pub fn discount_overrides(base: &Catalog, provider: Provider, percent: f64) -> V
     base.entries()
         .into_iter()
         .filter(|(key, e)| prices::is_price(e) && prices::service_of(key).is_some_and(|(p, _)| p == provider))
-        .map(|(key, e)| (key, e.value * (100.0 - percent) / 100.0))
+        .map(|(key, e)| (key, round_12(e.value * (100.0 - percent) / 100.0)))
         .collect()
+}
+
+/// To 12 significant digits: a discounted $0.09 is $0.0792, not $0.07919999999999999 (prices carry
+/// at most 6 significant digits, so nothing real is lost).
+fn round_12(x: f64) -> f64 {
+    format!("{x:.11e}").parse().unwrap_or(x)
 }
 
 /// Your rates: values by catalogue key and discounts by provider (percent off). Every value in it was
@@ -273,6 +279,8 @@ mod tests {
         let cat = apply(&base, r#"{"discount.aws": 12}"#).unwrap();
         assert!((cat.rates().lambda_requests - 0.176).abs() < 1e-12);
         assert!((cat.rates().hidden.nat_hourly - 0.045 * 0.88).abs() < 1e-12);
+        // 0.09 × 0.88 = 0.0792 exactly as a reader writes it.
+        assert_eq!(cat.rates().hidden.egress_aws_t1, 0.0792);
         assert_eq!(cat.rates().lambda_max_memory_mb, 10240.0);
         assert_eq!(cat.rates().cloud_run_requests, base.rates().cloud_run_requests);
         assert_eq!(cat.entry("lambda.requests").unwrap().status, Status::Override);

@@ -1,11 +1,11 @@
 //! Which catalogue entries each line item of a bill rests on, found by the pricing itself rather than
 //! listed by hand: each entry is nudged in turn (one copy of the catalogue, restored after each key) and
-//! a line whose amount or arithmetic changes used it. A figure that cannot move the line at this
-//! workload (a tier not reached, a limit not met) is not named; the UNVERIFIED keys a model flags
-//! (`Usage::flag`) are always named.
+//! a line whose amount or arithmetic changes used it. A figure that cannot move the bill at this
+//! workload (a tier not reached, a limit not met, an allowance that covers it all) is not named; the
+//! UNVERIFIED keys a model flags (`Usage::flag`) are always named.
 
 use super::bill::Bill;
-use super::{PLATFORMS, SimUsage, Usage, price_row, usage};
+use super::{PLATFORMS, Platform, SimUsage, Usage, price_row, usage};
 use crate::core::catalog::{Catalog, HiddenRates, Rates};
 use crate::core::coldstart::analytic;
 use crate::core::scenario::Scenario;
@@ -13,43 +13,54 @@ use crate::core::scenario::Scenario;
 /// The catalogue keys behind each line item, by platform (table order), then by line (breakdown order).
 pub type Provenance = Vec<Vec<Vec<&'static str>>>;
 
-/// The keys behind each line item as `price_all(s, cat, sim)` lists them.
+/// The keys behind each line item as `price_all(s, cat, sim)` lists them. Each nudge is priced as
+/// totals first (no text is formatted); only the platforms whose total moved are priced again line by
+/// line, so a line is named from the entries that move its amount or its arithmetic on a bill that moved.
 pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Provenance {
     let weights = usage::weights(s);
     let distinct = usage::distinct(&weights);
-    let cold = sim.is_none().then(|| analytic::Inputs::builtin(s));
-    let bills = |c: &Catalog| -> Vec<Bill> {
-        let u = Usage::new(s, c, sim, &weights, &distinct, s.requests_per_month, cold);
-        PLATFORMS
-            .iter()
-            .map(|row| {
-                let mut bill = Bill::new(true);
-                price_row(row, &u, &mut bill);
-                bill
-            })
-            .collect()
+    let cold = Some(analytic::Inputs::builtin(s));
+    let bill = |u: &Usage, row: &Platform, detailed: bool| {
+        let mut bill = Bill::new(detailed);
+        price_row(row, u, &mut bill);
+        bill
     };
-    let base = bills(cat);
+    let base_usage = Usage::new(s, cat, sim, &weights, &distinct, s.requests_per_month, cold);
+    let base: Vec<Bill> = PLATFORMS.iter().map(|row| bill(&base_usage, row, true)).collect();
     let mut used: Provenance = base.iter().map(|b| vec![Vec::new(); b.items.len()]).collect();
+    for (lines, b) in used.iter_mut().zip(&base) {
+        for (line, item) in lines.iter_mut().zip(&b.items) {
+            line.extend(item.unverified.iter().filter_map(|k| static_key(k)));
+        }
+    }
     let mut nudged = cat.clone();
     for &key in Rates::KEYS.iter().chain(HiddenRates::KEYS) {
         let Some(entry) = cat.entry(key).cloned() else { continue };
         if !nudge(&mut nudged, key, entry.value) {
             continue;
         }
-        let other = bills(&nudged);
-        nudged.restore(key, entry);
-        for ((lines, a), b) in used.iter_mut().zip(&base).zip(&other) {
+        let u = Usage::new(s, &nudged, sim, &weights, &distinct, s.requests_per_month, cold);
+        for ((row, lines), a) in PLATFORMS.iter().zip(used.iter_mut()).zip(&base) {
+            if bill(&u, row, false).total == a.total {
+                continue;
+            }
+            let b = bill(&u, row, true);
             for (i, (line, item)) in lines.iter_mut().zip(&a.items).enumerate() {
                 let twin = b.items.get(i).filter(|x| x.item == item.item).or_else(|| b.items.iter().find(|x| x.item == item.item));
-                let flagged = item.unverified.iter().any(|k| k == key);
-                if flagged || twin.is_none_or(|x| x.usd != item.usd || x.detail != item.detail) {
+                if twin.is_none_or(|x| x.usd != item.usd || x.detail != item.detail) && !line.contains(&key) {
                     line.push(key);
                 }
             }
         }
+        drop(u);
+        nudged.restore(key, entry);
     }
     used
+}
+
+/// The schema's own `&'static str` for a key.
+fn static_key(key: &str) -> Option<&'static str> {
+    Rates::KEYS.iter().chain(HiddenRates::KEYS).find(|k| **k == key).copied()
 }
 
 /// Moves `key` a quarter up (a fraction that must stay below 1: a fifth down; zero: to 0.01).
