@@ -58,14 +58,16 @@ fn every_command_takes_your_rates_and_names_each_bad_key() {
     let (code, out, err) = cli(&["fleet", &csv, "--json", "--prices", &yours], "");
     assert_eq!(code, 0, "{err}");
     let (_, listed, _) = cli(&["fleet", &csv, "--json"], "");
-    let lambda_usd = |t: &str| serde_json::from_str::<Value>(t).unwrap()["rows"][0]["costs"]["aws_lambda"].as_f64().unwrap();
+    let lambda_usd =
+        |t: &str| serde_json::from_str::<Value>(t).unwrap()["rows"][0]["costs"]["aws_lambda"].as_f64().unwrap();
     assert!((lambda_usd(&listed) - lambda_usd(&out) - 0.2).abs() < 1e-6, "{listed}\n{out}");
     let (code, svg, _) = cli(&["render", &scenario, "--chart", "crossover", "--prices", &yours], "");
     assert!(code == 0 && svg.starts_with("<svg"), "{code}");
     let (code, diff, _) = cli(&["diff", &scenario, &scenario, "--format", "json", "--prices", &yours], "");
     assert_eq!(code, 0, "{diff}");
 
-    let bad = file("bad.json", r#"{"lambda.requests": -1, "lambda.requestz": 1, "nat.gb": "cheap", "discount.aws": 100}"#);
+    let bad =
+        file("bad.json", r#"{"lambda.requests": -1, "lambda.requestz": 1, "nat.gb": "cheap", "discount.aws": 100}"#);
     for args in [
         vec!["eval", scenario.as_str()],
         vec!["fleet", csv.as_str()],
@@ -75,7 +77,12 @@ fn every_command_takes_your_rates_and_names_each_bad_key() {
     ] {
         let (code, out, err) = cli(&[args.as_slice(), &["--prices", &bad]].concat(), "");
         assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
-        for key in ["lambda.requests: must be a finite number ≥ 0", "lambda.requestz: unknown catalogue key", "nat.gb: expected a number", "discount.aws: a discount"] {
+        for key in [
+            "lambda.requests: must be a finite number ≥ 0",
+            "lambda.requestz: unknown catalogue key",
+            "nat.gb: expected a number",
+            "discount.aws: a discount",
+        ] {
             assert!(err.contains(key), "{args:?}: {key} missing from {err}");
         }
     }
@@ -100,7 +107,10 @@ fn prices_lists_the_catalogue_with_sources_ages_and_statuses() {
     }
     let entry = |k: &str| entries.iter().find(|e| e["key"] == k).unwrap();
     // lambda.requests: as of 2026-11-23, seven days before the catalogue's 2026-11-30.
-    assert_eq!((entry("lambda.requests")["status"].as_str(), entry("lambda.requests")["age_days"].as_i64()), (Some("official"), Some(7)));
+    assert_eq!(
+        (entry("lambda.requests")["status"].as_str(), entry("lambda.requests")["age_days"].as_i64()),
+        (Some("official"), Some(7))
+    );
     assert_eq!(entry("spot.fargate_discount")["status"], "unverified");
     assert_eq!(entry("lambda.duration.arm.t3")["status"], "derived");
     assert_eq!(entry("lambda.duration.x86.t2")["old"], true);
@@ -109,7 +119,9 @@ fn prices_lists_the_catalogue_with_sources_ages_and_statuses() {
     let (code, csv, _) = cli(&["prices", "--format", "csv", "--prices", &yours], "");
     assert_eq!(code, 0);
     assert_eq!(csv.lines().count(), base.entries().len() + 1);
-    assert!(csv.starts_with("key,provider,service,value,list_value,unit,source,as_of,status,age_days,old,unverified\n"));
+    assert!(
+        csv.starts_with("key,provider,service,value,list_value,unit,source,as_of,status,age_days,old,unverified\n")
+    );
     assert!(csv.contains("\nlambda.requests,AWS,Lambda,0.18,0.2,$ per 1M requests,"), "{csv}");
     // Cloud Run's $0.40 per 1M requests, 10 % off: 0.36, yours.
     let cloud_run = csv.lines().find(|l| l.starts_with("cloud_run.requests,")).unwrap();

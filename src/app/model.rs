@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::app::persist;
 use crate::app::simulation::{Job, use_simulation};
-use crate::app::your_prices;
 use crate::app::state::{Action, State, Theme, notices_for};
+use crate::app::your_prices;
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
 use crate::core::cost::{self, Provenance};
@@ -81,7 +81,9 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     };
     let assessment = {
         let catalog = catalog.clone();
-        use_memo((scenario.clone(), sims.clone(), catalog.clone()), move |(s, sims, catalog)| eval::assess_with(s, catalog, sims))
+        use_memo((scenario.clone(), sims.clone(), catalog.clone()), move |(s, sims, catalog)| {
+            eval::assess_with(s, catalog, sims)
+        })
     };
     let provenance = use_memo((scenario.clone(), sims, catalog.clone()), |(s, sims, catalog)| {
         cost::provenance(s, catalog, Some(&sims.usage()))

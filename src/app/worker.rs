@@ -16,8 +16,16 @@ use crate::core::sensitivity;
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
     /// `prices`: your rates in the link's compact form (`UserPrices::to_link`), empty at list prices.
-    Simulate { id: u64, scenario: Box<Scenario>, prices: String },
-    Sensitivity { id: u64, scenario: Box<Scenario>, prices: String },
+    Simulate {
+        id: u64,
+        scenario: Box<Scenario>,
+        prices: String,
+    },
+    Sensitivity {
+        id: u64,
+        scenario: Box<Scenario>,
+        prices: String,
+    },
 }
 
 /// `base` with your rates in their link form applied (decoded and checked again here: the worker trusts

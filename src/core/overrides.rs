@@ -165,8 +165,11 @@ impl UserPrices {
 
     /// The JSON `from_json` reads: `{"discount.aws": 12, "lambda.requests": 0.18}`.
     pub fn to_json(&self) -> String {
-        let map: serde_json::Map<String, Value> =
-            self.pairs().into_iter().map(|(k, v)| (k, serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))).collect();
+        let map: serde_json::Map<String, Value> = self
+            .pairs()
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)))
+            .collect();
         serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_else(|_| "{}".into())
     }
 
@@ -297,7 +300,8 @@ mod tests {
         assert_eq!(link, "1,discount.google~7.5,lambda.requests~0.18");
         assert_eq!(UserPrices::from_link(&base, &link), (prices.clone(), Vec::new()));
         assert_eq!(UserPrices::from_json(&base, &prices.to_json()).unwrap(), prices);
-        let (kept, errors) = UserPrices::from_link(&base, "1,lambda.requests~-1,nat.gb~0.04,x~1,nat.hourly~NaN,aca.requests~");
+        let (kept, errors) =
+            UserPrices::from_link(&base, "1,lambda.requests~-1,nat.gb~0.04,x~1,nat.hourly~NaN,aca.requests~");
         assert_eq!(kept.values.into_iter().collect::<Vec<_>>(), [("nat.gb".to_string(), 0.04)]);
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["lambda.requests", "x", "nat.hourly", "aca.requests"]);

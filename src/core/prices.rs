@@ -191,7 +191,8 @@ fn csv_field(text: &str) -> String {
 
 /// The list as CSV, one row per entry.
 pub fn csv(list: &PriceList) -> String {
-    let mut out = String::from("key,provider,service,value,list_value,unit,source,as_of,status,age_days,old,unverified\n");
+    let mut out =
+        String::from("key,provider,service,value,list_value,unit,source,as_of,status,age_days,old,unverified\n");
     for r in &list.entries {
         let age = r.age_days.map(|a| a.to_string()).unwrap_or_default();
         let fields = [

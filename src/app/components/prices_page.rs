@@ -56,7 +56,11 @@ fn row_view(r: &PriceRow, dispatch: &Callback<Action>, focused: bool) -> Html {
             // The field shows the rate in force until the reducer accepts the new one: a refused value
             // leaves a notice, not a figure that is not applied.
             input.set_value(&shown);
-            let action = if text.trim().is_empty() { Action::ResetPrice(Some(key.clone())) } else { Action::SetPrice(key.clone(), text) };
+            let action = if text.trim().is_empty() {
+                Action::ResetPrice(Some(key.clone()))
+            } else {
+                Action::SetPrice(key.clone(), text)
+            };
             dispatch.emit(action);
         })
     };
@@ -134,7 +138,9 @@ pub fn prices_page(props: &Props) -> Html {
     };
     let on_csv = {
         let (list, report) = (list.clone(), report.clone());
-        Callback::from(move |_: MouseEvent| report(download::text("crossover-prices.csv", "text/csv", &prices::csv(&list))))
+        Callback::from(move |_: MouseEvent| {
+            report(download::text("crossover-prices.csv", "text/csv", &prices::csv(&list)))
+        })
     };
     let on_rates = {
         let (prices, report) = (props.prices.clone(), report.clone());
@@ -173,7 +179,11 @@ pub fn prices_page(props: &Props) -> Html {
                 let input = e.target_unchecked_into::<HtmlInputElement>();
                 let text = input.value();
                 input.set_value(&current);
-                let action = if text.trim().is_empty() { Action::ResetPrice(Some(key.clone())) } else { Action::SetPrice(key.clone(), text) };
+                let action = if text.trim().is_empty() {
+                    Action::ResetPrice(Some(key.clone()))
+                } else {
+                    Action::SetPrice(key.clone(), text)
+                };
                 dispatch.emit(action);
             })
         };
@@ -219,8 +229,9 @@ pub fn prices_page(props: &Props) -> Html {
             <div class="table-scroll">
                 <table class="prices-table">
                     <thead><tr>
-                        <th scope="col">{"Provider"}</th><th scope="col">{"Item"}</th><th scope="col">{"Value"}</th>
-                        <th scope="col">{"Source"}</th><th scope="col">{"As of"}</th><th scope="col">{"Status"}</th>
+                        <th scope="col" class="c-provider">{"Provider"}</th><th scope="col" class="c-item">{"Item"}</th>
+                        <th scope="col" class="c-value">{"Value"}</th><th scope="col" class="c-source">{"Source"}</th>
+                        <th scope="col" class="c-as-of">{"As of"}</th><th scope="col" class="c-status">{"Status"}</th>
                     </tr></thead>
                     <tbody>{ for shown.into_iter().map(|r| row_view(r, &props.dispatch, focused.as_deref() == Some(r.key.as_str()))) }</tbody>
                 </table>

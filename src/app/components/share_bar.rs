@@ -6,10 +6,10 @@ use yew::prelude::*;
 use crate::app::download;
 use crate::app::state::Action;
 use crate::app::your_prices;
-use crate::core::overrides::UserPrices;
 use crate::core::cost::PlatformId;
 use crate::core::crossover::Curves;
 use crate::core::eval;
+use crate::core::overrides::UserPrices;
 use crate::core::query;
 use crate::core::scenario::Scenario;
 

@@ -46,13 +46,16 @@ pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Proven
             }
             let b = bill(&u, row, true);
             for (i, (line, item)) in lines.iter_mut().zip(&a.items).enumerate() {
-                let twin = b.items.get(i).filter(|x| x.item == item.item).or_else(|| b.items.iter().find(|x| x.item == item.item));
+                let twin = b
+                    .items
+                    .get(i)
+                    .filter(|x| x.item == item.item)
+                    .or_else(|| b.items.iter().find(|x| x.item == item.item));
                 if twin.is_none_or(|x| x.usd != item.usd || x.detail != item.detail) && !line.contains(&key) {
                     line.push(key);
                 }
             }
         }
-        drop(u);
         nudged.restore(key, entry);
     }
     used
