@@ -6,6 +6,8 @@
 //! - `month/*`: one simulated month at 1e6, 1e8 and 1e10 requests through `simulate` (which picks the engine).
 //! - `curves/*`: the cost curves of every platform at `eval::CURVE_POINTS` (241) points with break-evens.
 //! - `assess/*`: `eval::assess` (two simulations, pricing, verdict) of each built-in preset.
+//! - `decode/*`: each decoder of outside input (scenario JSON, link/storage query, fleet CSV, price
+//!   overrides) on about 1 MB of text, valid and invalid; a decoder must stay linear in its input.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -14,7 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{SimTarget, simulate, simulate_exact};
 use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
-use crossover::core::{crossover as xo, eval, presets};
+use crossover::core::{crossover as xo, eval, fleet, overrides, presets, query, scenario_json};
 
 fn exact_throughput(c: &mut Criterion) {
     let mut g = c.benchmark_group("exact");
@@ -75,5 +77,46 @@ fn assess_presets(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, exact_throughput, month_by_volume, cost_curves, assess_presets);
+/// About 1 MB of `unit` repeated, between `head` and `tail`.
+fn megabyte(head: &str, unit: &str, tail: &str) -> String {
+    let mut s = String::with_capacity(1 << 20);
+    s.push_str(head);
+    while s.len() + unit.len() + tail.len() <= 1 << 20 {
+        s.push_str(unit);
+    }
+    s.push_str(tail);
+    s
+}
+
+fn decoders(c: &mut Criterion) {
+    let cat = Catalog::builtin();
+    let mut g = c.benchmark_group("decode");
+    g.sample_size(10);
+    let inputs: Vec<(&str, String)> = vec![
+        ("json_padded", megabyte("{\"requests_per_month\": 5e7", " ", "}")),
+        ("json_unknown_keys", megabyte("{\"requests_per_month\": 5e7", ", \"no_such_key\": 1", "}")),
+        ("json_profile", megabyte("{\"traffic_shape\": \"custom\", \"custom_profile\": [1", ", 2.5", "]}")),
+        ("query_unknown_keys", megabyte("v=2&r=5e7", "&zz=1", "")),
+        ("query_repeated_key", megabyte("v=2", "&r=5e7", "")),
+        ("query_profile", megabyte("v=2&ts=custom&cp=1", "%2C2.5", "")),
+        ("csv_rows", megabyte("name,invocations,avg_duration_ms,memory_mb\n", "checkout-api,45000000,120,1024\n", "")),
+        ("csv_bad_rows", megabyte("name,invocations,avg_duration_ms,memory_mb\n", "x,-1,abc,\"\n", "")),
+        ("overrides_keys", megabyte("{\"lambda.requests\": 0.25", ", \"no.such.key\": 1", "}")),
+    ];
+    for (id, text) in &inputs {
+        let bytes = text.len();
+        println!("META decode/{id} bytes {bytes}");
+        g.bench_function(*id, |b| {
+            b.iter(|| match id.split('_').next() {
+                Some("json") => scenario_json::from_json(black_box(text)).map_or_else(|e| e.len(), |_| 0),
+                Some("query") => query::decode(black_box(text)).map_or(0, |(_, e)| e.len()),
+                Some("csv") => fleet::parse(black_box(text.as_bytes())).rows.len(),
+                _ => overrides::apply(&cat, black_box(text)).map_or_else(|e| e.len(), |_| 0),
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, exact_throughput, month_by_volume, cost_curves, assess_presets, decoders);
 criterion_main!(benches);

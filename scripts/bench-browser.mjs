@@ -1,26 +1,35 @@
 // Browser timings of the release site in headless Chromium (the e2e suite's server and launch flags).
-// usage: node scripts/bench-browser.mjs SITE_ROOT [--quick] [--out FILE]   (the site is SITE_ROOT/crossover/)
+// usage: node scripts/bench-browser.mjs SITE_ROOT [--quick] [--out FILE] [--trace FILE]
+//        (the site is SITE_ROOT/crossover/; --trace writes a Chromium performance trace of 40 slider changes)
 //
-// navigation  fresh browser context (empty HTTP and code cache) per run: navigation start (the page's time
-//             origin) → `#verdict-decision` in the DOM → the next animation frame → that frame painted
-//             (a message posted from the rAF callback runs after the frame's rendering).
-// slider      one page; for each change, inside a rAF callback (where Chromium delivers rAF-aligned input):
-//             set a random position on the next visible `input[type=range]` (cycling through all of them),
-//             dispatch `input`; `painted` = until a message posted then runs, i.e. after Yew's render, the
-//             chart redraws (effects) and the style/layout/paint of that frame; `next_frame` = the rAF of
-//             the following frame (vsync-quantised, ≥ 16.7 ms at 60 Hz); `settled` = until the web worker's
-//             simulation for the new scenario has arrived and the exact figures are rendered (`data-exact`).
+// navigation  a fresh browser context (empty HTTP and code cache) per run: navigation start (the page's time
+//             origin) → `#verdict-decision` in the DOM → the next animation frame → that frame painted (a
+//             message posted from the rAF callback runs after the frame's rendering); the same for the exact
+//             figures (`.results[data-exact="true"]`).
+// input       one page; every visible slider (`input[type=range]`, event `input`) and typed field
+//             (`input.typed`, event `change`) in turn, set to random values. Main-thread time the change
+//             costs, with the worker's reply held back meanwhile (it is timed on its own, below):
+//               input = from the dispatch, inside a rAF callback, until two MessageChannel hops have run
+//                       (the handler, Yew's render, the effects, then that frame's style/layout/paint);
+//               frame = the next frame's own work: from its start (the rAF timestamp) until a message
+//                       posted from a rAF callback registered last runs (the app's chart draws are rAF
+//                       callbacks registered earlier, so they are inside), i.e. after its paint;
+//               settled = input + frame (the vsync wait in between is idle, not counted).
+// reply       the worker's answer for that change, released after the input is measured: from the message
+//             until two hops after the exact figures are in the DOM, plus the next frame's work as above.
+// drag        one change per frame for 60 frames on two sliders, replies flowing (see `drags`).
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const outIdx = args.indexOf('--out');
-const out = outIdx >= 0 ? args[outIdx + 1] : null;
-const root = args.find((a, i) => !a.startsWith('--') && i !== outIdx + 1) ?? 'target/bench-site';
+const optionValue = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : null);
+const out = optionValue('--out');
+const traceFile = optionValue('--trace');
+const root = args.find((a, i) => !a.startsWith('--') && !['--out', '--trace'].includes(args[i - 1])) ?? 'target/bench-site';
 const NAVIGATIONS = quick ? 3 : 15;
-const CHANGES = quick ? 40 : 200;
+const ROUNDS = quick ? 2 : 8; // changes per control
 
 const { server, origin } = await serve(root);
 const APP = `${origin}/crossover/`;
@@ -28,48 +37,50 @@ const browser = await launch();
 
 function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return { n: 0, median: null, p95: null, min: null, max: null };
   const pick = (q) => s[Math.min(s.length, Math.max(1, Math.ceil(q * s.length))) - 1];
   return { n: s.length, median: pick(0.5), p95: pick(0.95), min: s[0], max: s[s.length - 1] };
 }
 
-// Runs before any of the page's scripts: watches for the verdict and stamps the times.
-function watchVerdict() {
+// Runs before any of the page's scripts: stamps when the verdict and the exact figures are painted.
+function watchFirstPaint() {
   window.__bench = {};
-  const found = () => {
+  const painted = (key) => {
     const b = window.__bench;
-    b.present = performance.now();
+    b[`${key}_present`] = performance.now();
     requestAnimationFrame(() => {
-      b.frame = performance.now();
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => { b.painted = performance.now(); };
+      ch.port1.onmessage = () => { b[key] = performance.now(); };
       ch.port2.postMessage(0);
     });
   };
+  const seen = {};
   const obs = new MutationObserver(() => {
-    if (document.getElementById('verdict-decision')) { obs.disconnect(); found(); }
+    if (!seen.verdict && document.getElementById('verdict-decision')) { seen.verdict = true; painted('verdict'); }
+    if (!seen.exact && document.querySelector('.results[data-exact="true"]')) { seen.exact = true; painted('exact'); }
+    if (seen.verdict && seen.exact) obs.disconnect();
   });
-  obs.observe(document, { childList: true, subtree: true });
+  obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-exact'] });
 }
 
 async function navigation() {
   const runs = [];
   for (let i = 0; i <= NAVIGATIONS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(watchVerdict);
+    await context.addInitScript(watchFirstPaint);
     const page = await context.newPage();
     await page.goto(APP, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench && window.__bench.painted !== undefined, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__bench?.verdict !== undefined && window.__bench?.exact !== undefined,
+      null, { timeout: 30_000 });
     const r = await page.evaluate(() => {
       const res = performance.getEntriesByType('resource');
-      const wasm = res.find((e) => e.name.endsWith('.wasm'));
+      const wasm = res.filter((e) => e.name.split('?')[0].endsWith('.wasm'));
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      const nav = performance.getEntriesByType('navigation')[0];
       return {
         ...window.__bench,
-        wasm_fetched: wasm ? wasm.responseEnd : null,
+        wasm_fetched: wasm.length ? Math.max(...wasm.map((e) => e.responseEnd)) : null,
+        wasm_files: wasm.length,
         fcp: fcp ? fcp.startTime : null,
-        dom_content_loaded: nav ? nav.domContentLoadedEventEnd : null,
-        transfer_bytes: res.reduce((a, e) => a + (e.transferSize || 0), 0) + (nav ? nav.transferSize : 0),
       };
     });
     await context.close();
@@ -78,85 +89,264 @@ async function navigation() {
   const of = (k) => stats(runs.map((r) => r[k]).filter((v) => v !== null && v !== undefined));
   return {
     runs: runs.length,
-    painted: of('painted'), present: of('present'), frame: of('frame'),
-    wasm_fetched: of('wasm_fetched'), fcp: of('fcp'), dom_content_loaded: of('dom_content_loaded'),
-    transfer_bytes: runs[0]?.transfer_bytes ?? null,
+    verdict: of('verdict'), verdict_present: of('verdict_present'),
+    exact: of('exact'), exact_present: of('exact_present'),
+    wasm_fetched: of('wasm_fetched'), fcp: of('fcp'), wasm_files_fetched_by_page: runs[0]?.wasm_files ?? null,
   };
+}
+
+// Runs before the page's scripts: worker messages can be held back (`__hold`) and released later, so
+// an input and the worker's answer to it are timed apart; `__lastMessage` is when one was delivered.
+function holdWorkerReplies() {
+  const Native = window.Worker;
+  window.__held = [];
+  window.__hold = false;
+  window.Worker = class extends Native {
+    constructor(...a) {
+      super(...a);
+      // Registered before the app's `onmessage`, so it runs first and can stop it.
+      this.addEventListener('message', (e) => {
+        if (e.__released) return;
+        if (window.__hold) {
+          e.stopImmediatePropagation();
+          window.__held.push([this, e.data]);
+        } else {
+          window.__lastMessage = performance.now();
+        }
+      });
+    }
+  };
+  window.__release = () => {
+    const held = window.__held.splice(0);
+    for (const [w, data] of held) {
+      const ev = new MessageEvent('message', { data });
+      ev.__released = true;
+      window.__lastMessage = performance.now();
+      w.dispatchEvent(ev);
+    }
+    return held.length;
+  };
+}
+
+async function inputs(page, rounds) {
+  return page.evaluate(async (rounds) => {
+    const raf = () => new Promise((r) => requestAnimationFrame(r));
+    const hops = () => new Promise((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        const ch2 = new MessageChannel();
+        ch2.port1.onmessage = () => r(performance.now());
+        ch2.port2.postMessage(0);
+      };
+      ch.port2.postMessage(0);
+    });
+    // The next frame's own work: its start (rAF timestamp) until after its paint. Each timed span is also
+    // a User Timing measure, so a trace can say what ran inside it.
+    const nextFrame = (label) => new Promise((r) => requestAnimationFrame((start) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        const end = performance.now();
+        performance.measure(`bench:${label}`, { start, end });
+        r(end - start);
+      };
+      ch.port2.postMessage(0);
+    }));
+    const exact = () => document.querySelector('.results')?.dataset.exact === 'true';
+    const waitExact = async () => {
+      const t = performance.now();
+      while (!exact() && performance.now() - t < 10_000) await new Promise((r) => setTimeout(r, 2));
+    };
+    let seed = 20261123;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const controls = () => [...document.querySelectorAll('input[type=range][id^="c-"], input.typed')]
+      .filter((e) => e.offsetParent !== null);
+    const name = (el) => (el.type === 'range' ? el.id : `${el.previousElementSibling?.id ?? '?'}:typed`);
+    const results = [];
+    const count = controls().length;
+    for (let i = 0; i < count * rounds; i++) {
+      const list = controls();
+      const el = list[i % list.length];
+      const min = Number(el.min || 0), max = Number(el.max || 100);
+      const step = Number(el.step) || (el.type === 'range' ? 1 : 0);
+      let v;
+      do {
+        const x = min + rnd() * (max - min);
+        v = step ? String(Math.round(x / step) * step) : String(Number(x.toPrecision(3)));
+      } while (v === el.value);
+      await waitExact();
+      await raf();
+      window.__hold = true;
+      const r = await new Promise((resolve) => requestAnimationFrame(async () => {
+        const t0 = performance.now();
+        el.value = v;
+        el.dispatchEvent(new Event(el.type === 'range' ? 'input' : 'change', { bubbles: true }));
+        const handled = performance.now() - t0;
+        const idle = await hops();
+        performance.measure('bench:input', { start: t0, end: idle });
+        const input = idle - t0;
+        const frame = await nextFrame('input-frame');
+        resolve({ id: name(el), handled, input, frame, settled: input + frame });
+      }));
+      // The reply: released now if it came during the input, else timed when it arrives.
+      window.__hold = false;
+      const waitedFor = performance.now();
+      if (!window.__release()) {
+        while (!exact() && (window.__lastMessage ?? 0) < waitedFor && performance.now() - waitedFor < 10_000) {
+          await new Promise((res) => setTimeout(res, 1));
+        }
+      }
+      const start = window.__lastMessage ?? performance.now();
+      // An invalid typed value changes nothing and needs no answer.
+      if (!exact()) {
+        await new Promise((res) => {
+          const obs = new MutationObserver(() => { if (exact()) { obs.disconnect(); res(); } });
+          obs.observe(document.querySelector('.results'), { attributes: true });
+          if (exact()) { obs.disconnect(); res(); }
+        });
+      }
+      const idle = await hops();
+      performance.measure('bench:reply', { start, end: idle });
+      const frame = await nextFrame('reply-frame');
+      r.reply = idle - start + frame;
+      results.push(r);
+    }
+    return results;
+  }, rounds);
 }
 
 async function sliders() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(holdWorkerReplies);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(APP);
-  await page.locator('#verdict-decision').waitFor();
-  await page.waitForTimeout(300);
-  const changes = await page.evaluate(async (n) => {
-    const raf = () => new Promise((r) => requestAnimationFrame(r));
-    const tick = () => new Promise((r) => setTimeout(r, 0));
-    let seed = 20261123;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const canvases = () => [...document.querySelectorAll('canvas[data-draw-ms]')];
-    const results = [];
-    for (let i = 0; i < n; i++) {
-      const list = [...document.querySelectorAll('input[type=range][id^="c-"]')].filter((e) => e.offsetParent !== null);
-      const el = list[i % list.length];
-      const min = Number(el.min || 0), max = Number(el.max || 100), step = Number(el.step) || 1;
-      let v;
-      do { v = String(Math.round((min + rnd() * (max - min)) / step) * step); } while (v === el.value);
-      const drawsBefore = canvases().map((c) => c.getAttribute('data-draw-ms'));
-      await raf();
-      const r = await new Promise((resolve) => requestAnimationFrame(() => {
-        const t0 = performance.now();
-        el.value = v;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        const handled = performance.now() - t0;
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => {
-          const painted = performance.now() - t0;
-          requestAnimationFrame(() => {
-            const nextFrame = performance.now() - t0;
-            // The simulation runs in a web worker; the page marks `data-exact` when its figures arrive.
-            const poll = () => {
-              const exact = document.querySelector('.results')?.dataset.exact === 'true';
-              if (exact || performance.now() - t0 > 5000) {
-                resolve({ t0, handled, painted, nextFrame, settled: performance.now() - t0 });
-              } else {
-                setTimeout(poll, 1);
-              }
-            };
-            poll();
-          });
-        };
-        ch.port2.postMessage(0);
-      }));
-      const draws = canvases().map((c) => c.getAttribute('data-draw-ms'));
-      r.id = el.id;
-      // Chart draw times that changed (an identical figure from a redraw is missed: a lower bound).
-      r.draw_ms = draws.reduce((a, d, k) => a + (d !== drawsBefore[k] ? Number(d || 0) : 0), 0);
-      results.push(r);
-      await tick();
-    }
-    return results;
-  }, CHANGES);
+  await page.locator('.results[data-exact="true"]').waitFor();
+  await page.waitForTimeout(500);
+  const changes = await inputs(page, ROUNDS);
+  let trace = null;
+  if (traceFile) {
+    // A Chromium performance trace (open in chrome://tracing or DevTools) of a few changes, and the
+    // time per trace event name on the main thread, to see where the input's milliseconds go.
+    const cdp = await context.newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'] },
+      transferMode: 'ReportEvents',
+    });
+    await inputs(page, 1);
+    await cdp.send('Tracing.end');
+    await done;
+    writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
+    trace = summariseTrace(events);
+  }
   await context.close();
   const by = {};
-  for (const c of changes) (by[c.id] ??= []).push(c.painted);
+  for (const c of changes) (by[c.id] ??= []).push(c.settled);
+  const perControl = Object.fromEntries(Object.entries(by).map(([k, v]) => [k, stats(v)]));
+  const worst = Object.entries(perControl).reduce((a, b) => (b[1].p95 > a[1].p95 ? b : a), ['', { p95: -1 }]);
   return {
     changes: changes.length,
-    sliders: Object.keys(by),
-    painted: stats(changes.map((c) => c.painted)),
-    handled: stats(changes.map((c) => c.handled)),
-    next_frame: stats(changes.map((c) => c.nextFrame)),
+    controls: Object.keys(by),
     settled: stats(changes.map((c) => c.settled)),
-    chart_draw: stats(changes.map((c) => c.draw_ms)),
-    per_slider_p95: Object.fromEntries(Object.entries(by).map(([k, v]) => [k, stats(v).p95])),
+    input: stats(changes.map((c) => c.input)),
+    frame: stats(changes.map((c) => c.frame)),
+    handled: stats(changes.map((c) => c.handled)),
+    reply: stats(changes.map((c) => c.reply)),
+    worst_control: { id: worst[0], ...worst[1] },
+    per_control: perControl,
+    trace,
     page_errors: errors,
   };
 }
 
-const result = { navigation: await navigation(), slider: await sliders() };
+// A real drag: one change per frame for 60 frames on the volume and the memory sliders, the worker's replies
+// flowing as they come; per change, the change's task plus the next frame's work (as `input` above, so a
+// reply handled in between counts too). Sixty frames a second needs this under ~16 ms.
+async function drags() {
+  const out = {};
+  for (const id of ['c-requests_per_month', 'c-memory_mb']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(APP);
+    await page.locator('.results[data-exact="true"]').waitFor();
+    await page.waitForTimeout(300);
+    out[id] = stats(await page.evaluate(async (id) => {
+      const hops = () => new Promise((r) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => { const d = new MessageChannel(); d.port1.onmessage = () => r(performance.now()); d.port2.postMessage(0); };
+        c.port2.postMessage(0);
+      });
+      const nextFrame = () => new Promise((r) => requestAnimationFrame((start) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => r(performance.now() - start);
+        c.port2.postMessage(0);
+      }));
+      const el = document.getElementById(id);
+      const min = Number(el.min), max = Number(el.max), step = Number(el.step) || 1;
+      const times = [];
+      for (let i = 0; i < 60; i++) {
+        times.push(await new Promise((res) => requestAnimationFrame(async () => {
+          const t0 = performance.now();
+          el.value = String(Math.round((min + ((i * 7) % 60) / 60 * (max - min)) / step) * step);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          const input = (await hops()) - t0;
+          res(input + (await nextFrame()));
+        })));
+      }
+      return times;
+    }, id));
+    await context.close();
+  }
+  return out;
+}
+
+/** Main-thread self time per trace event name inside the harness's timed spans (User Timing measures
+ * `bench:input`, `bench:input-frame`, `bench:reply`, `bench:reply-frame`), in ms per change. */
+function summariseTrace(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return null;
+  // Measures are async begin/end pairs in blink.user_timing.
+  const open = new Map();
+  const spans = [];
+  for (const e of events.filter((x) => x.cat === 'blink.user_timing' && x.name.startsWith('bench:')).sort((a, b) => a.ts - b.ts)) {
+    const key = `${e.name}/${e.id ?? e.id2?.local}`;
+    if (e.ph === 'b') open.set(key, e.ts);
+    else if (e.ph === 'e' && open.has(key)) { spans.push({ name: e.name.slice(6), start: open.get(key), end: e.ts }); open.delete(key); }
+  }
+  const xs = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Self time: an event's duration minus its children's on the same thread.
+  const self = new Map();
+  const stack = [];
+  for (const e of xs) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    if (stack.length) self.set(stack[stack.length - 1], (self.get(stack[stack.length - 1]) ?? 0) - e.dur);
+    self.set(e, (self.get(e) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  const out = {};
+  const counts = {};
+  for (const sp of spans) counts[sp.name] = (counts[sp.name] ?? 0) + 1;
+  for (const [e, us] of self) {
+    const sp = spans.find((x) => e.ts >= x.start && e.ts < x.end);
+    if (!sp || us <= 0) continue;
+    const name = ['FunctionCall', 'RunMicrotasks', 'EventDispatch', 'FireAnimationFrame', 'TimerFire', 'HandlePostMessage'].includes(e.name)
+      ? 'script (wasm + JS)' : ['UpdateLayoutTree', 'Layout'].includes(e.name) ? 'style + layout'
+        : ['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'Commit'].includes(e.name) ? 'paint + commit'
+          : e.name.startsWith('V8.GC') || e.name.includes('GC') ? 'GC' : 'other';
+    out[sp.name] ??= {};
+    out[sp.name][name] = (out[sp.name][name] ?? 0) + us / 1000;
+  }
+  for (const [span, by] of Object.entries(out)) {
+    for (const k of Object.keys(by)) by[k] = Number((by[k] / counts[span]).toFixed(3));
+  }
+  return { ms_per_change: out, changes: counts.input ?? 0 };
+}
+
+const result = { navigation: await navigation(), slider: await sliders(), drag: await drags() };
 await browser.close();
 server.close();
 const json = JSON.stringify(result, null, 2);

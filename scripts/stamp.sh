@@ -1,34 +1,20 @@
 #!/usr/bin/env bash
 # Trunk post_build hook (see Trunk.toml): stamps release versions into the staged site, so a new release
 # never mixes an old file with a new one.
-#   1. The worker files have fixed names (the app starts `./crossover-worker_loader.js`), so the loader is
-#      rewritten to load `crossover-worker.js?v=H` and `crossover-worker_bg.wasm?v=H`, H = hash of both.
-#      (The app's own JS/wasm/CSS are content-hashed file names from Trunk's `filehash`.)
-#   2. oembed.json's iframe gets absolute URLs when the site's public address is known
+#   1. oembed.json's iframe gets absolute URLs when the site's public address is known
 #      (CROSSOVER_PUBLIC_URL=https://example.org/crossover/): it is pasted into other sites, where "./"
 #      would point at them. Without it the document keeps relative URLs (fine for a same-site consumer).
-#   3. sw.js gets VERSION = hash of every other file of the release, and ASSETS = their paths, which the
+#   2. sw.js gets VERSION = hash of every other file of the release, and ASSETS = their paths, which the
 #      service worker pre-caches on install; its cache is named after VERSION, so each release has its own.
+# The app's JS/wasm/CSS have content-hashed names (Trunk's `filehash`); the worker loader (worker.js) is the
+# same in every release and gets the app's names from the page.
 # Works on $TRUNK_STAGING_DIR (set by Trunk), or on the directory given as $1 (to re-stamp a copied site).
 set -euo pipefail
 DIR=${1:-${TRUNK_STAGING_DIR:?run by trunk as a post_build hook, or pass the site directory}}
 cd "$DIR"
 hash() { sha256sum "$@" | sha256sum | cut -c1-16; }
 
-# ---- 1. worker loader ----
-LOADER=crossover-worker_loader.js
-if [[ -f $LOADER ]]; then
-  H=$(hash crossover-worker.js crossover-worker_bg.wasm)
-  # Idempotent: drop an earlier stamp first.
-  sed -i -E 's/(crossover-worker(_bg\.wasm|\.js))\?v=[0-9a-f]+/\1/g' "$LOADER"
-  sed -i -E "s/\"\\.\\/crossover-worker\\.js\"/\".\\/crossover-worker.js?v=$H\"/; s/\"\\.\\/crossover-worker_bg\\.wasm\"/\".\\/crossover-worker_bg.wasm?v=$H\"/" "$LOADER"
-  if [[ $(grep -o "?v=$H" "$LOADER" | wc -l) -ne 2 ]]; then
-    echo "stamp.sh: $LOADER does not load ./crossover-worker.js and ./crossover-worker_bg.wasm as expected:" >&2
-    cat "$LOADER" >&2; exit 1
-  fi
-fi
-
-# ---- 2. oEmbed ----
+# ---- 1. oEmbed ----
 if [[ -n ${CROSSOVER_PUBLIC_URL:-} && -f oembed.json ]]; then
   URL=${CROSSOVER_PUBLIC_URL%/}/
   # Nothing that JSON, HTML or the sed replacement below would read specially.
@@ -41,7 +27,7 @@ if [[ -n ${CROSSOVER_PUBLIC_URL:-} && -f oembed.json ]]; then
     || sed -i -E "s#^(  \"provider_name\": .*,)\$#\1\n  \"provider_url\": \"$URL\",#" oembed.json
 fi
 
-# ---- 3. service worker ----
+# ---- 2. service worker ----
 [[ -f sw.js ]] || { echo "stamp.sh: no sw.js in $DIR" >&2; exit 1; }
 mapfile -t FILES < <(find . -type f ! -name sw.js -printf '%P\n' | LC_ALL=C sort)
 VERSION=$(cd . && hash "${FILES[@]}")
@@ -50,4 +36,4 @@ ASSETS="[${ASSETS%,}]"
 grep -qE '^const VERSION = .*;$' sw.js && grep -qE '^const ASSETS = .*;$' sw.js \
   || { echo "stamp.sh: sw.js lacks the lines 'const VERSION = ...;' and 'const ASSETS = ...;'" >&2; exit 1; }
 sed -i -E "s|^const VERSION = .*;$|const VERSION = '$VERSION';|; s|^const ASSETS = .*;$|const ASSETS = $ASSETS;|" sw.js
-echo "stamp.sh: release $VERSION, ${#FILES[@]} files pre-cached${H:+, worker ?v=$H}"
+echo "stamp.sh: release $VERSION, ${#FILES[@]} files pre-cached"

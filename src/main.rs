@@ -1,8 +1,14 @@
-//! The browser entry point (Trunk builds this binary). Natively it only points at the CLI.
+//! The browser entry point (Trunk builds this binary). The same module runs twice: on the page, where it
+//! mounts the app, and in the page's web worker (`static/worker.js`), where it answers the heavy requests;
+//! so the core is downloaded and compiled once. Natively it only points at the CLI.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    crossover::app::start();
+    if crossover::app::worker::in_worker() {
+        crossover::app::worker::run();
+    } else {
+        crossover::app::start();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -15,21 +15,6 @@ if (!plain.test(js ?? '') || !plain.test(wasmFile ?? '')) {
   throw new Error(`boot.js: expected ?js=…&wasm=… file names in its <script src>, got ${tag?.src}`);
 }
 
-// CSP shim for a dependency: plotters (0.3.7, src/style/font/web.rs) measures chart text with a temporary,
-// detached <span> given its font by `setAttribute("style", …)`, which `style-src 'self'` refuses (a CSP
-// violation, and wrong label sizes). Only that span's style is applied through the CSSOM instead, which the
-// CSP allows; any other inline style attribute is still refused and reported. Remove this once the app
-// measures text without it (see docs/OFFLINE.md).
-const setAttribute = Element.prototype.setAttribute;
-Element.prototype.setAttribute = function (name, value) {
-  if (name === 'style' && this.tagName === 'SPAN' && !this.isConnected
-      && /^display: inline-block; font-family:[^;]*; font-style:[^;]*; font-size: [\d.]+px; position: fixed; top: 100%$/.test(value)) {
-    this.style.cssText = value;
-    return undefined;
-  }
-  return setAttribute.call(this, name, value);
-};
-
 try {
   const bindings = await import(new URL(js, here).href);
   const wasm = await bindings.default({ module_or_path: new URL(wasmFile, here).href });

@@ -88,6 +88,39 @@ fn an_empty_curve_set_draws_a_message_not_a_panic() {
     assert!(out.contains("No feasible platform"));
 }
 
+/// The page keeps the crossover chart's layers as images and redraws only the marker when the volume
+/// moves: the three layers together draw what the whole chart draws, each element in one layer only.
+#[test]
+fn crossover_layers_add_up_to_the_whole_chart() {
+    use chart::crossover::{Layer, draw_layer};
+    let cat = Catalog::builtin();
+    let p = presets::by_id("flash_sale").expect("preset exists");
+    let curves = crossover::curves(&p.scenario, &cat, eval::CURVE_POINTS);
+    let style = Style::light(1.0);
+    let layer = |l: Layer| {
+        svg(|root| {
+            draw_layer(root, &curves, p.scenario.requests_per_month, &|id| id.name().to_string(), &style, l).unwrap();
+        })
+    };
+    let texts = |svg: &str| -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .map(|t| t.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").trim().to_string())
+            .collect()
+    };
+    let (all, under, marker, over) = (layer(Layer::All), layer(Layer::Under), layer(Layer::Marker), layer(Layer::Over));
+    let mut parts = [texts(&under), texts(&marker), texts(&over)].concat();
+    let mut whole = texts(&all);
+    parts.sort();
+    whole.sort();
+    assert_eq!(parts, whole, "every label in exactly one layer");
+    let now = format!("now: {}", count(p.scenario.requests_per_month));
+    assert!(texts(&marker) == vec![now.clone()], "the marker layer is the marker: {:?}", texts(&marker));
+    assert!(!under.contains(&now) && !over.contains(&now));
+    assert!(texts(&over).iter().any(|t| t == "AWS Lambda"), "the legend is over the marker");
+    assert!(under.contains("<rect") && !marker.contains("<rect"), "only the under layer paints the background");
+}
+
 /// The x positions of the texts in an SVG that `keep` accepts, with the text: (x, y, text).
 fn svg_texts(svg: &str, keep: impl Fn(&str) -> bool) -> Vec<(f64, f64, String)> {
     svg.split("<text")

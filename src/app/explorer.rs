@@ -91,10 +91,10 @@ pub fn explorer() -> Html {
     let coldstart = m.coldstart.clone();
     let (exact, dark, sentences, catalog) = (m.exact, m.dark, m.sentences.clone(), m.catalog.clone());
 
-    let onset = {
-        let state = state.clone();
-        Callback::from(move |(key, text): (&'static str, String)| state.dispatch(Action::Set(key, text)))
-    };
+    // Callbacks that keep their identity across renders, so a control whose value did not change is
+    // not re-rendered (Yew compares props, and a new callback is a changed prop).
+    let onset =
+        use_callback(state.dispatcher(), |(key, text): (&'static str, String), d| d.dispatch(Action::Set(key, text)));
     let on_theme = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::CycleTheme))
@@ -103,14 +103,10 @@ pub fn explorer() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
     };
-    let notify = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
-    let on_dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissNotices))
-    };
+    let notify = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
+    let on_dismiss = use_callback(state.dispatcher(), |_, d| d.dispatch(Action::DismissNotices));
+    // The buttons only, once per page; a preset's scenario is decoded when it is chosen.
+    let presets = use_memo((), |_| presets::summaries());
     let tab = |target: Page, label: &'static str| {
         let page = page.clone();
         let current = *page == target;
@@ -123,15 +119,19 @@ pub fn explorer() -> Html {
     let preset_bar = html! {
         <nav class="presets" aria-label="Presets">
             <span class="muted">{"Presets:"}</span>
-            { for presets::all().into_iter().map(|p| {
+            { for presets.iter().cloned().map(|p| {
                 let state = state.clone();
                 let active = state.preset.as_deref() == Some(p.id.as_str());
                 let id = format!("preset-{}", p.id);
                 let title = p.description.clone();
                 let name = p.name.clone();
-                let onclick = Callback::from(move |_| state.dispatch(Action::Load {
-                    scenario: Box::new(p.scenario.clone()), errors: Vec::new(), origin: "Preset".into(), preset: Some(p.id.clone()),
-                }));
+                let onclick = Callback::from(move |_| {
+                    if let Some(chosen) = presets::by_id(&p.id) {
+                        state.dispatch(Action::Load {
+                            scenario: Box::new(chosen.scenario), errors: Vec::new(), origin: "Preset".into(), preset: Some(chosen.id),
+                        })
+                    }
+                });
                 html! { <button type="button" id={id} class={classes!("preset", active.then_some("active"))}
                     aria-pressed={active.to_string()} {title} {onclick}>{name}</button> }
             }) }
@@ -139,6 +139,8 @@ pub fn explorer() -> Html {
     };
 
     let control_groups = controls::groups(&scenario);
+    // Every key's text from one serialisation per scenario, not one per control and render.
+    let values = use_memo(scenario.clone(), keys::texts);
     let body = match *page {
         Page::Claims => html! { <ClaimsPage /> },
         Page::Fleet => html! { <FleetPage base={scenario.clone()} catalog={catalog.clone()} /> },
@@ -153,7 +155,7 @@ pub fn explorer() -> Html {
                         <fieldset class="group">
                             <legend>{g.title}</legend>
                             { for g.controls.into_iter().map(|c| {
-                                let value = keys::get(&scenario, c.key).unwrap_or_default();
+                                let value = values.iter().find(|(k, _)| k == c.key).map(|(_, v)| v.clone()).unwrap_or_default();
                                 html! { <ControlView key={c.key} control={c} value={value} onset={onset.clone()} /> }
                             }) }
                         </fieldset>

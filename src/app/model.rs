@@ -7,13 +7,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::simulation::{Job, use_simulation};
+use crate::app::simulation::{Job, Simulated, use_simulation};
 use crate::app::state::{Action, State, Theme, notices_for};
 use crate::app::your_prices;
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::ColdStartReport;
 use crate::core::cost::{self, Provenance};
-use crate::core::crossover::{self, Curves};
+use crate::core::crossover::Curves;
 use crate::core::eval::{self, Assessment};
 use crate::core::query;
 
@@ -60,54 +60,67 @@ fn prefers_dark() -> bool {
 }
 
 /// `persist`: keep the URL and localStorage in step (the full page); embedded widgets only read.
+///
+/// What it costs per input, on the main thread: the reducer, one re-pricing with the latest simulations
+/// (`eval::assess_with`) and the views whose props changed. The simulations and the curves of the new
+/// scenario come from the worker.
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
     let catalog = use_memo(state.prices.clone(), |p| p.catalog(&your_prices::base()));
-    let scenario = state.scenario.clone();
-    let job = Job { scenario: scenario.clone(), prices: state.prices.to_link() };
+    // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
+    let scenario = use_memo(state.scenario.clone(), |s| s.clone());
+    let prices_link = state.prices.to_link();
+    let job = use_memo((state.scenario.clone(), prices_link.clone()), |(scenario, prices)| Job {
+        scenario: scenario.clone(),
+        prices: prices.clone(),
+    });
 
-    let (latest, sensitivity) = use_simulation(&job);
-    // Until the worker's first answer, the page computes the first scenario itself.
-    let first = {
-        let (s, catalog) = (scenario.clone(), catalog.clone());
-        use_memo((), move |_| {
-            (Rc::new(eval::simulate(&s, &catalog)), Rc::new(crossover::curves(&s, &catalog, eval::CURVE_POINTS)))
+    // The first scenario's simulations are computed here, so the first paint has the verdict and the
+    // costs; its cost curves (the chart) come from the worker, like every later figure.
+    let (latest, sensitivity) = {
+        let (s, catalog, j) = (scenario.clone(), catalog.clone(), job.clone());
+        use_simulation(&job, move || Simulated {
+            sims: Rc::new(eval::simulate(&s, &catalog)),
+            curves: None,
+            scenario: j,
         })
     };
-    let (sims, curves, exact) = match &latest {
-        Some(l) => (l.sims.clone(), l.curves.clone(), l.scenario == job),
-        None => (first.0.clone(), first.1.clone(), false),
-    };
+    let exact = latest.scenario == job && latest.curves.is_some();
+    let sims = latest.sims.clone();
+    let curves = latest.curves.clone().unwrap_or_default();
     let assessment = {
         let catalog = catalog.clone();
-        use_memo((scenario.clone(), sims.clone(), catalog.clone()), move |(s, sims, catalog)| {
-            eval::assess_with(s, catalog, sims)
-        })
+        use_memo((scenario.clone(), sims.clone(), catalog), |(s, sims, catalog)| eval::assess_with(s, catalog, sims))
     };
-    let provenance = use_memo((scenario.clone(), sims, catalog.clone()), |(s, sims, catalog)| {
+    let provenance = use_memo((scenario.clone(), sims.clone(), catalog.clone()), |(s, sims, catalog)| {
         cost::provenance(s, catalog, Some(&sims.usage()))
     });
-    let coldstart = use_memo(assessment.clone(), |a| a.coldstart.clone());
-    let sentences = sensitivity.filter(|r| r.scenario == job).map(|r| r.sentences);
+    // From the simulations themselves, so it changes only when the worker answers.
+    let coldstart = use_memo(sims, |sims| sims.lambda.clone());
+    let sentences = sensitivity.filter(|r| r.scenario == job).map(|r| (*r.sentences).clone());
 
-    // The URL and storage follow the scenario; a failure is reported once, not on every change.
-    let storage_reported = use_mut_ref(|| false);
-    {
+    // The URL and storage follow the scenario once it has settled (see `persist::Writer`); a failure is
+    // reported once, not on every change.
+    let writer = {
         let state = state.clone();
-        use_effect_with((scenario.clone(), extra_query, state.prices.clone()), move |(s, extra, prices)| {
-            if persist_changes {
-                let _ = persist::write_url(s, &format!("{extra}{}", your_prices::url_part(prices)));
-                if let Err(e) = your_prices::save(prices)
-                    && !std::mem::replace(&mut *storage_reported.borrow_mut(), true)
-                {
-                    state.dispatch(Action::Notice(format!("Your prices are not saved in this browser: {e}")));
-                }
-                if let Err(e) = persist::save(s)
-                    && !std::mem::replace(&mut *storage_reported.borrow_mut(), true)
-                {
-                    state.dispatch(Action::Notice(format!("Your scenario is not saved in this browser: {e}")));
-                }
+        use_memo((), move |_| {
+            persist::Writer::new(move |e| {
+                state.dispatch(Action::Notice(format!("Your scenario is not saved in this browser: {e}")))
+            })
+        })
+    };
+    use_effect_with((scenario, extra_query, state.prices.clone()), move |(s, extra, prices)| {
+        if persist_changes {
+            writer.write(s.clone(), format!("{extra}{}", your_prices::url_part(prices)));
+        }
+    });
+    {
+        // Your rates change only by hand: saved at once.
+        let state = state.clone();
+        use_effect_with(state.prices.clone(), move |prices| {
+            if persist_changes && let Err(e) = your_prices::save(prices) {
+                state.dispatch(Action::Notice(format!("Your prices are not saved in this browser: {e}")));
             }
         });
     }

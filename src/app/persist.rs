@@ -1,7 +1,13 @@
 //! The scenario outside the page: the URL query (shareable, reload-safe) and localStorage (survives a
-//! closed tab). Both hold the same text — the non-default keys of `core::keys::to_pairs` — under a
+//! closed tab), written once the scenario has settled (`Writer`). Both hold the same text — the non-default keys of `core::keys::to_pairs` — under a
 //! schema version, and both decode through `core::keys::from_pairs`, so a bad value is reported by key
 //! and replaced by its default while the rest of the scenario is kept.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 
 use crate::core::field_error::FieldError;
 use crate::core::query::{decode, encode};
@@ -68,4 +74,90 @@ pub fn load() -> Option<(Scenario, Vec<FieldError>)> {
             ))
         }
     }
+}
+
+/// Quiet time after the last change before the URL and storage are written. `history.replaceState` costs
+/// the main thread milliseconds (and Chromium ignores more than ~200 calls in 10 s), too much for every
+/// step of a slider drag; a drag is written once, when it stops, and then in the browser's next idle
+/// period (`requestIdleCallback`, where there is one) rather than in the middle of other work.
+const SETTLE_MS: u32 = 120;
+/// Longest wait for an idle period before writing anyway.
+const IDLE_WITHIN_MS: u32 = 500;
+
+struct Inner {
+    next: RefCell<Option<(Rc<Scenario>, String)>>,
+    timer: RefCell<Option<Timeout>>,
+    reported: Cell<bool>,
+    report: Box<dyn Fn(String)>,
+}
+
+impl Inner {
+    fn flush(&self) {
+        let Some((s, extra)) = self.next.borrow_mut().take() else { return };
+        let _ = write_url(&s, &extra);
+        if let Err(e) = save(&s)
+            && !self.reported.replace(true)
+        {
+            (self.report)(e);
+        }
+    }
+}
+
+/// Writes the newest scenario to the URL and storage `SETTLE_MS` after the last change, and at once when
+/// the page is being left (`pagehide`), so nothing is lost. A storage failure is reported once.
+pub struct Writer {
+    inner: Rc<Inner>,
+    _leaving: Option<EventListener>,
+}
+
+impl Writer {
+    pub fn new(report: impl Fn(String) + 'static) -> Writer {
+        let inner = Rc::new(Inner {
+            next: RefCell::new(None),
+            timer: RefCell::new(None),
+            reported: Cell::new(false),
+            report: Box::new(report),
+        });
+        let leaving = {
+            let inner = Rc::downgrade(&inner);
+            web_sys::window().map(|w| {
+                EventListener::new(&w, "pagehide", move |_| {
+                    if let Some(inner) = inner.upgrade() {
+                        inner.flush();
+                        drop(inner.timer.borrow_mut().take());
+                    }
+                })
+            })
+        };
+        Writer { inner, _leaving: leaving }
+    }
+
+    /// Schedules `s` (with the page's own query keys `extra`) to be written; a newer call replaces it.
+    pub fn write(&self, s: Rc<Scenario>, extra: String) {
+        *self.inner.next.borrow_mut() = Some((s, extra));
+        let inner: Weak<Inner> = Rc::downgrade(&self.inner);
+        // Replacing the handle cancels the previous timer (never from inside its own callback).
+        *self.inner.timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
+            when_idle(move || {
+                if let Some(inner) = inner.upgrade() {
+                    inner.flush();
+                }
+            })
+        }));
+    }
+}
+
+/// Runs `f` in the browser's next idle period, or at once where there is no `requestIdleCallback`.
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let Some(window) = web_sys::window() else { return f() };
+    let available = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if !available {
+        return f();
+    }
+    let callback = Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WITHIN_MS);
+    let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
 }

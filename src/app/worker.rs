@@ -1,99 +1,137 @@
-//! The simulation worker: the heavy half of an evaluation (two simulations, then the sensitivity search)
-//! runs here, off the page's main thread, so input never waits for it. Messages are JSON strings.
+//! The worker's side: the heavy work of the page (the two simulations and the crossover curves of each
+//! scenario, the sensitivity search, the claims page's simulations, the evaluation JSON export) runs here,
+//! off the page's main thread, so input never waits for it. The worker is the app's own wasm module
+//! started a second time in a module worker (`static/worker.js`; `src/main.rs` picks the role), so the
+//! core ships once. Messages are JS values (`serde-wasm-bindgen`), not JSON text.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::prelude::{Closure, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::core::catalog::Catalog;
+use crate::core::claims::{self, ClaimCheck};
 use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Simulations};
 use crate::core::overrides::UserPrices;
+use crate::core::query;
 use crate::core::scenario::Scenario;
 use crate::core::sensitivity;
 
+/// A scenario travels as its link query (`core::query`, e.g. `v=2&r=5e7&a=arm64`): the compact, exact text
+/// form the app already writes, decoded and validated by the same code as any link; your rates ride along
+/// as the link's `px` (`UserPrices::to_link`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
-    /// `prices`: your rates in the link's compact form (`UserPrices::to_link`), empty at list prices.
-    Simulate {
-        id: u64,
-        scenario: Box<Scenario>,
-        prices: String,
-    },
-    Sensitivity {
-        id: u64,
-        scenario: Box<Scenario>,
-        prices: String,
-    },
-}
-
-/// `base` with your rates in their link form applied (decoded and checked again here: the worker trusts
-/// no message).
-pub fn catalog_for(base: &Catalog, prices: &str) -> Catalog {
-    if prices.is_empty() { base.clone() } else { UserPrices::from_link(base, prices).0.catalog(base) }
+    /// The simulations and the crossover curves of a scenario.
+    Simulate(String),
+    /// The sensitivity sentences of a scenario.
+    Sensitivity(String),
+    /// The rules of thumb of `data/claims.json` (the text, fetched when the page opens), recomputed.
+    Claims(String),
+    /// The full evaluation as pretty JSON (`crossover eval`), for the export button.
+    Evaluate(String),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Reply {
-    /// The worker's wasm has loaded; messages sent before this would have been lost.
-    Ready,
-    /// The simulations and the crossover curves: the heavy, per-scenario work.
     Simulated {
-        id: u64,
         sims: Box<Simulations>,
         curves: Box<Curves>,
     },
-    Sensitivity {
-        id: u64,
-        sentences: Vec<String>,
-    },
-    /// The request could not be read; the page computes it itself.
-    Failed {
-        id: u64,
-        message: String,
-    },
+    Sensitivity(Vec<String>),
+    Claims(Vec<ClaimCheck>),
+    Evaluation(String),
+    /// The request could not be answered (unreadable, or a scenario that fails validation).
+    Failed(String),
+}
+
+/// One message each way: the request or reply with the number that pairs them.
+#[derive(Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub id: u64,
+    pub body: T,
+}
+
+/// Messages are plain JS objects. u64 fields (the scenario's seed) go as BigInt so every digit survives.
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
+    value.serialize(&SERIALIZER).map_err(|e| e.to_string())
+}
+
+pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// The scenario of a request's link; any key the link codec rejects fails the request.
+fn scenario(link: &str) -> Result<Scenario, String> {
+    match query::decode(link) {
+        None => Ok(Scenario::default()),
+        Some((s, errors)) if errors.is_empty() => Ok(s),
+        Some((_, errors)) => Err(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+    }
+}
+
+/// The rates a request's link carries in its `px` (your rates, `UserPrices::to_link`), decoded and
+/// checked again here (the worker trusts no message) and applied to `base`; `None` at list prices.
+fn catalog_for(base: &Catalog, link: &str) -> Option<Catalog> {
+    let px = query::page_param(link, "px").filter(|px| !px.is_empty())?;
+    Some(UserPrices::from_link(base, &px).0.catalog(base))
 }
 
 /// Answers one request. Pure, so the page can run the same function when no worker is available.
 pub fn answer(request: Request, base: &Catalog) -> Reply {
-    let prices = match &request {
-        Request::Simulate { prices, .. } | Request::Sensitivity { prices, .. } => prices.as_str(),
+    let yours = match &request {
+        Request::Simulate(link) | Request::Sensitivity(link) | Request::Evaluate(link) => catalog_for(base, link),
+        Request::Claims(_) => None,
     };
-    let cat = &catalog_for(base, prices);
-    match request {
-        Request::Simulate { id, scenario, .. } if scenario.validate().is_empty() => {
-            let curves = Box::new(crossover::curves(&scenario, cat, eval::CURVE_POINTS));
-            Reply::Simulated { id, sims: Box::new(eval::simulate(&scenario, cat)), curves }
-        }
-        Request::Sensitivity { id, scenario, .. } if scenario.validate().is_empty() => Reply::Sensitivity {
-            id,
-            sentences: sensitivity::analyze(&scenario, cat, &eval::simulate(&scenario, cat)).sentences,
-        },
-        Request::Simulate { id, .. } | Request::Sensitivity { id, .. } => {
-            Reply::Failed { id, message: "the scenario failed validation".into() }
-        }
-    }
+    let cat = yours.as_ref().unwrap_or(base);
+    let result = match request {
+        Request::Simulate(link) => scenario(&link).map(|s| {
+            let mut sims = eval::simulate(&s, cat);
+            // The page prices Cloud Run from its busy instance-time only; its per-minute series and
+            // latency histogram would be half of the message for nothing.
+            sims.cloud_run.series = Default::default();
+            sims.cloud_run.latency_histogram = Vec::new();
+            Reply::Simulated { curves: Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS)), sims: Box::new(sims) }
+        }),
+        Request::Sensitivity(link) => scenario(&link)
+            .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &eval::simulate(&s, cat)).sentences)),
+        Request::Evaluate(link) => scenario(&link).and_then(|s| {
+            serde_json::to_string_pretty(&eval::evaluate(&s, cat)).map(Reply::Evaluation).map_err(|e| e.to_string())
+        }),
+        Request::Claims(text) => claims::parse(&text)
+            .map(|list| Reply::Claims(claims::check_all(&list, cat)))
+            .map_err(|e| format!("data/claims.json: {e}")),
+    };
+    result.unwrap_or_else(Reply::Failed)
 }
 
-/// The worker's entry point: answer each message until the page goes away.
+/// Whether this instance of the module runs in a worker (no window) rather than on the page.
+pub fn in_worker() -> bool {
+    web_sys::window().is_none()
+}
+
+/// The worker's entry point: answer each message until the page goes away. The first message out is
+/// the id 0 "ready" (messages the page posts before the module has loaded would be lost).
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let cat = Catalog::builtin();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-        let reply = match e.data().as_string().map(|t| serde_json::from_str::<Request>(&t)) {
-            Some(Ok(request)) => answer(request, &cat),
-            _ => Reply::Failed { id: 0, message: "unreadable request".into() },
+        let (id, reply) = match from_js::<Envelope<Request>>(e.data()) {
+            Ok(Envelope { id, body }) => (id, answer(body, &cat)),
+            Err(e) => (0, Reply::Failed(format!("unreadable request: {e}"))),
         };
-        if let Ok(text) = serde_json::to_string(&reply) {
-            let _ = reply_to.post_message(&text.into());
-        }
+        let message = to_js(&Envelope { id, body: reply })
+            .or_else(|e| to_js(&Envelope { id, body: Reply::Failed(e) }))
+            .unwrap_or(JsValue::NULL);
+        let _ = reply_to.post_message(&message);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    if let Ok(text) = serde_json::to_string(&Reply::Ready) {
-        let _ = scope.post_message(&text.into());
-    }
+    let _ = scope.post_message(&JsValue::from_f64(0.0));
 }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::ticks::{log_ticks, text_width};
-use super::{Style, dollars, platform_colour, themed_legend, themed_mesh};
+use super::{Corner, Style, Swatch, dollars, platform_colour, themed_legend, themed_mesh};
 use crate::core::cost::PlatformId;
 
 /// One platform's figures. Add a field here (p50, cold-start share, …) when the core computes it for
@@ -129,17 +129,16 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
     let radius = style.px(6.0);
+    let mut legend = Vec::new();
     for (p, usd, p99) in drawn {
         let colour = platform_colour(p.id, style);
-        chart
-            .draw_series([
-                Circle::new((usd, p99), radius, colour.filled()),
-                Circle::new((usd, p99), radius, style.ink.stroke_width(1)),
-            ])?
-            .label(format!("{}: {}/month, p99 {}", labels(p.id), dollars(usd), ms(p99)))
-            .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour.filled()));
+        chart.draw_series([
+            Circle::new((usd, p99), radius, colour.filled()),
+            Circle::new((usd, p99), radius, style.ink.stroke_width(1)),
+        ])?;
+        legend.push((format!("{}: {}/month, p99 {}", labels(p.id), dollars(usd), ms(p99)), Swatch::Dot(colour)));
         chart.draw_series(std::iter::once(Text::new(labels(p.id), (usd * 1.06, p99 * 0.97), text(12.0))))?;
     }
-    themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperRight).draw()?;
+    themed_legend(&chart.plotting_area().strip_coord_spec(), &legend, Corner::UpperRight, style)?;
     root.present()
 }

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Style, count, dollars, platform_colour, themed_legend, themed_mesh};
+use super::{Corner, Style, Swatch, count, dollars, platform_colour, themed_legend, themed_mesh};
 use crate::core::cost::PlatformId;
 use crate::core::crossover::Curves;
 
@@ -32,6 +32,19 @@ fn cost_range(curves: &Curves) -> Option<(f64, f64)> {
     (hi > 0.0).then(|| (lo.max(0.01) / 1.5, hi * 1.5))
 }
 
+/// What `draw_layer` draws. A page can keep `Under` and `Over` as images and redraw only the `Marker`
+/// when the current volume moves; `All` (what `draw` draws) is the three on top of each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    All,
+    /// The background, axes, grid and the cost lines.
+    Under,
+    /// The current volume's line and label, on a transparent background.
+    Marker,
+    /// Break-even points and the legend, on a transparent background.
+    Over,
+}
+
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     curves: &Curves,
@@ -39,16 +52,32 @@ pub fn draw<DB: DrawingBackend>(
     labels: &dyn Fn(PlatformId) -> String,
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&style.background)?;
+    draw_layer(root, curves, current_volume, labels, style, Layer::All)
+}
+
+pub fn draw_layer<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curves: &Curves,
+    current_volume: f64,
+    labels: &dyn Fn(PlatformId) -> String,
+    style: &Style,
+    layer: Layer,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let has = |l: Layer| layer == Layer::All || layer == l;
+    if has(Layer::Under) {
+        root.fill(&style.background)?;
+    }
     let text = |size: f64| super::text(style, size);
     let (Some((ylo, yhi)), Some(&xlo), Some(&xhi)) =
         (cost_range(curves), curves.volumes.first(), curves.volumes.last())
     else {
-        root.draw(&Text::new(
-            "No feasible platform to plot",
-            (style.px(16.0) as i32, style.px(16.0) as i32),
-            text(14.0),
-        ))?;
+        if has(Layer::Under) {
+            root.draw(&Text::new(
+                "No feasible platform to plot",
+                (style.px(16.0) as i32, style.px(16.0) as i32),
+                text(14.0),
+            ))?;
+        }
         return Ok(());
     };
     let mut chart = ChartBuilder::on(root)
@@ -56,16 +85,20 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(36.0))
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d((xlo..xhi).log_scale(), (ylo..yhi).log_scale())?;
-    themed_mesh(&mut chart.configure_mesh(), style)
-        .x_desc("requests / month")
-        .y_desc("USD / month")
-        .x_label_formatter(&|v| count(*v))
-        .y_label_formatter(&|v| dollars(*v))
-        .x_labels(8)
-        .y_labels(8)
-        .draw()?;
+
+    if has(Layer::Under) {
+        themed_mesh(&mut chart.configure_mesh(), style)
+            .x_desc("requests / month")
+            .y_desc("USD / month")
+            .x_label_formatter(&|v| count(*v))
+            .y_label_formatter(&|v| dollars(*v))
+            .x_labels(8)
+            .y_labels(8)
+            .draw()?;
+    }
 
     let stroke = style.px(2.0);
+    let mut legend = Vec::new();
     for s in &curves.series {
         let colour = platform_colour(s.id, style);
         // Infeasible stretches (None) and zero costs (free tier) break the line instead of bending it.
@@ -82,33 +115,37 @@ pub fn draw<DB: DrawingBackend>(
         if segments.iter().all(Vec::is_empty) {
             // Nothing to draw on the grid: still named, so the legend lists every platform.
             let why = if s.usd.iter().all(Option::is_none) { "not feasible" } else { "$0 at every volume" };
-            let grey = style.grid;
-            chart
-                .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-                .label(format!("{}: {why}", labels(s.id)))
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], grey.stroke_width(stroke)));
+            legend.push((format!("{}: {why}", labels(s.id)), Swatch::Line(style.grid)));
             continue;
         }
         let mut first = true;
         for seg in segments.into_iter().filter(|s| !s.is_empty()) {
-            let drawn = chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;
+            if has(Layer::Under) {
+                chart.draw_series(LineSeries::new(seg, colour.stroke_width(stroke)))?;
+            }
             if std::mem::take(&mut first) {
-                drawn
-                    .label(labels(s.id))
-                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(stroke)));
+                legend.push((labels(s.id), Swatch::Line(colour)));
             }
         }
     }
 
     // The current volume.
-    let marker = style.ink.mix(0.7).stroke_width(style.px(1.0));
-    chart.draw_series(std::iter::once(PathElement::new(vec![(current_volume, ylo), (current_volume, yhi)], marker)))?;
-    chart.draw_series(std::iter::once(Text::new(
-        format!("now: {}", count(current_volume)),
-        (current_volume, yhi / 1.3),
-        text(12.0),
-    )))?;
+    if has(Layer::Marker) {
+        let marker = style.ink.mix(0.7).stroke_width(style.px(1.0));
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(current_volume, ylo), (current_volume, yhi)],
+            marker,
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            format!("now: {}", count(current_volume)),
+            (current_volume, yhi / 1.3),
+            text(12.0),
+        )))?;
+    }
 
+    if !has(Layer::Over) {
+        return root.present();
+    }
     // Break-even points where the cheapest option changes.
     for b in &curves.breakeven {
         if let Some(usd) = cost_at(curves, b.from, b.requests_per_month).filter(|c| *c > 0.0) {
@@ -131,6 +168,6 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperLeft).draw()?;
+    themed_legend(&chart.plotting_area().strip_coord_spec(), &legend, Corner::UpperLeft, style)?;
     root.present()
 }

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Style, themed_legend, themed_mesh};
+use super::{Corner, Style, Swatch, themed_legend, themed_mesh};
 use crate::core::coldstart::DaySeries;
 
 /// Minute of the day → hour on the x axis.
@@ -32,23 +32,19 @@ pub fn draw<DB: DrawingBackend>(
         .draw()?;
     let cold = RGBColor(213, 94, 0);
     let envs = RGBColor(0, 114, 178);
-    chart
-        .draw_series(
-            day.cold_starts
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| **c > 0.0 && c.is_finite())
-                .map(|(m, c)| Rectangle::new([(hour(m), 0.0), (hour(m + 1), *c)], cold.mix(0.8).filled())),
-        )?
-        .label("cold starts")
-        .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 12, y + 4)], cold.filled()));
-    chart
-        .draw_series(LineSeries::new(
-            day.environments.iter().enumerate().map(|(m, e)| (hour(m), if e.is_finite() { *e } else { 0.0 })),
-            envs.stroke_width(style.px(2.0)),
-        ))?
-        .label("live environments")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], envs.stroke_width(2)));
-    themed_legend(&mut chart.configure_series_labels(), style, SeriesLabelPosition::UpperRight).draw()?;
+    chart.draw_series(
+        day.cold_starts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0.0 && c.is_finite())
+            .map(|(m, c)| Rectangle::new([(hour(m), 0.0), (hour(m + 1), *c)], cold.mix(0.8).filled())),
+    )?;
+    chart.draw_series(LineSeries::new(
+        day.environments.iter().enumerate().map(|(m, e)| (hour(m), if e.is_finite() { *e } else { 0.0 })),
+        envs.stroke_width(style.px(2.0)),
+    ))?;
+    let legend =
+        [("cold starts".to_string(), Swatch::Block(cold)), ("live environments".to_string(), Swatch::Line(envs))];
+    themed_legend(&chart.plotting_area().strip_coord_spec(), &legend, Corner::UpperRight, style)?;
     root.present()
 }

@@ -214,6 +214,11 @@ pub fn get(s: &Scenario, key: &str) -> Option<String> {
     as_map(s).get(key).map(text_of)
 }
 
+/// Every key with its text value, as `get` gives it, from one serialisation (a view showing many keys).
+pub fn texts(s: &Scenario) -> Vec<(String, String)> {
+    as_map(s).into_iter().map(|(k, v)| (k, text_of(&v))).collect()
+}
+
 /// Every key a scenario has, in declaration order.
 pub fn all() -> Vec<String> {
     scenario::KEYS.iter().map(|k| k.name.to_string()).collect()

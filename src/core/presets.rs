@@ -24,8 +24,8 @@ struct Raw {
 
 /// The built-in presets; one that fails validation is a build defect, caught by the test below.
 pub fn all() -> Vec<Preset> {
-    let raw: Vec<Raw> = serde_json::from_str(include_str!("../../data/presets.json")).unwrap_or_default();
-    raw.into_iter()
+    raw()
+        .into_iter()
         .filter_map(|r| {
             let scenario = scenario_json::from_json(&r.scenario.to_string()).ok()?;
             Some(Preset { id: r.id, name: r.name, description: r.description, scenario })
@@ -33,8 +33,28 @@ pub fn all() -> Vec<Preset> {
         .collect()
 }
 
+fn raw() -> Vec<Raw> {
+    serde_json::from_str(include_str!("../../data/presets.json")).unwrap_or_default()
+}
+
+/// What a preset's button shows, without decoding (validating) any scenario: the app's first paint
+/// lists the presets and decodes one only when it is chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+pub fn summaries() -> Vec<Summary> {
+    raw().into_iter().map(|r| Summary { id: r.id, name: r.name, description: r.description }).collect()
+}
+
+/// One preset, decoded through the same validation as `all`.
 pub fn by_id(id: &str) -> Option<Preset> {
-    all().into_iter().find(|p| p.id == id)
+    let r = raw().into_iter().find(|r| r.id == id)?;
+    let scenario = scenario_json::from_json(&r.scenario.to_string()).ok()?;
+    Some(Preset { id: r.id, name: r.name, description: r.description, scenario })
 }
 
 #[cfg(test)]
@@ -44,5 +64,13 @@ mod tests {
         let raw: Vec<serde_json::Value> = serde_json::from_str(include_str!("../../data/presets.json")).unwrap();
         assert_eq!(super::all().len(), raw.len(), "a preset failed validation");
         assert!(raw.len() >= 6);
+        let ids: Vec<String> = super::summaries().into_iter().map(|p| p.id).collect();
+        assert_eq!(ids, super::all().into_iter().map(|p| p.id).collect::<Vec<_>>());
+        for id in &ids {
+            assert_eq!(
+                super::by_id(id).map(|p| p.scenario),
+                super::all().into_iter().find(|p| &p.id == id).map(|p| p.scenario)
+            );
+        }
     }
 }

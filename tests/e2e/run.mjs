@@ -21,9 +21,10 @@ async function fresh(options = {}) {
 const costCell = (page, id) => page.locator(`tr[data-platform=${id}] td.usd`);
 async function search(page) { return page.evaluate(() => location.search); }
 
-/** Waits until the page shows the exact figures for its current scenario (the worker has answered). */
+/** Waits until the page shows the exact figures for its current scenario (the worker has answered) and
+ * has written it to the URL and storage (120 ms after the last change). */
 async function settled(page) {
-  await page.waitForTimeout(30);
+  await page.waitForTimeout(200);
   await page.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
 }
 

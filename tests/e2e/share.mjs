@@ -12,7 +12,7 @@ const browser = await launch();
 const DECISIONS = { go: 'Go', conditional_go: 'ConditionalGo', no_go: 'NoGo' };
 
 async function settled(frame) {
-  await frame.waitForTimeout?.(30);
+  await frame.waitForTimeout?.(200);
   await frame.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
 }
 

@@ -4,7 +4,7 @@
 // usage: node tests/e2e/site.mjs SITE_ROOT   (the site lives at SITE_ROOT/crossover/)
 import { serve } from './server.mjs';
 import { launch, openPage, assertClean, assert, run } from './harness.mjs';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -44,6 +44,17 @@ async function site(dir = root) {
 async function exact(page) {
   await page.locator('#verdict-decision').waitFor({ timeout: 20000 });
   await page.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+}
+
+/** Whether the page's web worker runs the app's module (its Rust side has taken over `onmessage`). */
+async function workerRuns(page) {
+  for (let i = 0; i < 200; i++) {
+    for (const w of page.workers()) {
+      if (await w.evaluate(() => self.onmessage !== null).catch(() => false)) return true;
+    }
+    await page.waitForTimeout(50);
+  }
+  return false;
 }
 
 /** Waits for the service worker to be active and controlling the page (reloads once if it is not). */
@@ -92,17 +103,16 @@ const failures = await run([
     }
   }],
 
-  ['the release is stamped: worker URLs and the service worker version and pre-cache list', async () => {
-    const loader = readFileSync(join(SITE, 'crossover-worker_loader.js'), 'utf8');
-    const stamps = [...loader.matchAll(/crossover-worker(?:\.js|_bg\.wasm)\?v=([0-9a-f]{16})/g)].map((m) => m[1]);
-    assert(stamps.length === 2 && stamps[0] === stamps[1], `the worker loader loads stamped URLs: ${loader}`);
+  ['the release is stamped: the service worker version and pre-cache list; one wasm module', async () => {
+    // The worker runs the page's own module (no second wasm to download or to stamp).
+    const wasm = readdirSync(SITE).filter((f) => f.endsWith('.wasm'));
+    assert(wasm.length === 1 && /^crossover-web-.*_bg\.wasm$/.test(wasm[0]), `one wasm module: ${wasm}`);
     const sw = readFileSync(join(SITE, 'sw.js'), 'utf8');
     const version = sw.match(/^const VERSION = '([0-9a-f]{16})';$/m);
     assert(version, 'sw.js has a stamped VERSION');
     const assets = JSON.parse(sw.match(/^const ASSETS = (.*);$/m)[1]);
-    for (const f of ['./index.html', './boot.js', './crossover-worker_loader.js', './crossover-worker.js',
-      './crossover-worker_bg.wasm', './manifest.webmanifest', './icons/icon-192.png', './icons/icon-512.png',
-      './oembed.json', './examples/embed-resize.js']) {
+    for (const f of ['./index.html', './boot.js', './worker.js', './claims.json', './manifest.webmanifest',
+      './icons/icon-192.png', './icons/icon-512.png', './oembed.json', './examples/embed-resize.js']) {
       assert(assets.includes(f), `pre-cached: ${f}`);
     }
     for (const f of assets) assert(existsSync(join(SITE, f)), `pre-cached file exists: ${f}`);
@@ -214,6 +224,10 @@ const failures = await run([
     await page.goto(`${s.app}?v=1&requests_per_month=5e7&arch=arm64`);
     await exact(page);
     assert(await page.locator('#c-arch').inputValue() === 'arm64', 'the linked scenario is shown offline');
+    // A change is simulated by the worker, which loaded offline too.
+    await page.locator('#c-runtime').selectOption('python312');
+    await exact(page);
+    assert(await workerRuns(page), 'the web worker runs offline');
     assert(await page.evaluate(() => document.querySelector('link[rel=manifest]') !== null), 'manifest linked offline');
     assert(await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).ok), 'manifest fetchable offline');
     await page.screenshot({ path: 'target/e2e/offline.png' });

@@ -3,21 +3,62 @@
 //! a link that opens the scenario behind the figure in the explorer; filtered by status and topic.
 //!
 //! The table is a function of `core::claims::check`'s plain rows (`ClaimsTable`), so where they are
-//! computed (here, or off the main thread) does not change the view.
+//! computed does not change the view: the claims file is fetched when the page opens and its
+//! simulations run in the worker, off the main thread.
 
 use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::catalog::Catalog;
-use crate::core::claims::{self, ClaimCheck, Filter, Topic};
+use crate::app::fetch;
+use crate::app::worker::{Reply, Request};
+use crate::app::worker_client;
+use crate::core::claims::{ClaimCheck, Filter, Topic};
 use crate::report::claims::{computed_value, summary};
+
+/// Where Trunk copies `data/claims.json`, relative to the page.
+const CLAIMS_URL: &str = "claims.json";
+
+#[derive(Clone, PartialEq)]
+enum Checks {
+    Running,
+    Done(Rc<Vec<ClaimCheck>>),
+    Failed(String),
+}
 
 #[function_component(ClaimsPage)]
 pub fn claims_page() -> Html {
-    let checks = use_memo((), |_| claims::check(&Catalog::builtin()));
-    html! { <ClaimsTable checks={Rc::clone(&checks)} /> }
+    let checks = use_state(|| Checks::Running);
+    {
+        let checks = checks.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch::text(CLAIMS_URL).await {
+                    Ok(text) => worker_client::call(Request::Claims(text), move |reply| {
+                        checks.set(match reply {
+                            Reply::Claims(list) => Checks::Done(Rc::new(list)),
+                            Reply::Failed(e) => Checks::Failed(e),
+                            _ => Checks::Failed("unexpected reply".into()),
+                        })
+                    }),
+                    Err(e) => checks.set(Checks::Failed(e)),
+                }
+            });
+        });
+    }
+    match &*checks {
+        Checks::Done(list) => html! { <ClaimsTable checks={Rc::clone(list)} /> },
+        waiting => html! {
+            <section class="card claims" aria-labelledby="claims-title" aria-busy={(*waiting == Checks::Running).to_string()}>
+                <h2 id="claims-title">{"Rules of thumb, checked"}</h2>
+                { match waiting {
+                    Checks::Failed(e) => html! { <p class="why">{format!("The claims could not be checked: {e}")}</p> },
+                    _ => html! { <p class="muted">{"Recomputing…"}</p> },
+                } }
+            </section>
+        },
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -64,7 +105,7 @@ pub fn claims_table(props: &Props) -> Html {
     };
 
     html! {
-        <section class="card claims" aria-labelledby="claims-title">
+        <section class="card claims" aria-labelledby="claims-title" aria-busy="false">
             <h2 id="claims-title">{"Rules of thumb, checked"}</h2>
             <p class="muted">{"Every quantitative claim of the articles Crossover grew from, recomputed from the pricing \
                 catalogue and the cold-start simulation. \"Open in explorer\" loads the scenario behind a figure."}</p>

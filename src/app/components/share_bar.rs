@@ -5,10 +5,11 @@ use yew::prelude::*;
 
 use crate::app::download;
 use crate::app::state::Action;
+use crate::app::worker::{Reply, Request};
+use crate::app::worker_client;
 use crate::app::your_prices;
 use crate::core::cost::PlatformId;
 use crate::core::crossover::Curves;
-use crate::core::eval;
 use crate::core::overrides::UserPrices;
 use crate::core::query;
 use crate::core::scenario::Scenario;
@@ -81,14 +82,20 @@ pub fn share_bar(props: &Props) -> Html {
             }
         })
     };
+    // The full evaluation (sensitivity search included) is computed and serialised in the worker.
     let on_json = {
         let (s, report, prices) = (props.scenario.clone(), report.clone(), props.prices.clone());
         Callback::from(move |_: MouseEvent| {
-            let evaluation = eval::evaluate(&s, &prices.catalog(&your_prices::base()));
-            let r = serde_json::to_string_pretty(&evaluation)
-                .map_err(|e| e.to_string())
-                .and_then(|json| download::text("crossover-evaluation.json", "application/json", &json));
-            report("JSON export", r);
+            let report = report.clone();
+            let request = Request::Evaluate(format!("{}{}", query::encode(&s), your_prices::url_part(&prices)));
+            worker_client::call(request, move |reply| {
+                let r = match reply {
+                    Reply::Evaluation(json) => download::text("crossover-evaluation.json", "application/json", &json),
+                    Reply::Failed(e) => Err(e),
+                    _ => Err("unexpected reply".into()),
+                };
+                report("JSON export", r);
+            });
         })
     };
     let on_csv = {

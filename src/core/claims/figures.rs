@@ -92,9 +92,9 @@ fn monthly(s: &Scenario, cat: &Catalog, id: PlatformId) -> Result<f64, String> {
 /// The sum of the line items whose name contains `item` (case-insensitive).
 fn line_items(s: &Scenario, cat: &Catalog, id: PlatformId, item: &str) -> Result<f64, String> {
     let p = priced(s, cat, id)?;
-    let want = item.to_lowercase();
+    let want = item.to_ascii_lowercase();
     let hits: Vec<f64> =
-        p.breakdown.iter().filter(|li| li.item.to_lowercase().contains(&want)).map(|li| li.usd).collect();
+        p.breakdown.iter().filter(|li| li.item.to_ascii_lowercase().contains(&want)).map(|li| li.usd).collect();
     if hits.is_empty() {
         return Err(format!("no '{item}' line item for {}", p.name));
     }

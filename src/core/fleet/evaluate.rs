@@ -213,7 +213,9 @@ pub fn sort(rows: &mut [FleetRow], key: SortKey, descending: bool) {
     };
     rows.sort_by(|a, b| {
         let order = if key == SortKey::Name {
-            a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.name.cmp(&b.name))
+            // ASCII case folding: function names are ASCII (Lambda allows [A-Za-z0-9_-]), and full
+            // Unicode lowercasing would ship Unicode's case tables (~12 KB) in the wasm for nothing.
+            a.name.to_ascii_lowercase().cmp(&b.name.to_ascii_lowercase()).then_with(|| a.name.cmp(&b.name))
         } else {
             match (value(a), value(b)) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
