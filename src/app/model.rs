@@ -93,9 +93,19 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         let catalog = catalog.clone();
         use_memo((scenario.clone(), sims.clone(), catalog), |(s, sims, catalog)| eval::assess_with(s, catalog, sims))
     };
-    let provenance = use_memo((scenario.clone(), sims.clone(), catalog.clone()), |(s, sims, catalog)| {
-        cost::provenance(s, catalog, Some(&sims.usage()))
-    });
+    // The sources of each line cost about one pricing per catalogue entry: computed for exact figures
+    // only (not on every step of a drag), the last ones kept meanwhile (looked up by line name).
+    let provenance = {
+        let last = use_mut_ref(|| Rc::new(Provenance::new()));
+        let exact_inputs = exact.then(|| (scenario.clone(), sims.clone(), catalog.clone()));
+        let fresh = use_memo(exact_inputs, |inputs| {
+            inputs.as_ref().map(|(s, sims, catalog)| Rc::new(cost::provenance(s, catalog, Some(&sims.usage()))))
+        });
+        if let Some(p) = fresh.as_ref() {
+            *last.borrow_mut() = p.clone();
+        }
+        last.borrow().clone()
+    };
     // From the simulations themselves, so it changes only when the worker answers.
     let coldstart = use_memo(sims, |sims| sims.lambda.clone());
     let sentences = sensitivity.filter(|r| r.scenario == job).map(|r| (*r.sentences).clone());

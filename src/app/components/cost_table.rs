@@ -50,7 +50,7 @@ pub fn cost_table(props: &Props) -> Html {
                                         if best { <span class="badge">{"cheapest"}</span> }
                                     </summary>
                                     <ul class="breakdown">
-                                        { for p.breakdown.iter().enumerate().map(|(line, li)| html! {
+                                        { for p.breakdown.iter().map(|li| html! {
                                             <li class={classes!((li.usd < 0.0).then_some("credit"))}>
                                                 <span class="item">{&li.item}
                                                     if !li.unverified.is_empty() {
@@ -60,7 +60,7 @@ pub fn cost_table(props: &Props) -> Html {
                                                 <span class="num">{format::usd(li.usd)}</span>
                                                 <small class="detail">{&li.detail}</small>
                                                 if let Some(sources) = &props.sources {
-                                                    <LineSources sources={sources.clone()} platform={p.id.index()} {line} />
+                                                    <LineSources sources={sources.clone()} platform={p.id.index()} item={li.item.clone()} />
                                                 }</li>
                                         }) }
                                     </ul>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::your_prices;
 use crate::core::catalog::{Catalog, Status};
-use crate::core::cost::Provenance;
+use crate::core::cost::{Provenance, keys_of};
 
 /// What the cost table needs to name each line's sources: the keys by platform and line, and the
 /// catalogue they were read from (your rates applied).
@@ -25,14 +25,14 @@ pub fn anchor(key: &str) -> String {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub sources: Sources,
-    /// Table index of the platform, and the line's index in its breakdown.
+    /// Table index of the platform, and the line's name.
     pub platform: usize,
-    pub line: usize,
+    pub item: AttrValue,
 }
 
 #[function_component(LineSources)]
 pub fn line_sources(props: &Props) -> Html {
-    let keys = props.sources.provenance.get(props.platform).and_then(|lines| lines.get(props.line));
+    let keys = keys_of(&props.sources.provenance, props.platform, &props.item);
     let Some(keys) = keys.filter(|k| !k.is_empty()) else { return html! {} };
     let base = your_prices::base();
     html! {

@@ -11,7 +11,19 @@ use crate::core::coldstart::analytic;
 use crate::core::scenario::Scenario;
 
 /// The catalogue keys behind each line item, by platform (table order), then by line (breakdown order).
-pub type Provenance = Vec<Vec<Vec<&'static str>>>;
+pub type Provenance = Vec<Vec<LineKeys>>;
+
+/// One line item by its name, and the catalogue keys it was priced from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineKeys {
+    pub item: String,
+    pub keys: Vec<&'static str>,
+}
+
+/// The keys of the line named `item` on platform `index` (a table row), if it has that line.
+pub fn keys_of<'a>(p: &'a Provenance, index: usize, item: &str) -> Option<&'a [&'static str]> {
+    p.get(index)?.iter().find(|l| l.item == item).map(|l| l.keys.as_slice())
+}
 
 /// The keys behind each line item as `price_all(s, cat, sim)` lists them. Each nudge is priced as
 /// totals first (no text is formatted); only the platforms whose total moved are priced again line by
@@ -27,12 +39,11 @@ pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Proven
     };
     let base_usage = Usage::new(s, cat, sim, &weights, &distinct, s.requests_per_month, cold);
     let base: Vec<Bill> = PLATFORMS.iter().map(|row| bill(&base_usage, row, true)).collect();
-    let mut used: Provenance = base.iter().map(|b| vec![Vec::new(); b.items.len()]).collect();
-    for (lines, b) in used.iter_mut().zip(&base) {
-        for (line, item) in lines.iter_mut().zip(&b.items) {
-            line.extend(item.unverified.iter().filter_map(|k| static_key(k)));
-        }
-    }
+    // The UNVERIFIED keys a model flags are named whatever the nudges show.
+    let mut used: Vec<Vec<Vec<&'static str>>> = base
+        .iter()
+        .map(|b| b.items.iter().map(|item| item.unverified.iter().filter_map(|k| static_key(k)).collect()).collect())
+        .collect();
     let mut nudged = cat.clone();
     for &key in Rates::KEYS.iter().chain(HiddenRates::KEYS) {
         let Some(entry) = cat.entry(key).cloned() else { continue };
@@ -58,7 +69,10 @@ pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Proven
         }
         nudged.restore(key, entry);
     }
-    used
+    base.iter()
+        .zip(used)
+        .map(|(b, lines)| b.items.iter().zip(lines).map(|(i, keys)| LineKeys { item: i.item.clone(), keys }).collect())
+        .collect()
 }
 
 /// The schema's own `&'static str` for a key.
@@ -85,26 +99,24 @@ mod tests {
         let keys = provenance(&s, &cat, None);
         assert_eq!(keys.len(), bills.len());
         for (p, k) in bills.iter().zip(&keys) {
-            assert_eq!(p.breakdown.len(), k.len(), "{}", p.name);
+            let items: Vec<&str> = k.iter().map(|l| l.item.as_str()).collect();
+            assert_eq!(items, p.breakdown.iter().map(|l| l.item.as_str()).collect::<Vec<_>>(), "{}", p.name);
         }
         let lambda = PlatformId::AwsLambda.index();
-        let line = |name: &str| {
-            let i = bills[lambda].breakdown.iter().position(|l| l.item.starts_with(name)).unwrap();
-            &keys[lambda][i]
-        };
-        let requests = line("Requests");
+        let requests = keys_of(&keys, lambda, "Requests").unwrap();
         assert!(requests.contains(&"lambda.requests"), "{requests:?}");
         assert!(!requests.contains(&"cloud_run.requests"), "{requests:?}");
         // Every named key moves only what it prices: Cloud Run's lines never name a Lambda price.
         let cloud_run = PlatformId::CloudRun.index();
-        assert!(keys[cloud_run].iter().flatten().all(|k| !k.starts_with("lambda.")), "{:?}", keys[cloud_run]);
-        assert!(keys[cloud_run].iter().flatten().any(|&k| k == "cloud_run.vcpu_s"), "{:?}", keys[cloud_run]);
+        let cloud_run_keys: Vec<&str> = keys[cloud_run].iter().flat_map(|l| l.keys.iter().copied()).collect();
+        assert!(cloud_run_keys.iter().all(|k| !k.starts_with("lambda.")), "{cloud_run_keys:?}");
+        assert!(cloud_run_keys.contains(&"cloud_run.vcpu_s"), "{cloud_run_keys:?}");
         // A line resting on an UNVERIFIED entry names it (Fargate Spot's discount, with Spot on).
         let spot = Scenario { fargate_spot: true, ..Scenario::default() };
         let (bills, keys) = (price_all(&spot, &cat, None), provenance(&spot, &cat, None));
         let fargate = PlatformId::AwsFargate.index();
         for (item, k) in bills[fargate].breakdown.iter().zip(&keys[fargate]) {
-            assert!(item.unverified.iter().all(|u| k.contains(&u.as_str())), "{}: {k:?}", item.item);
+            assert!(item.unverified.iter().all(|u| k.keys.contains(&u.as_str())), "{}: {k:?}", item.item);
         }
     }
 }
