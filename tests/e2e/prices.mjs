@@ -34,7 +34,8 @@ function evalWith(search, prices) {
 }
 
 async function settled(page) {
-  await page.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+  // Generous: the machine running the suite may be loaded.
+  await page.locator('.results[data-exact="true"]').waitFor({ timeout: 60000 });
 }
 
 async function expectCosts(page, ev, label) {
