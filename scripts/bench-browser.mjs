@@ -233,7 +233,8 @@ async function sliders() {
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'] },
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8',
+        'disabled-by-default-v8.cpu_profiler'] },
       transferMode: 'ReportEvents',
     });
     await inputs(page, 1);
@@ -328,6 +329,7 @@ function summariseTrace(events) {
     stack.push(e);
   }
   const out = {};
+  const events_ = {}; // the same per trace event name (Paint, Layout, FunctionCall, …)
   const counts = {};
   for (const sp of spans) counts[sp.name] = (counts[sp.name] ?? 0) + 1;
   for (const [e, us] of self) {
@@ -339,11 +341,54 @@ function summariseTrace(events) {
           : e.name.startsWith('V8.GC') || e.name.includes('GC') ? 'GC' : 'other';
     out[sp.name] ??= {};
     out[sp.name][name] = (out[sp.name][name] ?? 0) + us / 1000;
+    events_[sp.name] ??= {};
+    events_[sp.name][e.name] = (events_[sp.name][e.name] ?? 0) + us / 1000;
+  }
+  for (const table of [out, events_]) {
+    for (const [span, by] of Object.entries(table)) {
+      for (const k of Object.keys(by)) by[k] = Number((by[k] / counts[span]).toFixed(3));
+    }
+  }
+  return { ms_per_change: out, by_event: events_, changes: counts.input ?? 0, functions: summariseSamples(events, main, spans, counts) };
+}
+
+/** The V8 sampling profiler's samples on the main thread inside the `input` and `reply` spans, by the
+ * function on top of the stack (self time; wasm functions by their name-section names when the module
+ * keeps them, else `wasm-function[N]`), in ms per change, the 25 largest each. */
+function summariseSamples(events, main, spans, counts) {
+  const profiles = new Map(); // id → { start, nodes, samples: [[ts, node]] }
+  // The main thread's profile is announced on the main thread; its chunks come from the sampler's thread.
+  const ids = new Set(events.filter((x) => x.name === 'Profile' && x.pid === main.pid && x.tid === main.tid).map((x) => x.id));
+  for (const e of events.filter((x) => x.pid === main.pid && ids.has(x.id) && (x.name === 'Profile' || x.name === 'ProfileChunk'))
+    .sort((a, b) => a.ts - b.ts)) {
+    const p = profiles.get(e.id) ?? { t: 0, nodes: new Map() };
+    profiles.set(e.id, p);
+    const d = e.args?.data ?? {};
+    if (e.name === 'Profile') { p.t = d.startTime ?? e.ts; continue; }
+    for (const n of d.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
+    const samples = d.cpuProfile?.samples ?? [];
+    const deltas = d.timeDeltas ?? [];
+    (p.samples ??= []);
+    for (let i = 0; i < samples.length; i++) { p.t += deltas[i] ?? 0; p.samples.push([p.t, samples[i]]); }
+  }
+  const out = {};
+  for (const p of profiles.values()) {
+    const s = p.samples ?? [];
+    for (let i = 0; i + 1 < s.length; i++) {
+      const [ts, id] = s[i];
+      const sp = spans.find((x) => ts >= x.start && ts < x.end && (x.name === 'input' || x.name === 'reply'));
+      if (!sp) continue;
+      const f = p.nodes.get(id)?.callFrame;
+      const name = !f ? '?' : f.functionName || (f.url ? `(anonymous ${f.url.split('/').pop()})` : `(${f.codeType ?? 'program'})`);
+      out[sp.name] ??= {};
+      out[sp.name][name] = (out[sp.name][name] ?? 0) + (s[i + 1][0] - ts) / 1000;
+    }
   }
   for (const [span, by] of Object.entries(out)) {
-    for (const k of Object.keys(by)) by[k] = Number((by[k] / counts[span]).toFixed(3));
+    out[span] = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 25)
+      .map(([fn, ms]) => ({ fn, ms: Number((ms / counts[span]).toFixed(3)) }));
   }
-  return { ms_per_change: out, changes: counts.input ?? 0 };
+  return out;
 }
 
 const result = { navigation: await navigation(), slider: await sliders(), drag: await drags() };

@@ -239,6 +239,15 @@ if (trace) {
   const kinds = [...new Set(spans.flatMap((k) => Object.keys(trace.ms_per_change[k])))].sort();
   printTable(['', ...spans], [...kinds.map((kind) => [kind, ...spans.map((sp) => (trace.ms_per_change[sp][kind] ?? 0).toFixed(2))]),
     ['total', ...spans.map((sp) => Object.values(trace.ms_per_change[sp]).reduce((a, b) => a + b, 0).toFixed(2))]]);
+  if (trace.by_event?.input) {
+    console.log('\nThe input span by trace event (self time, ms per change)\n');
+    const ev = Object.entries(trace.by_event.input).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    printTable(['event', 'ms'], ev.map(([k, v]) => [k, v.toFixed(2)]));
+  }
+  if (trace.functions?.input?.length) {
+    console.log('\nThe input span by function on top of the stack (V8 sampling profiler, ms per change; `(program)` = the browser\'s own work)\n');
+    printTable(['function', 'ms'], trace.functions.input.slice(0, 12).map((f) => [f.fn.slice(0, 110), f.ms.toFixed(2)]));
+  }
 }
 
 const failed = rows.filter((r) => r.pass === false).map((r) => r.figure);

@@ -4,6 +4,8 @@
 //!
 //! Requests are coalesced: one in flight at a time, and only the newest waiting scenario is sent next,
 //! so a fast drag never builds a queue. Sensitivity is only asked for when no newer scenario waits.
+//! The first scenario is simulated on the page (its first paint); the worker is asked for its curves only,
+//! before the page starts simulating, so the two run side by side.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,6 +50,11 @@ pub struct Sensitivity {
 
 #[derive(Default)]
 struct Pipeline {
+    /// The handles of the latest render, for replies that come back before the first effect ran.
+    setters: Option<Setters>,
+    /// The first scenario's curves, asked for while the page simulates it, if they came before the
+    /// first effect registered `setters` (`None` inside: the worker could not answer).
+    first_curves: Option<Option<Rc<Curves>>>,
     in_flight: bool,
     waiting: Option<Rc<Job>>,
     /// The newest scenario asked for; replies for older ones show at most every `STALE_EVERY_MS`, and
@@ -92,6 +99,35 @@ fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Job>, setters: Setters) {
     });
 }
 
+/// The first scenario's curves, asked for before the page simulates it so that the worker draws them
+/// meanwhile (its simulations would be the page's own, computed twice).
+fn ask_first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Job>) {
+    pipe.borrow_mut().in_flight = true;
+    worker_client::call(Request::Curves(scenario.link()), move |reply| {
+        let curves = match reply {
+            Reply::Curves(c) => Some(Rc::new(*c)),
+            _ => None,
+        };
+        let setters = pipe.borrow().setters.clone();
+        match setters {
+            Some(setters) => first_curves(pipe, scenario, curves, setters),
+            None => pipe.borrow_mut().first_curves = Some(curves),
+        }
+    });
+}
+
+fn first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Job>, curves: Option<Rc<Curves>>, setters: Setters) {
+    match curves {
+        Some(curves) => {
+            let sims = setters.0.sims.clone();
+            setters.0.set(Simulated { scenario: scenario.clone(), sims, curves: Some(curves) });
+            next(pipe, scenario, setters);
+        }
+        // Unanswered: the whole simulation, like any later scenario.
+        None => simulate(pipe, scenario, setters),
+    }
+}
+
 /// After a reply: the newest waiting scenario, else the sensitivity of the one just simulated if it is
 /// still the newest.
 fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Job>, setters: Setters) {
@@ -125,20 +161,34 @@ fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Job>, setters: Setters) {
 /// first scenario's simulation, computed by the caller; the worker is asked for the rest.
 #[hook]
 pub fn use_simulation(scenario: &Rc<Job>, initial: impl FnOnce() -> Simulated) -> (Simulated, Option<Sensitivity>) {
-    let sims = use_state(initial);
-    let sens = use_state(|| None::<Sensitivity>);
     let pipe = use_mut_ref(Pipeline::default);
+    let sims = {
+        let (pipe, first) = (pipe.clone(), scenario.clone());
+        use_state(move || {
+            ask_first_curves(pipe, first);
+            initial()
+        })
+    };
+    let sens = use_state(|| None::<Sensitivity>);
     {
         let setters = (sims.clone(), sens.clone());
         use_effect_with(scenario.clone(), move |s| {
-            let busy = {
+            // The first scenario, its curves asked for while the page simulated it.
+            let first = setters.0.scenario == *s && setters.0.curves.is_none();
+            let (busy, arrived) = {
                 let mut p = pipe.borrow_mut();
+                p.setters = Some(setters.clone());
                 p.newest = Some(s.clone());
                 if p.in_flight {
-                    p.waiting = Some(s.clone());
+                    // Back at the first scenario while its curves are on the way: nothing else to ask.
+                    p.waiting = (!first).then(|| s.clone());
                 }
-                p.in_flight
+                (p.in_flight, if first { p.first_curves.take() } else { None })
             };
+            if let Some(curves) = arrived {
+                first_curves(pipe, s.clone(), curves, setters);
+                return;
+            }
             if busy {
                 return;
             }

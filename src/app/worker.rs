@@ -4,6 +4,8 @@
 //! started a second time in a module worker (`static/worker.js`; `src/main.rs` picks the role), so the
 //! core ships once. Messages are JS values (`serde-wasm-bindgen`), not JSON text.
 
+use std::cell::RefCell;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
@@ -25,6 +27,9 @@ use crate::core::sensitivity;
 pub enum Request {
     /// The simulations and the crossover curves of a scenario.
     Simulate(String),
+    /// The crossover curves only: the page simulates the first scenario itself (for its first paint)
+    /// and asks for these at the same time.
+    Curves(String),
     /// The sensitivity sentences of a scenario.
     Sensitivity(String),
     /// The rules of thumb of `data/claims.json` (the text, fetched when the page opens), recomputed.
@@ -39,6 +44,7 @@ pub enum Reply {
         sims: Box<Simulations>,
         curves: Box<Curves>,
     },
+    Curves(Box<Curves>),
     Sensitivity(Vec<String>),
     Claims(Vec<ClaimCheck>),
     Evaluation(String),
@@ -74,6 +80,22 @@ fn scenario(link: &str) -> Result<Scenario, String> {
     }
 }
 
+thread_local! {
+    /// The last scenario simulated, by its link: the page asks for its sensitivity next, which starts
+    /// from the same simulations.
+    static LAST: RefCell<Option<(String, Simulations)>> = const { RefCell::new(None) };
+}
+
+/// `eval::simulate`, remembered for the last link (your rates included: they are its `px`).
+fn simulations(link: &str, s: &Scenario, cat: &Catalog) -> Simulations {
+    let hit = LAST.with_borrow(|last| last.as_ref().filter(|(k, _)| k == link).map(|(_, sims)| sims.clone()));
+    hit.unwrap_or_else(|| {
+        let sims = eval::simulate(s, cat);
+        LAST.set(Some((link.to_string(), sims.clone())));
+        sims
+    })
+}
+
 /// The rates a request's link carries in its `px` (your rates, `UserPrices::to_link`), decoded and
 /// checked again here (the worker trusts no message) and applied to `base`; `None` at list prices.
 fn catalog_for(base: &Catalog, link: &str) -> Option<Catalog> {
@@ -81,24 +103,34 @@ fn catalog_for(base: &Catalog, link: &str) -> Option<Catalog> {
     Some(UserPrices::from_link(base, &px).0.catalog(base))
 }
 
-/// Answers one request. Pure, so the page can run the same function when no worker is available.
+/// Answers one request. A function of the request and the catalogue (the last simulations are
+/// remembered), so the page can run the same function when no worker is available.
 pub fn answer(request: Request, base: &Catalog) -> Reply {
     let yours = match &request {
-        Request::Simulate(link) | Request::Sensitivity(link) | Request::Evaluate(link) => catalog_for(base, link),
+        Request::Simulate(link) | Request::Curves(link) | Request::Sensitivity(link) | Request::Evaluate(link) => {
+            catalog_for(base, link)
+        }
         Request::Claims(_) => None,
     };
     let cat = yours.as_ref().unwrap_or(base);
     let result = match request {
         Request::Simulate(link) => scenario(&link).map(|s| {
-            let mut sims = eval::simulate(&s, cat);
-            // The page prices Cloud Run from its busy instance-time only; its per-minute series and
-            // latency histogram would be half of the message for nothing.
-            sims.cloud_run.series = Default::default();
-            sims.cloud_run.latency_histogram = Vec::new();
+            let mut sims = simulations(&link, &s, cat);
+            // The page charts Lambda's per-minute series and latency histogram only; the other platforms'
+            // are priced and compared from their totals, and their series would be most of the message
+            // (and of the page's time decoding it) for nothing.
+            let others = sims.others.iter_mut().map(|(_, r)| r);
+            for r in [&mut sims.cloud_run, &mut sims.azure_flex].into_iter().chain(others) {
+                r.series = Default::default();
+                r.latency_histogram = Vec::new();
+            }
             Reply::Simulated { curves: Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS)), sims: Box::new(sims) }
         }),
+        Request::Curves(link) => {
+            scenario(&link).map(|s| Reply::Curves(Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS))))
+        }
         Request::Sensitivity(link) => scenario(&link)
-            .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &eval::simulate(&s, cat)).sentences)),
+            .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &simulations(&link, &s, cat)).sentences)),
         Request::Evaluate(link) => scenario(&link).and_then(|s| {
             serde_json::to_string_pretty(&eval::evaluate(&s, cat)).map(Reply::Evaluation).map_err(|e| e.to_string())
         }),
