@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["scenario", "catalog", "rng"],
     &["json_object"],
     &["keys"],
-    &["scenario_json", "query", "overrides", "presets"],
+    &["scenario_json", "query", "overrides", "presets", "prices"],
     &["traffic"],
     &["coldstart"],
     &["cost"],

@@ -1,8 +1,10 @@
-//! Any bytes → `overrides::overrides_from_json`: never panics; an accepted catalogue holds only finite,
-//! non-negative figures; every error names a key or the document.
+//! Any bytes → `overrides::overrides_from_json` and the link form `UserPrices::from_link`: never panics;
+//! an accepted catalogue holds only finite, non-negative figures; every error names a key or the document;
+//! what a link keeps round-trips through its own link form.
 #![no_main]
 
-use crossover::core::overrides;
+use crossover::core::catalog::Catalog;
+use crossover::core::overrides::{self, UserPrices};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,4 +20,10 @@ fuzz_target!(|data: &[u8]| {
             assert!(errors.iter().all(|e| !e.field.is_empty() && !e.message.is_empty()), "{errors:?}");
         }
     }
+    let base = Catalog::builtin();
+    let (kept, errors) = UserPrices::from_link(&base, text);
+    assert!(errors.iter().all(|e| !e.field.is_empty() && !e.message.is_empty()), "{errors:?}");
+    let cat = kept.catalog(&base);
+    assert!(cat.entries().iter().all(|(_, e)| e.value.is_finite() && e.value >= 0.0));
+    assert_eq!(UserPrices::from_link(&base, &kept.to_link()).0, kept);
 });

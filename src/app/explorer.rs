@@ -11,7 +11,9 @@ use crate::app::components::cost_p99_view::CostP99View;
 use crate::app::components::cost_table::CostTable;
 use crate::app::components::embed_view::{Widget, embed_view};
 use crate::app::components::fleet_page::FleetPage;
+use crate::app::components::line_sources::Sources;
 use crate::app::components::notices::Notices;
+use crate::app::components::prices_page::PricesPage;
 use crate::app::components::sensitivity_view::SensitivityView;
 use crate::app::components::share_bar::ShareBar;
 use crate::app::components::verdict_card::VerdictCard;
@@ -26,6 +28,7 @@ enum Page {
     Explorer,
     Fleet,
     Claims,
+    Prices,
 }
 
 impl Page {
@@ -33,6 +36,7 @@ impl Page {
         match query::page_param(search, "page").as_deref() {
             Some("claims") => Page::Claims,
             Some("fleet") => Page::Fleet,
+            Some("prices") => Page::Prices,
             _ => Page::Explorer,
         }
     }
@@ -42,6 +46,7 @@ impl Page {
             Page::Explorer => "",
             Page::Fleet => "&page=fleet",
             Page::Claims => "&page=claims",
+            Page::Prices => "&page=prices",
         }
     }
 }
@@ -51,7 +56,28 @@ pub fn explorer() -> Html {
     let search = use_memo((), |_| persist::current_query());
     let embed = query::page_param(&search, "embed").and_then(|w| Widget::parse(&w));
     let page = use_state(|| Page::from_query(&search));
+    {
+        // A line item's source link (`#price-<key>`) opens the Prices page at that row.
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            let open = move || {
+                let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+                if hash.starts_with("#price-") {
+                    page.set(Page::Prices);
+                }
+            };
+            open();
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| open());
+            move || drop(listener)
+        });
+    }
     let m = use_model(embed.is_none(), page.query().to_string());
+    // One callback for the page's life: the Prices page then redraws only when its props change (a
+    // redraw while a value is typed would reset the field).
+    let dispatch = {
+        let state = m.state.clone();
+        use_callback((), move |a: Action, _| state.dispatch(a))
+    };
     if let Some(widget) = embed {
         return embed_view(widget, &m);
     }
@@ -118,11 +144,12 @@ pub fn explorer() -> Html {
     let values = use_memo(scenario.clone(), keys::texts);
     let body = match *page {
         Page::Claims => html! { <ClaimsPage /> },
-        Page::Fleet => html! { <FleetPage base={scenario.clone()} /> },
+        Page::Fleet => html! { <FleetPage base={scenario.clone()} catalog={catalog.clone()} /> },
+        Page::Prices => html! { <PricesPage catalog={catalog.clone()} prices={state.prices.clone()} {dispatch} /> },
         Page::Explorer => html! {
             <>
             {preset_bar}
-            <ShareBar scenario={scenario.clone()} curves={curves.clone()} notify={notify} />
+            <ShareBar scenario={scenario.clone()} curves={curves.clone()} notify={notify} prices={state.prices.clone()} />
             <div class="layout">
                 <aside class="controls" aria-label="Workload">
                     { for control_groups.into_iter().map(|g| html! {
@@ -137,7 +164,7 @@ pub fn explorer() -> Html {
                 </aside>
                 <div class={classes!("results", (!exact).then_some("updating"))} aria-busy={(!exact).to_string()} data-exact={exact.to_string()}>
                     <VerdictCard verdict={assessment.verdict.clone()} />
-                    <CostTable platforms={assessment.platforms.clone()} />
+                    <CostTable platforms={assessment.platforms.clone()} sources={Sources { provenance: m.provenance.clone(), catalog: catalog.clone() }} />
                     <section class="card" aria-labelledby="crossover-title">
                         <h2 id="crossover-title">{"Crossover: monthly cost by volume"}</h2>
                         <ChartCanvas id="crossover-chart" label="Monthly cost of each platform against requests per month, log-log, with break-even points"
@@ -164,7 +191,7 @@ pub fn explorer() -> Html {
             <header class="topbar">
                 <div class="brand"><h1>{"Crossover"}</h1>
                     <p class="tagline">{"Serverless or containers? Cost, cold starts and a verdict, computed in your browser."}</p></div>
-                <nav class="tabs" aria-label="Pages">{tab(Page::Explorer, "Explorer")}{tab(Page::Fleet, "Fleet")}{tab(Page::Claims, "Rules of thumb")}</nav>
+                <nav class="tabs" aria-label="Pages">{tab(Page::Explorer, "Explorer")}{tab(Page::Fleet, "Fleet")}{tab(Page::Claims, "Rules of thumb")}{tab(Page::Prices, "Prices")}</nav>
                 <div class="actions">
                     <button type="button" id="theme-toggle" onclick={on_theme}>{state.theme.label()}</button>
                     <button type="button" id="reset" onclick={on_reset}>{"Reset"}</button>
@@ -172,7 +199,8 @@ pub fn explorer() -> Html {
             </header>
             <Notices notices={state.notices.clone()} ondismiss={on_dismiss} />
             {body}
-            <footer class="muted">{format!("Prices: catalogue as of {} (us-east-1 / tier-1), each with its source. Nothing leaves your browser.", catalog.as_of)}</footer>
+            <footer class="muted">{format!("Prices: catalogue as of {} (us-east-1 / tier-1), each with its source{}. Nothing leaves your browser.", catalog.as_of,
+                if state.prices.is_empty() { "" } else { "; your own rates applied (see Prices)" })}</footer>
         </div>
     }
 }

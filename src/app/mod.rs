@@ -15,6 +15,7 @@ mod simulation;
 mod state;
 pub mod worker;
 mod worker_client;
+mod your_prices;
 
 pub use explorer::Explorer;
 

@@ -7,10 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::simulation::{Simulated, use_simulation};
+use crate::app::simulation::{Job, Simulated, use_simulation};
 use crate::app::state::{Action, State, Theme, notices_for};
+use crate::app::your_prices;
 use crate::chart::cost_p99::CostLatency;
 use crate::core::catalog::Catalog;
+use crate::core::cost::{self, Provenance};
 use crate::core::crossover::Curves;
 use crate::core::eval::{self, Assessment, Simulations};
 use crate::core::query;
@@ -25,6 +27,8 @@ pub struct Model {
     pub cost_p99: Rc<CostLatency>,
     /// Every platform's simulation (the cold-start card picks one).
     pub sims: Rc<Simulations>,
+    /// The catalogue keys behind each line item of `assessment.platforms` (by platform, then line).
+    pub provenance: Rc<Provenance>,
     /// The figures are those of this exact scenario (the worker has answered).
     pub exact: bool,
     pub sentences: Option<Vec<String>>,
@@ -41,10 +45,13 @@ fn initial_state(use_storage: bool) -> State {
         return state;
     }
     let from_link = query::decode(&search).map(|r| (r, "Link"));
+    let (prices, errors) = your_prices::initial(&search, from_link.is_some(), use_storage);
+    state.prices = prices;
+    state.notices = notices_for("Your prices", errors);
     let restored = if use_storage { persist::load().map(|r| (r, "Saved scenario")) } else { None };
     if let Some(((scenario, errors), origin)) = from_link.or(restored) {
         state.scenario = scenario;
-        state.notices = notices_for(origin, errors);
+        state.notices.extend(notices_for(origin, errors));
     }
     state
 }
@@ -63,29 +70,47 @@ fn prefers_dark() -> bool {
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
-    let catalog = use_memo((), |_| Catalog::builtin());
+    let catalog = use_memo(state.prices.clone(), |p| p.catalog(&your_prices::base()));
     // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
     let scenario = use_memo(state.scenario.clone(), |s| s.clone());
+    let prices_link = state.prices.to_link();
+    let job = use_memo((state.scenario.clone(), prices_link.clone()), |(scenario, prices)| Job {
+        scenario: scenario.clone(),
+        prices: prices.clone(),
+    });
 
     // The first scenario's simulations are computed here, so the first paint has the verdict and the
     // costs; its cost curves (the chart) come from the worker, like every later figure.
     let (latest, sensitivity) = {
-        let (s, catalog) = (scenario.clone(), catalog.clone());
-        use_simulation(&scenario, move || Simulated {
+        let (s, catalog, j) = (scenario.clone(), catalog.clone(), job.clone());
+        use_simulation(&job, move || Simulated {
             sims: Rc::new(eval::simulate(&s, &catalog)),
             curves: None,
-            scenario: s,
+            scenario: j,
         })
     };
-    let exact = latest.scenario == scenario && latest.curves.is_some();
+    let exact = latest.scenario == job && latest.curves.is_some();
     let sims = latest.sims.clone();
     let curves = latest.curves.clone().unwrap_or_default();
     let assessment = {
         let catalog = catalog.clone();
-        use_memo((scenario.clone(), sims.clone()), move |(s, sims)| eval::assess_with(s, &catalog, sims))
+        use_memo((scenario.clone(), sims.clone(), catalog), |(s, sims, catalog)| eval::assess_with(s, catalog, sims))
+    };
+    // The sources of each line cost about one pricing per catalogue entry: computed for exact figures
+    // only (not on every step of a drag), the last ones kept meanwhile (looked up by line name).
+    let provenance = {
+        let last = use_mut_ref(|| Rc::new(Provenance::new()));
+        let exact_inputs = exact.then(|| (scenario.clone(), sims.clone(), catalog.clone()));
+        let fresh = use_memo(exact_inputs, |inputs| {
+            inputs.as_ref().map(|(s, sims, catalog)| Rc::new(cost::provenance(s, catalog, Some(&sims.usage()))))
+        });
+        if let Some(p) = fresh.as_ref() {
+            *last.borrow_mut() = p.clone();
+        }
+        last.borrow().clone()
     };
     let cost_p99 = use_memo((scenario.clone(), assessment.clone()), |(s, a)| crate::report::svg::cost_latency(s, a));
-    let sentences = sensitivity.filter(|r| r.scenario == scenario).map(|r| (*r.sentences).clone());
+    let sentences = sensitivity.filter(|r| r.scenario == job).map(|r| (*r.sentences).clone());
 
     // The URL and storage follow the scenario once it has settled (see `persist::Writer`); a failure is
     // reported once, not on every change.
@@ -97,11 +122,20 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
             })
         })
     };
-    use_effect_with((scenario, extra_query), move |(s, extra)| {
+    use_effect_with((scenario, extra_query, state.prices.clone()), move |(s, extra, prices)| {
         if persist_changes {
-            writer.write(s.clone(), extra.clone());
+            writer.write(s.clone(), format!("{extra}{}", your_prices::url_part(prices)));
         }
     });
+    {
+        // Your rates change only by hand: saved at once.
+        let state = state.clone();
+        use_effect_with(state.prices.clone(), move |prices| {
+            if persist_changes && let Err(e) = your_prices::save(prices) {
+                state.dispatch(Action::Notice(format!("Your prices are not saved in this browser: {e}")));
+            }
+        });
+    }
 
     let dark = match state.theme {
         Theme::Dark => true,
@@ -118,5 +152,5 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         }
     });
 
-    Model { state, catalog, assessment, curves, cost_p99, sims, exact, sentences, dark }
+    Model { state, catalog, assessment, curves, cost_p99, sims, provenance, exact, sentences, dark }
 }

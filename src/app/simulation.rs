@@ -16,11 +16,27 @@ use crate::app::worker::{Reply, Request};
 use crate::app::worker_client;
 use crate::core::crossover::Curves;
 use crate::core::eval::Simulations;
+use crate::core::query;
 use crate::core::scenario::Scenario;
+
+/// What one request computes: a scenario at your rates (`UserPrices::to_link`, empty at list prices).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    pub scenario: Scenario,
+    pub prices: String,
+}
+
+impl Job {
+    /// The worker's link for it: the scenario's query, with your rates as `px`.
+    fn link(&self) -> String {
+        let px = if self.prices.is_empty() { String::new() } else { format!("&px={}", self.prices) };
+        format!("{}{px}", query::encode(&self.scenario))
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Simulated {
-    pub scenario: Rc<Scenario>,
+    pub scenario: Rc<Job>,
     pub sims: Rc<Simulations>,
     /// `None` for the first scenario's simulations computed on the page: its curves come from the worker.
     pub curves: Option<Rc<Curves>>,
@@ -28,7 +44,7 @@ pub struct Simulated {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sensitivity {
-    pub scenario: Rc<Scenario>,
+    pub scenario: Rc<Job>,
     pub sentences: Rc<Vec<String>>,
 }
 
@@ -40,10 +56,10 @@ struct Pipeline {
     /// first effect registered `setters` (`None` inside: the worker could not answer).
     first_curves: Option<Option<Rc<Curves>>>,
     in_flight: bool,
-    waiting: Option<Rc<Scenario>>,
+    waiting: Option<Rc<Job>>,
     /// The newest scenario asked for; replies for older ones show at most every `STALE_EVERY_MS`, and
     /// never trigger sensitivity.
-    newest: Option<Rc<Scenario>>,
+    newest: Option<Rc<Job>>,
     /// When a reply for an older scenario was last shown (`performance.now()`, ms).
     stale_shown_at: f64,
 }
@@ -59,9 +75,9 @@ fn now() -> f64 {
 
 type Setters = (UseStateHandle<Simulated>, UseStateHandle<Option<Sensitivity>>);
 
-fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>, setters: Setters) {
+fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Job>, setters: Setters) {
     pipe.borrow_mut().in_flight = true;
-    let request = Request::simulate(&scenario);
+    let request = Request::Simulate(scenario.link());
     worker_client::call_lazy(request, move |answer| {
         let show = {
             let mut p = pipe.borrow_mut();
@@ -85,9 +101,9 @@ fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>, setters: Setter
 
 /// The first scenario's curves, asked for before the page simulates it so that the worker draws them
 /// meanwhile (its simulations would be the page's own, computed twice).
-fn ask_first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>) {
+fn ask_first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Job>) {
     pipe.borrow_mut().in_flight = true;
-    worker_client::call(Request::curves(&scenario), move |reply| {
+    worker_client::call(Request::Curves(scenario.link()), move |reply| {
         let curves = match reply {
             Reply::Curves(c) => Some(Rc::new(*c)),
             _ => None,
@@ -100,7 +116,7 @@ fn ask_first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>) {
     });
 }
 
-fn first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>, curves: Option<Rc<Curves>>, setters: Setters) {
+fn first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Job>, curves: Option<Rc<Curves>>, setters: Setters) {
     match curves {
         Some(curves) => {
             let sims = setters.0.sims.clone();
@@ -114,7 +130,7 @@ fn first_curves(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Scenario>, curves: Opt
 
 /// After a reply: the newest waiting scenario, else the sensitivity of the one just simulated if it is
 /// still the newest.
-fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Scenario>, setters: Setters) {
+fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Job>, setters: Setters) {
     let (waiting, newest) = {
         let mut p = pipe.borrow_mut();
         p.in_flight = false;
@@ -124,7 +140,7 @@ fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Scenario>, setters: Setters) {
         simulate(pipe, s, setters);
     } else if newest.as_ref() == Some(&done) {
         pipe.borrow_mut().in_flight = true;
-        let request = Request::sensitivity(&done);
+        let request = Request::Sensitivity(done.link());
         worker_client::call(request, move |reply| {
             if let Reply::Sensitivity(sentences) = reply {
                 setters.1.set(Some(Sensitivity { scenario: done.clone(), sentences: Rc::new(sentences) }));
@@ -144,10 +160,7 @@ fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Scenario>, setters: Setters) {
 /// The latest simulation and sensitivity results (each with the scenario it is for). `initial` is the
 /// first scenario's simulation, computed by the caller; the worker is asked for the rest.
 #[hook]
-pub fn use_simulation(
-    scenario: &Rc<Scenario>,
-    initial: impl FnOnce() -> Simulated,
-) -> (Simulated, Option<Sensitivity>) {
+pub fn use_simulation(scenario: &Rc<Job>, initial: impl FnOnce() -> Simulated) -> (Simulated, Option<Sensitivity>) {
     let pipe = use_mut_ref(Pipeline::default);
     let sims = {
         let (pipe, first) = (pipe.clone(), scenario.clone());

@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::app::your_prices;
 use crate::core::keys;
+use crate::core::overrides::UserPrices;
 use crate::core::scenario::{FieldError, Scenario};
 
 /// Most notices shown at once.
@@ -60,6 +62,8 @@ pub struct State {
     pub theme: Theme,
     /// The preset last applied, until the scenario is changed by hand.
     pub preset: Option<String>,
+    /// Your own rates (values and per-provider discounts) over the catalogue.
+    pub prices: UserPrices,
 }
 
 pub enum Action {
@@ -76,6 +80,11 @@ pub enum Action {
     Notice(String),
     DismissNotices,
     CycleTheme,
+    /// Sets one of your rates (a catalogue key or `discount.<provider>`) from text; a bad value is refused
+    /// with the key named and nothing else changes.
+    SetPrice(String, String),
+    /// Back to the catalogue's figure for one key, or for all (`None`).
+    ResetPrice(Option<String>),
 }
 
 impl Reducible for State {
@@ -104,6 +113,17 @@ impl Reducible for State {
             Action::Notice(text) => next.notices.push(text),
             Action::DismissNotices => next.notices.clear(),
             Action::CycleTheme => next.theme = next.theme.next(),
+            Action::SetPrice(key, text) => {
+                let set = match text.trim().parse::<f64>() {
+                    Ok(v) => next.prices.set(&your_prices::base(), &key, v),
+                    Err(_) => Err(FieldError::new(key.as_str(), format!("`{}` is not a number", text.trim()))),
+                };
+                if let Err(e) = set {
+                    next.notices.push(format!("Not applied — {e}"));
+                }
+            }
+            Action::ResetPrice(Some(key)) => next.prices.reset(&key),
+            Action::ResetPrice(None) => next.prices = UserPrices::default(),
         }
         // Keep the list short: a pasted bad link must not bury the page.
         let excess = next.notices.len().saturating_sub(MAX_NOTICES);

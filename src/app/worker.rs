@@ -15,12 +15,14 @@ use crate::core::catalog::Catalog;
 use crate::core::claims::{self, ClaimCheck};
 use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Simulations};
+use crate::core::overrides::UserPrices;
 use crate::core::query;
 use crate::core::scenario::Scenario;
 use crate::core::sensitivity;
 
 /// A scenario travels as its link query (`core::query`, e.g. `v=2&r=5e7&a=arm64`): the compact, exact text
-/// form the app already writes, decoded and validated by the same code as any link.
+/// form the app already writes, decoded and validated by the same code as any link; your rates ride along
+/// as the link's `px` (`UserPrices::to_link`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
     /// The simulations and the crossover curves of a scenario.
@@ -34,24 +36,6 @@ pub enum Request {
     Claims(String),
     /// The full evaluation as pretty JSON (`crossover eval`), for the export button.
     Evaluate(String),
-}
-
-impl Request {
-    pub fn simulate(s: &Scenario) -> Request {
-        Request::Simulate(query::encode(s))
-    }
-
-    pub fn curves(s: &Scenario) -> Request {
-        Request::Curves(query::encode(s))
-    }
-
-    pub fn sensitivity(s: &Scenario) -> Request {
-        Request::Sensitivity(query::encode(s))
-    }
-
-    pub fn evaluate(s: &Scenario) -> Request {
-        Request::Evaluate(query::encode(s))
-    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -102,7 +86,7 @@ thread_local! {
     static LAST: RefCell<Option<(String, Simulations)>> = const { RefCell::new(None) };
 }
 
-/// `eval::simulate`, remembered for the last link.
+/// `eval::simulate`, remembered for the last link (your rates included: they are its `px`).
 fn simulations(link: &str, s: &Scenario, cat: &Catalog) -> Simulations {
     let hit = LAST.with_borrow(|last| last.as_ref().filter(|(k, _)| k == link).map(|(_, sims)| sims.clone()));
     hit.unwrap_or_else(|| {
@@ -112,9 +96,23 @@ fn simulations(link: &str, s: &Scenario, cat: &Catalog) -> Simulations {
     })
 }
 
+/// The rates a request's link carries in its `px` (your rates, `UserPrices::to_link`), decoded and
+/// checked again here (the worker trusts no message) and applied to `base`; `None` at list prices.
+fn catalog_for(base: &Catalog, link: &str) -> Option<Catalog> {
+    let px = query::page_param(link, "px").filter(|px| !px.is_empty())?;
+    Some(UserPrices::from_link(base, &px).0.catalog(base))
+}
+
 /// Answers one request. A function of the request and the catalogue (the last simulations are
 /// remembered), so the page can run the same function when no worker is available.
-pub fn answer(request: Request, cat: &Catalog) -> Reply {
+pub fn answer(request: Request, base: &Catalog) -> Reply {
+    let yours = match &request {
+        Request::Simulate(link) | Request::Curves(link) | Request::Sensitivity(link) | Request::Evaluate(link) => {
+            catalog_for(base, link)
+        }
+        Request::Claims(_) => None,
+    };
+    let cat = yours.as_ref().unwrap_or(base);
     let result = match request {
         Request::Simulate(link) => scenario(&link).map(|s| {
             let mut sims = simulations(&link, &s, cat);

@@ -3,7 +3,8 @@
 use std::io::Read;
 
 use super::output::{BAD_INPUT, Failed, IO_FAILURE};
-use crate::core::{query, scenario::Scenario, scenario_json};
+use crate::core::catalog::Catalog;
+use crate::core::{overrides, query, scenario::Scenario, scenario_json};
 
 /// The bytes of `path`, or of stdin for `-`.
 pub fn bytes(path: &str) -> Result<Vec<u8>, Failed> {
@@ -44,4 +45,12 @@ pub fn scenario_file(path: &str) -> Result<Scenario, Failed> {
 pub fn scenario_query(q: &str) -> Result<Scenario, Failed> {
     let (s, errors) = query::decode(q).unwrap_or_default();
     if errors.is_empty() { Ok(s) } else { Err(invalid(errors)) }
+}
+
+/// The builtin catalogue with your rates from an overrides JSON file (or stdin); every bad key is named.
+pub fn prices_file(path: &str) -> Result<Catalog, Failed> {
+    overrides::overrides_from_json(&text(path)?).map_err(|errors| {
+        let messages = errors.into_iter().map(|e| format!("crossover: invalid prices in {path}: {e}")).collect();
+        Failed { code: BAD_INPUT, messages }
+    })
 }

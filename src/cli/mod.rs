@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::core::catalog::Catalog;
 use crate::core::claims::{self, Topic};
-use crate::core::{eval, fleet, scenario::Scenario};
+use crate::core::{eval, fleet, prices, scenario::Scenario};
 use crate::report::{self, svg::ChartKind};
 use output::{Done, Failed, Outcome};
 
@@ -49,6 +49,11 @@ pub enum Command {
         (CloudWatch and Cost Explorer names are accepted). Prints the table as CSV, or JSON with totals. \
         Bad rows go to stderr as `line N: column: message`; the others are still evaluated.")]
     Fleet(FleetArgs),
+    /// The price catalogue: every entry with its value, unit, source, as-of date, age and status
+    #[command(long_about = "The price catalogue: every entry with its provider, service, value, unit, source, \
+        as-of date, age at the catalogue's date (old: more than a year) and status (official, secondary, \
+        unverified, derived, or yours when --prices overrides it). JSON or CSV.")]
+    Prices(PricesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -65,6 +70,9 @@ pub struct EvalArgs {
     /// Indent the JSON
     #[arg(long)]
     pub pretty: bool,
+    /// Your own rates: an overrides JSON (`{"lambda.requests": 0.18, "discount.aws": 12}`), applied to the catalogue
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,6 +92,9 @@ pub struct DiffArgs {
     /// Markdown for a pull-request comment, or JSON
     #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
     pub format: DiffFormat,
+    /// Your own rates: an overrides JSON (`{"lambda.requests": 0.18, "discount.aws": 12}`), applied to the catalogue
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -109,6 +120,9 @@ pub struct RenderArgs {
     /// Height in pixels
     #[arg(long, default_value_t = report::svg::SIZE.1, value_parser = clap::value_parser!(u32).range(240..=4000))]
     pub height: u32,
+    /// Your own rates: an overrides JSON (`{"lambda.requests": 0.18, "discount.aws": 12}`), applied to the catalogue
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -181,6 +195,25 @@ pub struct FleetArgs {
     /// Print the report as JSON with totals instead of the CSV table
     #[arg(long)]
     pub json: bool,
+    /// Your own rates: an overrides JSON (`{"lambda.requests": 0.18, "discount.aws": 12}`), applied to the catalogue
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PricesArgs {
+    /// JSON (the catalogue's date, region and currency, then every entry) or CSV (one row per entry)
+    #[arg(long, value_enum, default_value_t = PricesFormat::Json)]
+    pub format: PricesFormat,
+    /// Your own rates: an overrides JSON (`{"lambda.requests": 0.18, "discount.aws": 12}`), applied to the catalogue
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PricesFormat {
+    Json,
+    Csv,
 }
 
 /// Parses the process's arguments, runs the command, prints, and gives the exit code.
@@ -190,13 +223,33 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Outcome {
-    let cat = Catalog::builtin();
+    let prices = match &cli.command {
+        Command::Eval(a) => a.prices.as_deref(),
+        Command::Diff(a) => a.prices.as_deref(),
+        Command::Render(a) => a.prices.as_deref(),
+        Command::Fleet(a) => a.prices.as_deref(),
+        Command::Prices(a) => a.prices.as_deref(),
+        Command::Claims(_) => None,
+    };
+    let cat = match prices {
+        Some(path) => input::prices_file(path)?,
+        None => Catalog::builtin(),
+    };
     match cli.command {
         Command::Eval(a) => run_eval(&a, &cat),
         Command::Diff(a) => run_diff(&a, &cat),
         Command::Render(a) => run_render(&a, &cat),
         Command::Claims(a) => run_claims(&a, &cat),
         Command::Fleet(a) => run_fleet(&a, &cat),
+        Command::Prices(a) => run_prices(&a, &cat),
+    }
+}
+
+fn run_prices(a: &PricesArgs, cat: &Catalog) -> Outcome {
+    let list = prices::list(cat, &Catalog::builtin());
+    match a.format {
+        PricesFormat::Json => output::json(&list, true),
+        PricesFormat::Csv => Ok(Done::text(prices::csv(&list))),
     }
 }
 

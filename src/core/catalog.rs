@@ -127,17 +127,35 @@ impl Catalog {
     /// Overrides one value; the entry is then marked `Override`. Unknown keys, non-finite or
     /// negative values (and zero where the engine divides by the value) are rejected.
     pub fn set_price(&mut self, key: &str, value: f64) -> Result<(), CatalogError> {
+        self.set_override(key, value, "user override")
+    }
+
+    /// `set_price`, with the entry's source saying how the user's figure was made (e.g. a discount).
+    pub fn set_override(&mut self, key: &str, value: f64, source: &str) -> Result<(), CatalogError> {
         check_value(key, value)?;
         let entry = self.entries.get_mut(key).ok_or_else(|| CatalogError(format!("unknown catalogue key `{key}`")))?;
         entry.value = value;
         entry.status = Status::Override;
-        entry.source = "user override".into();
+        entry.source = source.into();
         self.rates.set(key, value);
         Ok(())
     }
 }
 
-fn check_value(key: &str, value: f64) -> Result<(), CatalogError> {
+impl Catalog {
+    /// Puts back an entry taken from this catalogue before a `set_price` (the provenance search nudges
+    /// one value at a time and restores it). Unknown keys are ignored.
+    pub(crate) fn restore(&mut self, key: &str, entry: PriceEntry) {
+        if let Some(slot) = self.entries.get_mut(key) {
+            self.rates.set(key, entry.value);
+            *slot = entry;
+        }
+    }
+}
+
+/// The rule every value of `key` follows (finite, ≥ 0, > 0 where divided by, fractions < 1), without
+/// changing a catalogue: what `set_price` checks first.
+pub fn check_value(key: &str, value: f64) -> Result<(), CatalogError> {
     if !value.is_finite() || value < 0.0 {
         return Err(CatalogError(format!("`{key}` must be a finite number ≥ 0, got {value}")));
     }

@@ -15,6 +15,7 @@ pub mod key_table;
 pub mod keys;
 pub mod overrides;
 pub mod presets;
+pub mod prices;
 pub mod query;
 pub mod rng;
 pub mod scenario;

@@ -23,8 +23,9 @@ fn long(key: &str) -> &str {
     KEYS.iter().find(|k| k.alias == key).map_or(key, |k| k.name)
 }
 
-/// Query keys that are about the page, not the scenario.
-const PAGE_KEYS: &[&str] = &["v", "embed", "page", "theme"];
+/// Query keys that are about the page, not the scenario; `px` carries your own rates
+/// (`overrides::UserPrices::to_link`, versioned on its own).
+const PAGE_KEYS: &[&str] = &["v", "embed", "page", "theme", "px"];
 
 /// `v=1&requests_per_month=5e7&arch=arm64`
 pub fn encode(s: &Scenario) -> String {
@@ -183,5 +184,23 @@ mod tests {
         assert_eq!(s.custom_profile.len(), 10_080);
         assert_eq!(s.custom_profile[13], 6.0);
         assert_eq!(s.memory_mb, (128 + 19_999 % 1000) as f64);
+    }
+
+    #[test]
+    fn a_link_with_your_prices_keeps_its_scenario_and_its_prices() {
+        use crate::core::catalog::Catalog;
+        use crate::core::overrides::UserPrices;
+        let link = "?v=2&r=5e7&px=1,discount.aws~12,lambda.requests~0.18&page=prices";
+        let (s, errors) = decode(link).unwrap();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(s, Scenario { requests_per_month: 5e7, ..Scenario::default() });
+        let base = Catalog::builtin();
+        let (prices, errors) = UserPrices::from_link(&base, &page_param(link, "px").unwrap());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(prices.pairs(), [("discount.aws".to_string(), 12.0), ("lambda.requests".to_string(), 0.18)]);
+        // The link the app writes for it is the one read back.
+        let written = format!("?{}&px={}", encode(&s), prices.to_link());
+        assert_eq!(decode(&written).unwrap().0, s);
+        assert_eq!(UserPrices::from_link(&base, &page_param(&written, "px").unwrap()).0, prices);
     }
 }

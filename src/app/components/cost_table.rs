@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::app::components::line_sources::{LineSources, Sources};
 use crate::app::components::verdict_card::serde_plain;
 use crate::app::format;
 use crate::chart::{Style, css, platform_colour};
@@ -13,6 +14,9 @@ use crate::core::cost::{self, PlatformCost, PlatformId};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub platforms: Vec<PlatformCost>,
+    /// The catalogue entries behind each line (the explorer's; embedded widgets leave them out).
+    #[prop_or_default]
+    pub sources: Option<Sources>,
 }
 
 /// The platform's colour from the platform table (as the charts draw it), one shape per theme; the style
@@ -70,7 +74,10 @@ pub fn cost_table(props: &Props) -> Html {
                                                     }
                                                 </span>
                                                 <span class="num">{format::usd(li.usd)}</span>
-                                                <small class="detail">{&li.detail}</small></li>
+                                                <small class="detail">{&li.detail}</small>
+                                                if let Some(sources) = &props.sources {
+                                                    <LineSources sources={sources.clone()} platform={p.id.index()} item={li.item.clone()} />
+                                                }</li>
                                         }) }
                                     </ul>
                                 </details>

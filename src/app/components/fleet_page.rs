@@ -27,6 +27,8 @@ const PLACEHOLDER: &str = "name,invocations,avg_duration_ms,memory_mb\ncheckout-
 pub struct Props {
     /// The explorer's scenario: everything a CSV row does not set (shape, options, requirements).
     pub base: Scenario,
+    /// The catalogue with your rates applied.
+    pub catalog: Rc<Catalog>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -40,9 +42,8 @@ fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-async fn evaluate(bytes: Vec<u8>, base: Scenario, status: UseStateHandle<Status>) {
+async fn evaluate(bytes: Vec<u8>, base: Scenario, cat: Rc<Catalog>, status: UseStateHandle<Status>) {
     let started = now();
-    let cat = Catalog::builtin();
     let parsed = fleet::parse(&bytes);
     let total = parsed.rows.len();
     let (mut rows, mut errors) = (Vec::with_capacity(total), parsed.errors);
@@ -67,10 +68,10 @@ pub fn fleet_page(props: &Props) -> Html {
     let sort = use_state(|| (SortKey::Saving, true));
 
     let start = {
-        let (status, base) = (status.clone(), props.base.clone());
+        let (status, base, cat) = (status.clone(), props.base.clone(), props.catalog.clone());
         Callback::from(move |bytes: Vec<u8>| {
             status.set(Status::Running { done: 0, total: 0 });
-            wasm_bindgen_futures::spawn_local(evaluate(bytes, base.clone(), status.clone()));
+            wasm_bindgen_futures::spawn_local(evaluate(bytes, base.clone(), cat.clone(), status.clone()));
         })
     };
     let on_text = {

@@ -7,8 +7,10 @@ use crate::app::download;
 use crate::app::state::Action;
 use crate::app::worker::{Reply, Request};
 use crate::app::worker_client;
+use crate::app::your_prices;
 use crate::core::cost::PlatformId;
 use crate::core::crossover::Curves;
+use crate::core::overrides::UserPrices;
 use crate::core::query;
 use crate::core::scenario::Scenario;
 
@@ -17,6 +19,9 @@ pub struct Props {
     pub scenario: Scenario,
     pub curves: std::rc::Rc<Curves>,
     pub notify: Callback<Action>,
+    /// Your rates: in the link, and in the evaluation exported.
+    #[prop_or_default]
+    pub prices: UserPrices,
 }
 
 /// The curves as CSV: one row per volume, one column per platform (empty where infeasible).
@@ -60,8 +65,9 @@ pub fn share_bar(props: &Props) -> Html {
     };
     let on_copy = {
         let (s, notify, shown_link) = (props.scenario.clone(), props.notify.clone(), shown_link.clone());
+        let prices = props.prices.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = share_url(&s);
+            let url = format!("{}{}", share_url(&s), your_prices::url_part(&prices));
             shown_link.set(Some(url.clone()));
             // The clipboard may be refused (permissions, insecure context): the link stays shown to copy.
             if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
@@ -78,10 +84,11 @@ pub fn share_bar(props: &Props) -> Html {
     };
     // The full evaluation (sensitivity search included) is computed and serialised in the worker.
     let on_json = {
-        let (s, report) = (props.scenario.clone(), report.clone());
+        let (s, report, prices) = (props.scenario.clone(), report.clone(), props.prices.clone());
         Callback::from(move |_: MouseEvent| {
             let report = report.clone();
-            worker_client::call(Request::evaluate(&s), move |reply| {
+            let request = Request::Evaluate(format!("{}{}", query::encode(&s), your_prices::url_part(&prices)));
+            worker_client::call(request, move |reply| {
                 let r = match reply {
                     Reply::Evaluation(json) => download::text("crossover-evaluation.json", "application/json", &json),
                     Reply::Failed(e) => Err(e),
