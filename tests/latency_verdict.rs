@@ -9,11 +9,11 @@ use crossover::core::coldstart::{self, SimTarget};
 use crossover::core::cost::PlatformId;
 use crossover::core::eval;
 use crossover::core::scenario::{DurationDistribution, Scenario};
-use crossover::core::verdict::dimensions::load;
 use crossover::core::verdict::fixes::{self, Fix};
-use crossover::core::verdict::{
-    ColdStarts, Decision, Dimension, Evidence, Method, PlatformEvidence, Signal, Verdict, decide,
-};
+use crossover::core::verdict::{Decision, Dimension, Evidence, PlatformEvidence, Signal, Verdict, decide};
+
+#[path = "common/evidence.rs"]
+mod hand;
 
 use PlatformId::*;
 
@@ -22,20 +22,8 @@ fn at(id: PlatformId, usd: f64, p99: f64) -> PlatformEvidence {
 }
 
 fn evidence(s: &Scenario, platforms: Vec<PlatformEvidence>, fixes: Vec<Fix>) -> Evidence {
-    Evidence {
-        platforms,
-        load: load(s),
-        method: Method::Simulated,
-        cold: ColdStarts {
-            platform: AwsLambda,
-            fraction: 0.05,
-            peak_environments: 3.0,
-            warm_p99_ms: None,
-            provisioned_usd: None,
-        },
-        peak_db_connections: 3.0,
-        fixes,
-    }
+    let lambda = hand::Lambda { cold_fraction: 0.05, peak_environments: 3.0, peak_db: 3.0 };
+    hand::evidence(s, platforms, &lambda, fixes)
 }
 
 fn latency(v: &Verdict) -> &str {

@@ -4,10 +4,10 @@
 use crossover::core::catalog::Catalog;
 use crossover::core::cost::{Limit, LimitKind, PlatformId};
 use crossover::core::scenario::{SECONDS_PER_MONTH, Scenario, TrafficShape};
-use crossover::core::verdict::dimensions::load;
-use crossover::core::verdict::{
-    ColdStarts, Decision, Dimension, Evidence, Method, PlatformEvidence, Signal, Verdict, decide,
-};
+use crossover::core::verdict::{Decision, Dimension, Evidence, PlatformEvidence, Signal, Verdict, decide};
+
+#[path = "common/evidence.rs"]
+mod hand;
 
 use PlatformId::*;
 
@@ -36,20 +36,8 @@ fn evidence(s: &Scenario, platforms: &[PlatformEvidence], c: &Cold) -> Evidence 
         .iter()
         .map(|p| PlatformEvidence { p99_ms: (p.id == AwsLambda).then_some(c.p99), ..p.clone() })
         .collect();
-    Evidence {
-        platforms,
-        load: load(s),
-        method: Method::Simulated,
-        cold: ColdStarts {
-            platform: AwsLambda,
-            fraction: 0.01,
-            peak_environments: c.peak_instances,
-            warm_p99_ms: None,
-            provisioned_usd: None,
-        },
-        peak_db_connections: c.peak_db,
-        fixes: Vec::new(),
-    }
+    let lambda = hand::Lambda { cold_fraction: 0.01, peak_environments: c.peak_instances, peak_db: c.peak_db };
+    hand::evidence(s, platforms, &lambda, Vec::new())
 }
 
 /// Lambda cheap, containers dear: the usual small workload.
