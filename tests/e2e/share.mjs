@@ -114,8 +114,12 @@ const failures = await run([
   ['exports: evaluation JSON equals crossover eval, curves CSV, chart PNGs', async () => {
     const page = await openPage(browser, origin);
     await page.goto(APP);
+    await settled(page);
+    const start = page.url();
     await page.locator('#preset-flash_sale').click();
     await settled(page);
+    // The URL is written once the scenario settles (in an idle period, up to ~0.6 s later): wait for it.
+    await page.waitForFunction((u) => location.href !== u, start, { timeout: 20000 });
     const ev = evalQuery(scenarioQuery(page.url()));
     const json = JSON.parse((await download(page, '#export-json')).toString());
     for (const key of ['platforms', 'breakeven', 'coldstart', 'verdict', 'sensitivity']) assert(key in json, `JSON has ${key}`);
