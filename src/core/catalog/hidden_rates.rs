@@ -23,10 +23,13 @@ macro_rules! hidden_rates {
             pub const KEYS: &'static [&'static str] = &[$($key),*];
 
             pub(super) fn resolve(entries: &BTreeMap<String, PriceEntry>) -> Result<HiddenRates, String> {
-                let value = |key: &str| {
-                    entries.get(key).map(|e| e.value).ok_or_else(|| format!("catalog is missing key `{key}`"))
-                };
-                Ok(HiddenRates { $($field: value($key)?,)* })
+                // A loop over the keys, not one lookup per field (smaller wasm).
+                let mut rates = HiddenRates::default();
+                for key in Self::KEYS {
+                    let entry = entries.get(*key).ok_or_else(|| format!("catalog is missing key `{key}`"))?;
+                    rates.set(key, entry.value);
+                }
+                Ok(rates)
             }
 
             /// Sets one value by key; false when the key is not in this file's schema.
