@@ -23,19 +23,26 @@ macro_rules! hidden_rates {
             pub const KEYS: &'static [&'static str] = &[$($key),*];
 
             pub(super) fn resolve(entries: &BTreeMap<String, PriceEntry>) -> Result<HiddenRates, String> {
-                let value = |key: &str| {
-                    entries.get(key).map(|e| e.value).ok_or_else(|| format!("catalog is missing key `{key}`"))
-                };
-                Ok(HiddenRates { $($field: value($key)?,)* })
+                // A loop over the keys, not one lookup per field (smaller wasm).
+                let mut rates = HiddenRates::default();
+                for key in Self::KEYS {
+                    let entry = entries.get(*key).ok_or_else(|| format!("catalog is missing key `{key}`"))?;
+                    rates.set(key, entry.value);
+                }
+                Ok(rates)
             }
 
             /// Sets one value by key; false when the key is not in this file's schema.
             pub(super) fn set(&mut self, key: &str, value: f64) -> bool {
-                match key {
-                    $($key => self.$field = value,)*
-                    _ => return false,
+                // A key's position picks its field: a string `match` per key costs the wasm ~5 KB more.
+                match Self::KEYS.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        let fields: [&mut f64; HiddenRates::KEYS.len()] = [$(&mut self.$field,)*];
+                        *fields[i] = value;
+                        true
+                    }
+                    None => false,
                 }
-                true
             }
         }
     };

@@ -25,22 +25,27 @@ macro_rules! rates {
             pub const KEYS: &'static [&'static str] = &[$($key),*];
 
             pub(super) fn resolve(entries: &BTreeMap<String, PriceEntry>) -> Result<Rates, String> {
-                let value = |key: &str| {
-                    entries
-                        .get(key)
-                        .map(|e| e.value)
-                        .ok_or_else(|| format!("catalog is missing key `{key}`"))
-                };
-                Ok(Rates { $($field: value($key)?,)* hidden: HiddenRates::resolve(entries)? })
+                // A loop over the keys, not one lookup per field: the unrolled lookups cost the wasm ~10 KB.
+                let mut rates = Rates::default();
+                for key in Self::KEYS {
+                    let entry = entries.get(*key).ok_or_else(|| format!("catalog is missing key `{key}`"))?;
+                    rates.set(key, entry.value);
+                }
+                rates.hidden = HiddenRates::resolve(entries)?;
+                Ok(rates)
             }
 
             /// Sets one value by key; false when the key is in neither file's schema.
             pub(super) fn set(&mut self, key: &str, value: f64) -> bool {
-                match key {
-                    $($key => self.$field = value,)*
-                    _ => return self.hidden.set(key, value),
+                // A key's position picks its field: a string `match` per key costs the wasm ~5 KB more.
+                match Self::KEYS.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        let fields: [&mut f64; Rates::KEYS.len()] = [$(&mut self.$field,)*];
+                        *fields[i] = value;
+                        true
+                    }
+                    None => self.hidden.set(key, value),
                 }
-                true
             }
         }
     };
