@@ -360,6 +360,44 @@ mod tests {
         assert!(charge(&l, 0.0, big, 0.6, M7G_LARGE, &r).is_none());
     }
 
+    /// `cheapest_fit` (one fleet per environments-per-instance count) picks the same type with the same
+    /// charge, to the bit, as `charge` on every candidate in turn, across presets, sizes, arches and volumes.
+    #[test]
+    fn cheapest_fit_is_the_minimum_of_every_charge() {
+        use crate::core::scenario::Arch;
+        let cat = crate::core::catalog::Catalog::builtin();
+        let r = cat.rates();
+        let mut scenarios: Vec<Scenario> = crate::core::presets::all().into_iter().map(|p| p.scenario).collect();
+        for (memory_mb, arch) in [(2048.0, Arch::Arm64), (3072.0, Arch::X86_64), (10_240.0, Arch::Arm64)] {
+            scenarios.push(Scenario { memory_mb, arch, runtime: "python313".into(), ..Scenario::default() });
+        }
+        let mut compared = 0;
+        for s in &scenarios {
+            let weights = super::super::usage::weights(s);
+            let conc = concurrency_per_vcpu(&s.runtime, &r.hidden).unwrap_or(r.hidden.lmi_concurrency_python);
+            let env = environment(s.memory_mb, conc, &r.hidden);
+            for requests in [0.0, 1e3, 3.7e6, 1e8, 2.5e9, 1e11] {
+                let load = Load {
+                    mean_rate: requests / SECONDS_PER_MONTH,
+                    weights: &weights,
+                    slot_s: SECONDS_PER_MONTH / weights.len() as f64,
+                    duration_s: s.duration_ms / 1000.0,
+                    cpu_fraction: s.cpu_fraction,
+                };
+                let direct = candidates(s, r)
+                    .filter_map(|i| {
+                        let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
+                        charge(&load, requests, env, s.target_utilization, it, &r.hidden).map(|c| (c, i.name))
+                    })
+                    .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd));
+                let fast = cheapest_fit(s, r, &load, requests, env).map(|(c, i)| (c, i.name));
+                assert_eq!(fast, direct, "{} at {requests}", s.runtime);
+                compared += usize::from(direct.is_some());
+            }
+        }
+        assert!(compared > 20, "{compared}");
+    }
+
     #[test]
     fn unsupported_runtimes_and_sizes_are_named() {
         let r = crate::core::catalog::Catalog::builtin().rates().clone();
