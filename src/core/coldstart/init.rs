@@ -138,20 +138,38 @@ impl ColdModel {
     }
 }
 
+/// One lambda-perf row: runtime, arch, package type, then memory, samples, p50, p90, p99, max as parsed
+/// (NaN where a figure does not parse).
+type PerfRow = (&'static str, &'static str, &'static str, [f64; 6]);
+
+/// The lambda-perf rows with 9 fields, parsed once per process (every pricing of a scenario looks one up).
+fn perf_rows() -> &'static [PerfRow] {
+    static ROWS: std::sync::OnceLock<Vec<PerfRow>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        CSV.lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .filter_map(|line| {
+                let f: Vec<&str> = line.split(',').collect();
+                let n = |i: usize| f[i].trim().parse::<f64>().unwrap_or(f64::NAN);
+                (f.len() == 9).then(|| (f[0], f[1], f[2], [n(3), n(4), n(5), n(6), n(7), n(8)]))
+            })
+            .collect()
+    })
+}
+
 /// (p50, p90, p99, max, samples) of the lambda-perf row, memory matched to the nearest measured size.
 fn lambda_row(runtime: &str, arch: Arch, pkg: PackageType, memory_mb: f64) -> Option<[f64; 5]> {
     let (arch, pkg) =
         (if arch == Arch::Arm64 { "arm64" } else { "x86_64" }, if pkg == PackageType::Image { "image" } else { "zip" });
     let mut best: Option<(f64, [f64; 5])> = None;
-    for line in CSV.lines().filter(|l| !l.starts_with('#')).skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        if f.len() != 9 || f[0] != runtime || f[1] != arch || f[2] != pkg {
+    for &(rt, a, p, n) in perf_rows() {
+        if rt != runtime || a != arch || p != pkg {
             continue;
         }
-        let n = |i: usize| f[i].trim().parse::<f64>().unwrap_or(f64::NAN);
-        let distance = (n(3).ln() - memory_mb.max(1.0).ln()).abs();
+        let distance = (n[0].ln() - memory_mb.max(1.0).ln()).abs();
         if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, [n(5), n(6), n(7), n(8), n(4)]));
+            best = Some((distance, [n[2], n[3], n[4], n[5], n[1]]));
         }
     }
     best.map(|b| b.1).filter(|q| q.iter().all(|x| x.is_finite()))

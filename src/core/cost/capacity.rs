@@ -38,6 +38,7 @@ pub(super) struct Burst {
 }
 
 /// What runs over the month.
+#[derive(Clone, Copy)]
 pub(super) struct Fleet {
     pub unit_hours: f64,
     /// Units in the busiest hour.

@@ -287,6 +287,9 @@ fn discount(s: &Scenario, r: &Rates) -> f64 {
 /// A priced instance type: (monthly USD, type, fleet, hourly rate, surplus credits USD).
 type Choice<'a> = (f64, &'a Instance, Fleet, f64, f64);
 
+/// `cheapest_instance` with the type as its index in `instances`: (types that fit, choice).
+pub(super) type Ec2Choice = (usize, Option<(f64, usize, Fleet, f64, f64)>);
+
 /// The types tried, and the cheapest that fits with its fleet: (monthly USD, type, fleet, hourly rate,
 /// surplus credits USD).
 fn cheapest_instance<'a>(u: &Usage, all: &'a [Instance], discount: f64) -> (usize, Option<Choice<'a>>) {
@@ -348,7 +351,13 @@ fn instances_price(u: &Usage, bill: &mut Bill, eks: bool) {
     let (s, r) = (u.s, u.r);
     let discount = discount(s, r);
     let all = instances(r);
-    let (count, best) = cheapest_instance(u, &all, discount);
+    // EC2 and EKS buy the same instances: whichever is priced second at this volume reuses the choice.
+    let (count, best) = *u.ec2_choice.get_or_init(|| {
+        let (count, best) = cheapest_instance(u, &all, discount);
+        let at = |i: &Instance| all.iter().position(|x| std::ptr::eq(x, i)).unwrap_or(0);
+        (count, best.map(|(usd, i, f, hourly, surplus)| (usd, at(i), f, hourly, surplus)))
+    });
+    let best = best.map(|(usd, k, f, hourly, surplus)| (usd, &all[k], f, hourly, surplus));
 
     if let Some((_, i, f, hourly, surplus)) = best {
         let what = if eks { "EKS nodes" } else { "EC2 instances" };

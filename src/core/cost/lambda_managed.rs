@@ -39,6 +39,36 @@ fn candidates<'r>(s: &'r Scenario, r: &'r Rates) -> impl Iterator<Item = contain
     containers::instances(r).into_iter().filter(move |i| i.arch == s.arch && i.burst.is_none())
 }
 
+/// The candidate whose month costs least (the first of equals), with its charge: `charge` of each in turn.
+/// The month's fleet depends on the instance type only through how many environments it holds, which
+/// few distinct counts cover, so each count's fleet is sized once and priced at each type's rate.
+fn cheapest_fit(
+    s: &Scenario,
+    r: &Rates,
+    load: &Load,
+    requests: f64,
+    env: Environment,
+) -> Option<(ManagedCharge, containers::Instance)> {
+    let h = &r.hidden;
+    let envs = environments(load, env, s.target_utilization);
+    let mut fleets: Vec<(f64, ManagedFleet)> = Vec::new();
+    candidates(s, r)
+        .filter_map(|i| {
+            let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
+            let per_instance = envs_per_instance(env, it)?;
+            let fleet = match fleets.iter().find(|(n, _)| *n == per_instance) {
+                Some((_, f)) => *f,
+                None => {
+                    let f = fleet(load, &envs, env, per_instance, h);
+                    fleets.push((per_instance, f));
+                    f
+                }
+            };
+            Some((priced(fleet, requests, it, h), i))
+        })
+        .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd))
+}
+
 /// Whether one execution environment fits on the instance type.
 fn fits(env: Environment, i: &containers::Instance) -> bool {
     i.vcpu >= env.vcpu && i.gib >= env.gib
@@ -98,12 +128,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let conc = concurrency_per_vcpu(&s.runtime, h).unwrap_or(h.lmi_concurrency_python);
     let env = environment(s.memory_mb, conc, h);
     let load = u.load();
-    let best = candidates(s, r)
-        .filter_map(|i| {
-            let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
-            charge(&load, u.requests, env, s.target_utilization, it, h).map(|c| (c, i))
-        })
-        .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd));
+    let best = cheapest_fit(s, r, &load, u.requests, env);
     if let Some((c, i)) = &best {
         let f = c.fleet;
         bill.add("EC2 instances (managed)", c.instances_usd, || {
@@ -147,12 +172,7 @@ pub fn provisioned(u: &Usage) -> Option<Provisioned> {
     let conc = concurrency_per_vcpu(&s.runtime, h)?;
     let env = environment(s.memory_mb, conc, h);
     let load = u.load();
-    let (c, i) = candidates(s, r)
-        .filter_map(|i| {
-            let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
-            charge(&load, u.requests, env, s.target_utilization, it, h).map(|c| (c, i))
-        })
-        .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd))?;
+    let (c, i) = cheapest_fit(s, r, &load, u.requests, env)?;
     // Environments per request/s: the larger of the concurrency and the CPU bound (as `charge`).
     let per_rps =
         load.duration_s * (1.0 / env.concurrency).max(load.cpu_fraction / (env.vcpu * s.target_utilization.max(0.01)));
@@ -210,7 +230,9 @@ pub struct ManagedCharge {
     pub requests_usd: f64,
 }
 
-/// Sizes and prices the month; `None` when one environment does not fit on `instance`.
+/// Sizes and prices the month; `None` when one environment does not fit on `instance`. (`cheapest_fit`
+/// does the same for many instance types at once.)
+#[cfg(test)]
 pub fn charge(
     load: &Load,
     requests: f64,
@@ -219,40 +241,61 @@ pub fn charge(
     instance: Instance,
     r: &HiddenRates,
 ) -> Option<ManagedCharge> {
+    let per_instance = envs_per_instance(env, instance)?;
+    let envs = environments(load, env, target_utilization);
+    Some(priced(fleet(load, &envs, env, per_instance, r), requests, instance, r))
+}
+
+/// Environments one instance holds; `None` when not even one fits.
+fn envs_per_instance(env: Environment, instance: Instance) -> Option<f64> {
     let per_instance = (instance.vcpu / env.vcpu).min(instance.gib / env.gib).floor();
     // NaN (bad sizes) fails the comparison too.
-    if per_instance.is_nan() || per_instance < 1.0 {
-        return None;
-    }
+    (per_instance >= 1.0).then_some(per_instance)
+}
+
+/// Environments needed in each slot of the week: the larger of the concurrency and the CPU bound.
+fn environments(load: &Load, env: Environment, target_utilization: f64) -> Vec<f64> {
     let cpu_per_env = env.vcpu * target_utilization.max(0.01);
+    load.rates()
+        .map(|rate| {
+            let in_flight = rate * load.duration_s;
+            (in_flight / env.concurrency).max(in_flight * load.cpu_fraction / cpu_per_env)
+        })
+        .collect()
+}
+
+/// The month's instances for `envs` (per slot) at `per_instance` environments each, never below the minimum.
+fn fleet(load: &Load, envs: &[f64], env: Environment, per_instance: f64, r: &HiddenRates) -> ManagedFleet {
     let mut instance_s = 0.0;
     let mut peak: f64 = 0.0;
     let mut trough = f64::INFINITY;
-    for rate in load.rates() {
-        let in_flight = rate * load.duration_s;
-        let envs = (in_flight / env.concurrency).max(in_flight * load.cpu_fraction / cpu_per_env);
-        let instances = (envs / per_instance).max(r.lmi_min_instances);
+    for &e in envs {
+        let instances = (e / per_instance).max(r.lmi_min_instances);
         instance_s += instances * load.slot_s;
         peak = peak.max(instances);
         if instances < trough {
             trough = instances;
         }
     }
-    let instance_hours = instance_s / 3600.0;
-    let instances_usd = instance_hours * instance.hourly;
+    ManagedFleet {
+        env,
+        envs_per_instance: per_instance,
+        instance_hours: instance_s / 3600.0,
+        peak_instances: peak,
+        trough_instances: if trough.is_finite() { trough } else { 0.0 },
+    }
+}
+
+/// The month's charges for `fleet` of `instance`.
+fn priced(fleet: ManagedFleet, requests: f64, instance: Instance, r: &HiddenRates) -> ManagedCharge {
+    let instances_usd = fleet.instance_hours * instance.hourly;
     let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
-    Some(ManagedCharge {
-        fleet: ManagedFleet {
-            env,
-            envs_per_instance: per_instance,
-            instance_hours,
-            peak_instances: peak,
-            trough_instances: if trough.is_finite() { trough } else { 0.0 },
-        },
+    ManagedCharge {
+        fleet,
         instances_usd,
         management_fee_usd: instances_usd * r.lmi_management_fee,
         requests_usd: requests / 1e6 * r.lmi_requests,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -315,6 +358,44 @@ mod tests {
         // An environment larger than the instance does not fit.
         let big = environment(16_384.0, 32.0, &r);
         assert!(charge(&l, 0.0, big, 0.6, M7G_LARGE, &r).is_none());
+    }
+
+    /// `cheapest_fit` (one fleet per environments-per-instance count) picks the same type with the same
+    /// charge, to the bit, as `charge` on every candidate in turn, across presets, sizes, arches and volumes.
+    #[test]
+    fn cheapest_fit_is_the_minimum_of_every_charge() {
+        use crate::core::scenario::Arch;
+        let cat = crate::core::catalog::Catalog::builtin();
+        let r = cat.rates();
+        let mut scenarios: Vec<Scenario> = crate::core::presets::all().into_iter().map(|p| p.scenario).collect();
+        for (memory_mb, arch) in [(2048.0, Arch::Arm64), (3072.0, Arch::X86_64), (10_240.0, Arch::Arm64)] {
+            scenarios.push(Scenario { memory_mb, arch, runtime: "python313".into(), ..Scenario::default() });
+        }
+        let mut compared = 0;
+        for s in &scenarios {
+            let weights = super::super::usage::weights(s);
+            let conc = concurrency_per_vcpu(&s.runtime, &r.hidden).unwrap_or(r.hidden.lmi_concurrency_python);
+            let env = environment(s.memory_mb, conc, &r.hidden);
+            for requests in [0.0, 1e3, 3.7e6, 1e8, 2.5e9, 1e11] {
+                let load = Load {
+                    mean_rate: requests / SECONDS_PER_MONTH,
+                    weights: &weights,
+                    slot_s: SECONDS_PER_MONTH / weights.len() as f64,
+                    duration_s: s.duration_ms / 1000.0,
+                    cpu_fraction: s.cpu_fraction,
+                };
+                let direct = candidates(s, r)
+                    .filter_map(|i| {
+                        let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
+                        charge(&load, requests, env, s.target_utilization, it, &r.hidden).map(|c| (c, i.name))
+                    })
+                    .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd));
+                let fast = cheapest_fit(s, r, &load, requests, env).map(|(c, i)| (c, i.name));
+                assert_eq!(fast, direct, "{} at {requests}", s.runtime);
+                compared += usize::from(direct.is_some());
+            }
+        }
+        assert!(compared > 20, "{compared}");
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(crate) struct Usage<'a> {
     pub duration_s: f64,
     /// Configured memory, GB (1 GB = 1,024 MB, as Lambda and Azure meter it).
     pub memory_gb: f64,
+    /// EC2's instance choice, made by whichever of EC2 and EKS is priced first.
+    pub(super) ec2_choice: std::cell::OnceCell<super::containers::Ec2Choice>,
 }
 
 impl<'a> Usage<'a> {
@@ -57,6 +59,7 @@ impl<'a> Usage<'a> {
             rate: requests / SECONDS_PER_MONTH,
             duration_s: s.duration_ms / 1000.0,
             memory_gb: s.memory_mb / 1024.0,
+            ec2_choice: std::cell::OnceCell::new(),
         }
     }
 
