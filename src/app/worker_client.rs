@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::{Closure, JsValue};
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::app::worker::{self, Envelope, Reply, Request};
-use crate::core::catalog::Catalog;
+use crate::app::your_prices;
 
 /// A reply as it arrived: still a JS value from the worker (read only if the caller wants it), or
 /// computed on this thread.
@@ -100,7 +100,7 @@ fn post(w: &Worker, id: u64, request: &Request) -> bool {
 }
 
 fn answer_here(request: Request, on_reply: OnReply) {
-    Timeout::new(0, move || on_reply(Answer::Here(worker::answer(request, &Catalog::builtin())))).forget();
+    Timeout::new(0, move || on_reply(Answer::Here(worker::answer(request, &your_prices::base())))).forget();
 }
 
 /// The worker is gone or unusable: everything it owed is answered here, and so is everything after.
