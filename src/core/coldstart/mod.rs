@@ -9,6 +9,7 @@
 pub mod analytic;
 mod arrivals;
 pub mod capacity;
+mod ceiling;
 pub mod data;
 pub mod estimate;
 pub mod exact;
