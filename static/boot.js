@@ -15,9 +15,30 @@ if (!plain.test(js ?? '') || !plain.test(wasmFile ?? '')) {
   throw new Error(`boot.js: expected ?js=…&wasm=… file names in its <script src>, got ${tag?.src}`);
 }
 
+// The prices and model data the core reads (src/core/data_files.rs): static files next to this one, fetched
+// in parallel with the wasm and the JS, so they add no round trip; the app starts once all have arrived.
+const DATA = { catalog: 'catalog.json', hidden_costs: 'hidden_costs.json', coldstart: 'coldstart.json', presets: 'presets.json' };
+
+async function dataText(file) {
+  const response = await fetch(new URL(file, here).href);
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return response.text();
+}
+
 try {
+  const wasmResponse = fetch(new URL(wasmFile, here).href);
+  const data = Promise.all(Object.entries(DATA).map(async ([key, file]) => [key, await dataText(file)]));
   const bindings = await import(new URL(js, here).href);
-  const wasm = await bindings.default({ module_or_path: new URL(wasmFile, here).href });
+  try {
+    globalThis.crossoverData = Object.fromEntries(await data);
+  } catch (error) {
+    // Say so on the page instead of leaving it blank (offline on a first visit, a broken deploy).
+    wasmResponse.catch(() => {});
+    const app = document.getElementById('app');
+    if (app) app.textContent = `Crossover could not load its data (${error.message}); reload when online.`;
+    throw error;
+  }
+  const wasm = await bindings.default({ module_or_path: wasmResponse });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } finally {

@@ -1,15 +1,17 @@
 // The page's web worker: the app's own module, instantiated a second time in a module worker. The page's
-// first message is `{ js, module }`: the app's content-hashed JS file name (as boot.js got it) and the
-// page's compiled WebAssembly.Module, so the wasm is neither downloaded nor compiled again. Once
+// first message is `{ js, module, data }`: the app's content-hashed JS file name (as boot.js got it), the
+// page's compiled WebAssembly.Module, so the wasm is neither downloaded nor compiled again, and the data
+// files boot.js fetched (set as `crossoverData` here too, read by src/app/boot_data.rs). Once
 // instantiated, `main` sees no window and runs the worker's side (src/app/worker.rs), which takes over
 // `onmessage` and posts 0 when it is ready for requests.
 const plain = /^[\w.-]+$/; // a file name next to this one, nothing else
 self.onmessage = (event) => {
   self.onmessage = null;
-  const { js, module } = event.data ?? {};
+  const { js, module, data } = event.data ?? {};
   if (!plain.test(js ?? '') || !(module instanceof WebAssembly.Module)) {
     throw new Error('worker.js: expected { js: <file name>, module: WebAssembly.Module } first');
   }
+  self.crossoverData = data;
   import(new URL(js, self.location.href).href)
     .then((bindings) => bindings.default({ module_or_path: module }))
     // Rethrown from a task of its own, so the page gets an `error` event and answers on its own thread.

@@ -149,6 +149,7 @@ pub fn in_worker() -> bool {
 /// The worker's entry point: answer each message until the page goes away. The first message out is
 /// the id 0 "ready" (messages the page posts before the module has loaded would be lost).
 pub fn run() {
+    super::boot_data::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let cat = Catalog::builtin();
     let reply_to = scope.clone();

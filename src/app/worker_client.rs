@@ -149,10 +149,10 @@ const READY_WITHIN_MS: u32 = 15_000;
 /// Where Trunk puts the worker's loader, relative to the page (so any sub-path works).
 const WORKER_URL: &str = "./worker.js";
 
-/// The worker's first message: `{ js, module }`, the app's content-hashed JS file name (as `boot.js` got
-/// it from its own `<script src="./boot.js?js=…&wasm=…">`) and this very `WebAssembly.Module`, so the
-/// worker neither downloads nor compiles the wasm again. `None` when the page was not started by
-/// `boot.js` (the browser tests), which then answers on the main thread.
+/// The worker's first message: `{ js, module, data }`, the app's content-hashed JS file name (as `boot.js`
+/// got it from its own `<script src="./boot.js?js=…&wasm=…">`), this very `WebAssembly.Module`, so the
+/// worker neither downloads nor compiles the wasm again, and the data files boot.js fetched (`boot_data`).
+/// `None` when the page was not started by `boot.js` (the browser tests), which then answers on the main thread.
 fn boot_message() -> Option<wasm_bindgen::JsValue> {
     let boot = gloo::utils::document().query_selector("script[src*='boot.js?']").ok()??;
     let src = boot.get_attribute("src")?;
@@ -160,6 +160,7 @@ fn boot_message() -> Option<wasm_bindgen::JsValue> {
     let message = js_sys::Object::new();
     js_sys::Reflect::set(&message, &"js".into(), &js.into()).ok()?;
     js_sys::Reflect::set(&message, &"module".into(), &wasm_bindgen::module()).ok()?;
+    js_sys::Reflect::set(&message, &"data".into(), &super::boot_data::object()).ok()?;
     Some(message.into())
 }
 

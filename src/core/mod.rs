@@ -6,6 +6,7 @@ pub mod claims;
 pub mod coldstart;
 pub mod cost;
 pub mod crossover;
+pub mod data_files;
 pub mod eval;
 pub mod field_error;
 pub mod fleet;

@@ -1,6 +1,6 @@
 //! `data/coldstart.json`: every parameter of the execution models — keep-alive defaults, Lambda's cold-start
 //! adders, other platforms' measured cold starts, Azure's scale controller, Workers' isolates, the container
-//! fleets' start times — each with its unit, source, as-of date and status. Embedded at build time.
+//! fleets' start times — each with its unit, source, as-of date and status. Compiled in natively; fetched by the site (`core::data_files`).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -8,8 +8,6 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::SimTarget;
-
-const JSON: &str = include_str!("../../../data/coldstart.json");
 
 /// The statuses an entry may carry (the file's `statuses` key says what each means).
 pub const STATUSES: [&str; 6] = ["OK", "2nd", "measured", "derived", "proxy", "assumption"];
@@ -185,7 +183,7 @@ pub struct ColdData {
 impl ColdData {
     /// The embedded data; a malformed file is a build defect caught by the unit test below.
     pub fn builtin() -> ColdData {
-        serde_json::from_str(JSON).expect("data/coldstart.json matches ColdData")
+        serde_json::from_str(crate::core::data_files::coldstart()).expect("data/coldstart.json matches ColdData")
     }
 
     /// The embedded data, parsed once (feasibility checks ask for it per fleet row).
