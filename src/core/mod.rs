@@ -22,5 +22,6 @@ pub mod rng;
 pub mod scenario;
 pub mod scenario_json;
 pub mod sensitivity;
+pub mod stable_sort;
 pub mod traffic;
 pub mod verdict;
