@@ -38,8 +38,8 @@ pub fn decode(text: &str) -> Result<Scenario, Vec<FieldError>> {
             Err(e) => errors.push(e),
         }
     }
-    let scenario: Scenario = serde_json::from_value(Value::Object(map))
-        .map_err(|e| vec![FieldError { field: "scenario".into(), message: e.to_string() }])?;
+    let scenario =
+        Scenario::from_map(&map).map_err(|message| vec![FieldError { field: "scenario".into(), message }])?;
     // A key already reported is not reported again by a rule comparing it with a default.
     for e in scenario.validate() {
         if !errors.iter().any(|seen| seen.field == e.field) {
