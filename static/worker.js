@@ -1,4 +1,4 @@
-// The page's web worker: the app's own module, instantiated a second time in a module worker. The page's
+// The page's web worker: the app's own module, instantiated a second time in a module worker. boot.js's
 // first message is `{ js, module, data }`: the app's content-hashed JS file name (as boot.js got it), the
 // page's compiled WebAssembly.Module, so the wasm is neither downloaded nor compiled again, and the data
 // files boot.js fetched (set as `crossoverData` here too, read by src/app/boot_data.rs). Once

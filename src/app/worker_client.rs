@@ -1,6 +1,7 @@
 //! The page's side of its one worker: `call` posts a request and runs the callback with the reply.
-//! The worker is the app's own module started in a module worker (`./worker.js`, given the page's
-//! compiled `WebAssembly.Module`), so the core is neither downloaded nor compiled twice. Until the
+//! The worker is the app's own module in a module worker (`./worker.js`), started by `boot.js` before the
+//! app and given the `WebAssembly.Module` the page runs, so the core is neither downloaded nor compiled
+//! twice, and the worker loads while the page renders its first figures. Until the
 //! worker says it is ready, requests wait here. Without a worker (it failed to load, or the page runs under test without
 //! `boot.js`) the same `worker::answer` runs on the main thread after the current task, so the input
 //! that caused it paints first.
@@ -12,7 +13,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker};
 
 use crate::app::worker::{self, Envelope, Reply, Request};
 use crate::app::your_prices;
@@ -146,36 +147,26 @@ fn receive(client: &Rc<RefCell<Client>>, data: wasm_bindgen::JsValue) {
 /// How long the worker may take to load before the page answers on its own thread.
 const READY_WITHIN_MS: u32 = 15_000;
 
-/// Where Trunk puts the worker's loader, relative to the page (so any sub-path works).
-const WORKER_URL: &str = "./worker.js";
-
-/// The worker's first message: `{ js, module, data }`, the app's content-hashed JS file name (as `boot.js`
-/// got it from its own `<script src="./boot.js?js=…&wasm=…">`), this very `WebAssembly.Module`, so the
-/// worker neither downloads nor compiles the wasm again, and the data files boot.js fetched (`boot_data`).
-/// `None` when the page was not started by `boot.js` (the browser tests), which then answers on the main thread.
-fn boot_message() -> Option<wasm_bindgen::JsValue> {
-    let boot = gloo::utils::document().query_selector("script[src*='boot.js?']").ok()??;
-    let src = boot.get_attribute("src")?;
-    let js = web_sys::UrlSearchParams::new_with_str(src.split_once('?')?.1).ok()?.get("js")?;
-    let message = js_sys::Object::new();
-    js_sys::Reflect::set(&message, &"js".into(), &js.into()).ok()?;
-    js_sys::Reflect::set(&message, &"module".into(), &wasm_bindgen::module()).ok()?;
-    js_sys::Reflect::set(&message, &"data".into(), &super::boot_data::object()).ok()?;
-    Some(message.into())
+/// The worker `boot.js` started (`window.crossoverWorker`) and already gave the compiled module, with
+/// whether it has said it is ready. `None` when the page was not started by `boot.js` (the browser
+/// tests) or the worker failed before the app took it over: the page then answers on its own thread.
+fn adopt() -> Option<(Worker, bool)> {
+    let w: Worker = js_sys::Reflect::get(&gloo::utils::window(), &"crossoverWorker".into()).ok()?.dyn_into().ok()?;
+    let flag = |name: &str| js_sys::Reflect::get(&w, &name.into()).is_ok_and(|v| v.is_truthy());
+    if flag("__crossoverFailed") {
+        w.terminate();
+        return None;
+    }
+    let ready = flag("__crossoverReady");
+    Some((w, ready))
 }
 
 fn start() -> Rc<RefCell<Client>> {
     let client = Rc::new(RefCell::new(Client::default()));
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let Some((boot, w)) = boot_message().and_then(|m| Some((m, Worker::new_with_options(WORKER_URL, &options).ok()?)))
-    else {
+    let Some((w, ready)) = adopt() else {
         return client;
     };
-    if w.post_message(&boot).is_err() {
-        w.terminate();
-        return client;
-    }
+    client.borrow_mut().ready = ready;
     let on_message = {
         let client = client.clone();
         Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {

@@ -51,7 +51,7 @@ mod tests {
             let mut ours = items.clone();
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut std = items.clone();
-            std.sort_by(|a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|x| x.0);
             assert_eq!(ours, std, "n = {n}");
             let mut by_key = items;
             sort_by_key(&mut by_key, |x| std::cmp::Reverse(x.0));
