@@ -158,6 +158,11 @@ fn adopt() -> Option<(Worker, bool)> {
         return None;
     }
     let ready = flag("__crossoverReady");
+    // boot.js's own listeners have told what they saw; from here on every message is the app's.
+    if let Ok(f) = js_sys::Reflect::get(&w, &"__crossoverAdopted".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = f.call0(&w);
+    }
     Some((w, ready))
 }
 
