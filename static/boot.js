@@ -78,6 +78,11 @@ function startWorker() {
     };
     w.addEventListener('message', seen);
     w.addEventListener('error', failed);
+    // Called by the app once it has read the two flags and set its own handlers.
+    w.__crossoverAdopted = () => {
+      w.removeEventListener('message', seen);
+      w.removeEventListener('error', failed);
+    };
     window.crossoverWorker = w;
     return w;
   } catch {

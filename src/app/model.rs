@@ -70,7 +70,11 @@ fn prefers_dark() -> bool {
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
-    let catalog = use_memo(state.prices.clone(), |p| p.catalog(&your_prices::base()));
+    // At list prices the shared builtin catalogue itself (no copy of it on the first render).
+    let catalog: Rc<Catalog> = (*use_memo(state.prices.clone(), |p| {
+        if p.is_empty() { your_prices::base() } else { Rc::new(p.catalog(&your_prices::base())) }
+    }))
+    .clone();
     // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
     let scenario = use_memo(state.scenario.clone(), |s| s.clone());
     let prices_link = state.prices.to_link();

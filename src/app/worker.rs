@@ -188,7 +188,8 @@ pub fn in_worker() -> bool {
 }
 
 /// The worker's entry point: answer each message until the page goes away. The first message out is
-/// the id 0 "ready" (messages the page posts before the module has loaded would be lost).
+/// the id 0 "ready"; requests the page posted before it are kept by `static/worker.js` and handed over
+/// once this handler is set.
 pub fn run() {
     super::boot_data::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();

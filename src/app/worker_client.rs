@@ -1,9 +1,9 @@
 //! The page's side of its one worker: `call` posts a request and runs the callback with the reply.
 //! The worker is the app's own module in a module worker (`./worker.js`), started by `boot.js` before the
 //! app and given the `WebAssembly.Module` the page runs, so the core is neither downloaded nor compiled
-//! twice, and the worker loads while the page renders its first figures. Until the
-//! worker says it is ready, requests wait here. Without a worker (it failed to load, or the page runs under test without
-//! `boot.js`) the same `worker::answer` runs on the main thread after the current task, so the input
+//! twice, and the worker loads while the page renders its first figures. Requests are posted at once
+//! (`worker.js` holds those that come before the worker is ready). Without a worker (it failed to load,
+//! or the page runs under test without `boot.js`) the same `worker::answer` runs on the main thread after the current task, so the input
 //! that caused it paints first.
 
 use std::cell::RefCell;
@@ -49,7 +49,7 @@ struct Client {
     worker: Option<Worker>,
     ready: bool,
     next_id: u64,
-    /// Requests posted (or waiting for the worker to be ready), by id.
+    /// Requests posted and not yet answered, by id.
     pending: BTreeMap<u64, (Request, OnReply)>,
     _handlers: Vec<Closure<dyn Fn(web_sys::Event)>>,
 }
@@ -76,19 +76,13 @@ pub fn call_lazy(request: Request, on_reply: impl FnOnce(Answer) + 'static) {
         let mut c = client.borrow_mut();
         c.next_id += 1;
         let id = c.next_id;
-        match (&c.worker, c.ready) {
-            (Some(w), true) => {
-                if post(w, id, &request) {
-                    c.pending.insert(id, (request, Box::new(on_reply)));
-                } else {
-                    drop(c);
-                    answer_here(request, Box::new(on_reply));
-                }
-            }
-            (Some(_), false) => {
+        // Posted at once, ready or not: `worker.js` keeps what comes before the worker's handler, so the
+        // first requests reach it while this thread is still busy with the first render.
+        match &c.worker {
+            Some(w) if post(w, id, &request) => {
                 c.pending.insert(id, (request, Box::new(on_reply)));
             }
-            (None, _) => {
+            _ => {
                 drop(c);
                 answer_here(request, Box::new(on_reply));
             }
@@ -119,16 +113,9 @@ fn fail_over(client: &Rc<RefCell<Client>>) {
 }
 
 fn receive(client: &Rc<RefCell<Client>>, data: wasm_bindgen::JsValue) {
-    // The worker's first message, a bare 0: ready. Post what waited.
+    // The worker's first message, a bare 0: ready (what was posted before it is answered in order).
     if data.as_f64() == Some(0.0) {
-        let mut c = client.borrow_mut();
-        c.ready = true;
-        let Some(w) = c.worker.clone() else { return };
-        let all_posted = c.pending.iter().all(|(id, (request, _))| post(&w, *id, request));
-        drop(c);
-        if !all_posted {
-            fail_over(client);
-        }
+        client.borrow_mut().ready = true;
         return;
     }
     match worker::from_js::<Incoming>(data) {
@@ -158,6 +145,11 @@ fn adopt() -> Option<(Worker, bool)> {
         return None;
     }
     let ready = flag("__crossoverReady");
+    // boot.js's own listeners have told what they saw; from here on every message is the app's.
+    if let Ok(f) = js_sys::Reflect::get(&w, &"__crossoverAdopted".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = f.call0(&w);
+    }
     Some((w, ready))
 }
 
