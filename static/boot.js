@@ -15,6 +15,17 @@ if (!plain.test(js ?? '') || !plain.test(wasmFile ?? '')) {
   throw new Error(`boot.js: expected ?js=…&wasm=… file names in its <script src>, got ${tag?.src}`);
 }
 
+// The prices and model data the core reads (src/core/data_files.rs): static files next to this one, fetched
+// in parallel with the wasm and the JS (they arrive long before the wasm has compiled), so they add no
+// round trip. The app and the worker start once all have arrived; both get them as `crossoverData`.
+const DATA = { catalog: 'catalog.json', hidden_costs: 'hidden_costs.json', coldstart: 'coldstart.json', presets: 'presets.json' };
+
+async function dataText(file) {
+  const response = await fetch(new URL(file, here).href);
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return response.text();
+}
+
 // The worker is started first: a worker thread starts only in tasks of this thread, which is busy from
 // the app's first render on, so a worker created by the app began to load after the first paint. Here
 // it loads while the wasm downloads and compiles; it is then given the compiled module (compiled once,
@@ -22,13 +33,24 @@ if (!plain.test(js ?? '') || !plain.test(wasmFile ?? '')) {
 const worker = startWorker();
 try {
   const wasmUrl = new URL(wasmFile, here).href;
+  const data = Promise.all(Object.entries(DATA).map(async ([key, file]) => [key, await dataText(file)]));
+  data.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
   const [bindings, module] = await Promise.all([
     import(new URL(js, here).href),
     WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null),
   ]);
+  try {
+    globalThis.crossoverData = Object.fromEntries(await data);
+  } catch (error) {
+    // Say so on the page instead of leaving it blank (offline on a first visit, a broken deploy).
+    worker?.terminate();
+    const app = document.getElementById('app');
+    if (app) app.textContent = `Crossover could not load its data (${error.message}); reload when online.`;
+    throw error;
+  }
   if (worker && module) {
     try {
-      worker.postMessage({ js, module });
+      worker.postMessage({ js, module, data: globalThis.crossoverData });
     } catch {
       worker.__crossoverFailed = true;
     }

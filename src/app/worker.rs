@@ -191,6 +191,7 @@ pub fn in_worker() -> bool {
 /// the id 0 "ready"; requests the page posted before it are kept by `static/worker.js` and handed over
 /// once this handler is set.
 pub fn run() {
+    super::boot_data::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let cat = Catalog::builtin();
     let reply_to = scope.clone();

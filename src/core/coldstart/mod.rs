@@ -10,6 +10,7 @@ pub mod analytic;
 mod arrivals;
 pub mod capacity;
 pub mod data;
+mod data_read;
 pub mod estimate;
 pub mod exact;
 pub mod fluid;
