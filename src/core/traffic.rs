@@ -117,7 +117,7 @@ fn custom(profile: &[f64]) -> Vec<f64> {
 /// depend on the order of the slots run over these (a steady week is one term, a diurnal one 24).
 pub fn distinct(weights: &[f64]) -> Vec<(f64, f64)> {
     let mut sorted: Vec<f64> = weights.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    super::stable_sort::sort_by(&mut sorted, f64::total_cmp);
     let mut out: Vec<(f64, f64)> = Vec::new();
     for w in sorted {
         match out.last_mut() {
