@@ -13,6 +13,7 @@ pub mod data;
 pub mod estimate;
 pub mod exact;
 pub mod fluid;
+mod heap;
 pub mod init;
 pub mod params;
 pub mod provisioned;

@@ -61,53 +61,64 @@ fn high_unit(bits: u64) -> f64 {
 }
 
 impl Rng {
-    /// Exponential with mean 1 (ziggurat).
+    /// Exponential with mean 1 (ziggurat). The common case is inlined; the rest is `exp1_edge`.
     #[inline]
     pub fn exp1(&mut self) -> f64 {
         let t = exp_tables();
-        loop {
-            let bits = self.next_u64();
-            let i = (bits & 0xff) as usize;
-            let x = high_unit(bits) * t.x[i];
-            if x < t.x[i + 1] {
-                return x;
-            }
-            if i == 0 {
-                // The tail beyond r: memoryless, so r plus another exponential.
-                return EXP_R - self.uniform_pos().ln();
-            }
-            if t.f[i + 1] + (t.f[i] - t.f[i + 1]) * self.uniform() < (-x).exp() {
-                return x;
-            }
+        let bits = self.next_u64();
+        let i = (bits & 0xff) as usize;
+        let x = high_unit(bits) * t.x[i];
+        if x < t.x[i + 1] {
+            return x;
         }
+        self.exp1_edge(t, i, x)
     }
 
-    /// Standard normal (ziggurat).
+    /// A draw outside layer i's core: the tail, or a test against the density (else a new draw).
+    #[cold]
+    #[inline(never)]
+    fn exp1_edge(&mut self, t: &Tables, i: usize, x: f64) -> f64 {
+        if i == 0 {
+            // The tail beyond r: memoryless, so r plus another exponential.
+            return EXP_R - self.uniform_pos().ln();
+        }
+        if t.f[i + 1] + (t.f[i] - t.f[i + 1]) * self.uniform() < (-x).exp() {
+            return x;
+        }
+        self.exp1()
+    }
+
+    /// Standard normal (ziggurat). The common case is inlined; the rest is `normal_edge`.
     #[inline]
     pub fn normal(&mut self) -> f64 {
         let t = norm_tables();
-        loop {
-            let bits = self.next_u64();
-            let i = (bits & 0xff) as usize;
-            let u = 2.0 * high_unit(bits) - 1.0;
-            let x = u * t.x[i];
-            if x.abs() < t.x[i + 1] {
-                return x;
-            }
-            if i == 0 {
-                // The tail beyond r (Marsaglia 1964): exponential proposals accepted against the density.
-                loop {
-                    let a = -self.uniform_pos().ln() / NORM_R;
-                    let b = -self.uniform_pos().ln();
-                    if 2.0 * b > a * a {
-                        return if u < 0.0 { -NORM_R - a } else { NORM_R + a };
-                    }
+        let bits = self.next_u64();
+        let i = (bits & 0xff) as usize;
+        let x = (2.0 * high_unit(bits) - 1.0) * t.x[i];
+        if x.abs() < t.x[i + 1] {
+            return x;
+        }
+        self.normal_edge(t, i, x)
+    }
+
+    /// A draw outside layer i's core: the tail, or a test against the density (else a new draw).
+    #[cold]
+    #[inline(never)]
+    fn normal_edge(&mut self, t: &Tables, i: usize, x: f64) -> f64 {
+        if i == 0 {
+            // The tail beyond r (Marsaglia 1964): exponential proposals accepted against the density.
+            loop {
+                let a = -self.uniform_pos().ln() / NORM_R;
+                let b = -self.uniform_pos().ln();
+                if 2.0 * b > a * a {
+                    return if x < 0.0 { -NORM_R - a } else { NORM_R + a };
                 }
             }
-            if t.f[i + 1] + (t.f[i] - t.f[i + 1]) * self.uniform() < (-0.5 * x * x).exp() {
-                return x;
-            }
         }
+        if t.f[i + 1] + (t.f[i] - t.f[i + 1]) * self.uniform() < (-0.5 * x * x).exp() {
+            return x;
+        }
+        self.normal()
     }
 }
 
