@@ -190,7 +190,7 @@ impl Engine<'_> {
         self.spare_slots.push(slot);
     }
 
-    #[inline]
+    #[inline(always)]
     fn release_until(&mut self, t: f64) {
         while let Some(Reverse(top)) = self.done.peek() {
             let finish = f64::from_bits((top >> 32) as u64);

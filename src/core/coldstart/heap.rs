@@ -21,7 +21,7 @@ impl<T: Ord + Copy> Heap<T> {
         self.best.or_else(|| self.rest.peek().copied())
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, x: T) {
         match self.best {
             Some(b) if x >= b => {
