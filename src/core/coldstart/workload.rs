@@ -25,11 +25,7 @@ impl Workload {
             .map(|m| p.rates.get(m % p.rates.len().max(1)).copied().unwrap_or(0.0) * 60.0)
             .sum();
         let room = (expected + 5.0 * expected.sqrt()).clamp(0.0, 1e8) as usize;
-        let mut w = Workload {
-            horizon_s,
-            arrivals: Vec::with_capacity(room),
-            services: Vec::with_capacity(room),
-        };
+        let mut w = Workload { horizon_s, arrivals: Vec::with_capacity(room), services: Vec::with_capacity(room) };
         for (t, service) in stream(p, horizon_s) {
             w.arrivals.push(t);
             w.services.push(service);
