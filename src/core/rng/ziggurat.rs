@@ -37,11 +37,11 @@ fn build(r: f64, v: f64, f: impl Fn(f64) -> f64, f_inv: impl Fn(f64) -> f64) -> 
 }
 
 /// f(x) = e^(−x); r and v for 256 layers from Marsaglia & Tsang (2000), v = (r + 1)·e^(−r).
-const EXP_R: f64 = 7.697_117_470_131_049_72;
-const EXP_V: f64 = 0.003_949_659_822_581_557_199_3;
+const EXP_R: f64 = 7.697_117_470_131_05;
+const EXP_V: f64 = 0.003_949_659_822_581_557;
 
 /// f(x) = e^(−x²/2) (unnormalised); r and v for 256 layers from Marsaglia & Tsang (2000).
-const NORM_R: f64 = 3.654_152_885_361_008_8;
+const NORM_R: f64 = 3.654_152_885_361_009;
 const NORM_V: f64 = 0.004_928_673_233_99;
 
 fn exp_tables() -> &'static Tables {
