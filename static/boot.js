@@ -15,13 +15,57 @@ if (!plain.test(js ?? '') || !plain.test(wasmFile ?? '')) {
   throw new Error(`boot.js: expected ?js=…&wasm=… file names in its <script src>, got ${tag?.src}`);
 }
 
+// The worker is started first: a worker thread starts only in tasks of this thread, which is busy from
+// the app's first render on, so a worker created by the app began to load after the first paint. Here
+// it loads while the wasm downloads and compiles; it is then given the compiled module (compiled once,
+// for both), and the app adopts it (src/app/worker_client.rs) from `window.crossoverWorker`.
+const worker = startWorker();
 try {
-  const bindings = await import(new URL(js, here).href);
-  const wasm = await bindings.default({ module_or_path: new URL(wasmFile, here).href });
+  const wasmUrl = new URL(wasmFile, here).href;
+  const [bindings, module] = await Promise.all([
+    import(new URL(js, here).href),
+    WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null),
+  ]);
+  if (worker && module) {
+    try {
+      worker.postMessage({ js, module });
+    } catch {
+      worker.__crossoverFailed = true;
+    }
+  } else if (worker) {
+    worker.__crossoverFailed = true;
+  }
+  // Without a compiled module (a server that sends the wasm with another MIME type) the bindings fetch it.
+  const wasm = await bindings.default({ module_or_path: module ?? wasmUrl });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } finally {
   registerServiceWorker();
+}
+
+// The page's worker (static/worker.js), or null where workers can't start. Until the app adopts it,
+// its ready message (a bare 0) and a failure are kept on the object, where the app reads them.
+function startWorker() {
+  try {
+    const w = new Worker(new URL('worker.js', here).href, { type: 'module' });
+    const seen = (event) => {
+      if (event.data === 0) w.__crossoverReady = true;
+    };
+    const failed = () => {
+      w.__crossoverFailed = true;
+    };
+    w.addEventListener('message', seen);
+    w.addEventListener('error', failed);
+    // Called by the app once it has read the two flags and set its own handlers.
+    w.__crossoverAdopted = () => {
+      w.removeEventListener('message', seen);
+      w.removeEventListener('error', failed);
+    };
+    window.crossoverWorker = w;
+    return w;
+  } catch {
+    return null;
+  }
 }
 
 // Offline support is a bonus: no service worker API (insecure context), a sandboxed iframe (SecurityError)
