@@ -252,29 +252,10 @@ impl Engine<'_> {
         };
         let (slot, start, cold) = match slot {
             Some(slot) => (slot, t.max(self.envs[slot as usize].ready), false),
-            None => {
-                if self.busy_envs >= self.p.quota {
-                    self.out.throttled += u64::from(user);
-                    return;
-                }
-                let Some(delay) = self.take_token(t) else {
-                    self.out.throttled += u64::from(user);
-                    return;
-                };
-                let at = t + delay;
-                let slot = self.create(at, false);
-                let init_ms = self.p.cold.sample(&mut self.rng);
-                let env = &mut self.envs[slot as usize];
-                env.ready = at + init_ms / 1000.0;
-                if user {
-                    self.out.cold_starts += 1;
-                    self.out.init_ms_sum += init_ms;
-                    self.out.minute_cold[self.minute] += 1.0;
-                } else {
-                    self.out.ping_cold_starts += 1;
-                }
-                (slot, env.ready, true)
-            }
+            None => match self.start_cold(t, user) {
+                Some((slot, ready)) => (slot, ready, true),
+                None => return,
+            },
         };
         let env = &mut self.envs[slot as usize];
         let slots = env.slots;
@@ -304,6 +285,29 @@ impl Engine<'_> {
             self.out.served += 1;
             self.out.hist.add((finish - t) * 1000.0);
         }
+    }
+
+    /// No environment free at `t`: a new one (its slot and when it is ready), or `None` when throttled.
+    #[cold]
+    #[inline(never)]
+    fn start_cold(&mut self, t: f64, user: bool) -> Option<(u32, f64)> {
+        let Some(delay) = (self.busy_envs < self.p.quota).then(|| self.take_token(t)).flatten() else {
+            self.out.throttled += u64::from(user);
+            return None;
+        };
+        let at = t + delay;
+        let slot = self.create(at, false);
+        let init_ms = self.p.cold.sample(&mut self.rng);
+        let env = &mut self.envs[slot as usize];
+        env.ready = at + init_ms / 1000.0;
+        if user {
+            self.out.cold_starts += 1;
+            self.out.init_ms_sum += init_ms;
+            self.out.minute_cold[self.minute] += 1.0;
+        } else {
+            self.out.ping_cold_starts += 1;
+        }
+        Some((slot, env.ready))
     }
 
     /// Scaling-rate limit: `Some(delay)` to create an environment, `None` = throttled (sync callers that do
