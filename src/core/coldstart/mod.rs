@@ -15,6 +15,7 @@ mod data_read;
 pub mod estimate;
 pub mod exact;
 pub mod fluid;
+mod heap;
 pub mod init;
 pub mod params;
 pub mod provisioned;
