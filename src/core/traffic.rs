@@ -113,6 +113,21 @@ fn custom(profile: &[f64]) -> Vec<f64> {
     }
 }
 
+/// The distinct values of `weights` with how many slots have each, smallest first: sums that do not
+/// depend on the order of the slots run over these (a steady week is one term, a diurnal one 24).
+pub fn distinct(weights: &[f64]) -> Vec<(f64, f64)> {
+    let mut sorted: Vec<f64> = weights.to_vec();
+    super::stable_sort::sort_by(&mut sorted, f64::total_cmp);
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for w in sorted {
+        match out.last_mut() {
+            Some(last) if last.0 == w => last.1 += 1.0,
+            _ => out.push((w, 1.0)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ use super::data::ColdData;
 use super::init::{self, Z99};
 use super::params::keep_alive_range;
 use crate::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
+use crate::core::traffic;
 
 /// What the closed forms need beyond the traffic, resolved once per scenario (or per kind of function).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,6 +80,21 @@ pub fn provisioned_share(provisioned: u32, rate: f64, duration_s: f64) -> f64 {
 /// Cold starts per month of `requests` spread over the week's hourly `weights` (mean 1), each lasting
 /// `duration_s`; `warm_share` of the requests are served by provisioned concurrency.
 pub fn cold_starts(s: &Scenario, a: &Inputs, weights: &[f64], requests: f64, duration_s: f64, warm_share: f64) -> f64 {
+    cold_starts_with(s, a, weights, &traffic::distinct(weights), requests, duration_s, warm_share)
+}
+
+/// `cold_starts` with `distinct` = `traffic::distinct(weights)` already at hand: the idle-gap term does not
+/// depend on the order of the hours, so it is summed over the distinct weights (one exponential each);
+/// the ramps follow the hours in order.
+pub fn cold_starts_with(
+    s: &Scenario,
+    a: &Inputs,
+    weights: &[f64],
+    distinct: &[(f64, f64)],
+    requests: f64,
+    duration_s: f64,
+    warm_share: f64,
+) -> f64 {
     let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
     if weights.is_empty() {
         return 0.0;
@@ -88,15 +104,21 @@ pub fn cold_starts(s: &Scenario, a: &Inputs, weights: &[f64], requests: f64, dur
         s.keep_warm_every_min > 0 && s.keep_warm_count > 0 && f64::from(s.keep_warm_every_min) * 60.0 < keep_alive;
     let rate = requests / SECONDS_PER_MONTH;
     let seconds_per_weight = SECONDS_PER_MONTH / weights.len() as f64;
-    let (mut idle, mut ramp) = (0.0, 0.0);
+    let idle: f64 = if pinged {
+        0.0
+    } else {
+        distinct
+            .iter()
+            .map(|&(w, hours)| {
+                let x = (rate * w * keep_alive).min(1.0);
+                x * (-x).exp() / keep_alive * seconds_per_weight * hours
+            })
+            .sum()
+    };
+    let mut ramp = 0.0;
     let mut prev = weights.last().map_or(0.0, |w| rate * w * duration_s);
     for w in weights {
-        let lambda = rate * w;
-        if !pinged {
-            let x = (lambda * keep_alive).min(1.0);
-            idle += x * (-x).exp() / keep_alive * seconds_per_weight;
-        }
-        let concurrency = lambda * duration_s;
+        let concurrency = rate * w * duration_s;
         ramp += (concurrency - prev).max(0.0);
         prev = concurrency;
     }

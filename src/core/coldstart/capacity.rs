@@ -15,6 +15,7 @@
 //! - AWS Lambda: one request per environment. Provisioned fleets are queues (`provisioned`).
 
 use super::SimTarget;
+pub use super::ceiling::Ceiling;
 use super::data::ColdData;
 use super::init;
 use crate::core::catalog::Rates;
@@ -193,49 +194,13 @@ fn flex(s: &Scenario, r: &Rates) -> Instance {
     }
 }
 
-/// Load up to which `busy_instances` sums the Poisson terms; above it the heavy-load form is used.
-const POISSON_SUM_MAX: f64 = 2_000.0;
-
 /// Instances with ≥ 1 request in flight, on average, when X ~ Poisson(`load`) requests are in flight
-/// and instances are filled to `capacity` before another is used: E[⌈X ÷ capacity⌉]. Light load bills
-/// every request alone (≈ load); heavy load packs `capacity` per instance plus a partly filled one:
-/// above a load of 2,000, load ÷ capacity + (1 − 1/capacity), an upper bound that keeps the figure
-/// rising with the load.
+/// and instances are filled to `capacity` before another is used: E[⌈X ÷ capacity⌉] (`ceiling`). Light
+/// load bills every request alone (≈ load); heavy load packs `capacity` per instance plus a partly filled
+/// one: above a load of 2,000, load ÷ capacity + (1 − 1/capacity), an upper bound that keeps the figure
+/// rising with the load. For many loads at one capacity, `Ceiling::new(capacity).mean(load)` is the same.
 pub fn busy_instances(load: f64, capacity: f64) -> f64 {
-    let k = capacity.max(1.0);
-    let m = if load.is_finite() { load.max(0.0) } else { 0.0 };
-    if k <= 1.0 || m == 0.0 {
-        return m;
-    }
-    if m > POISSON_SUM_MAX {
-        return m / k + (1.0 - 1.0 / k);
-    }
-    // Outward from the mode, where the terms are largest, until they vanish.
-    let mode = m.floor();
-    let at_mode = (mode * m.ln() - m - ln_factorial(mode)).exp();
-    let term = |x: f64, p: f64| p * (x / k - 1e-9).ceil();
-    let mut sum = term(mode, at_mode);
-    let (mut x, mut p) = (mode, at_mode);
-    while x > 0.0 && p > 1e-13 {
-        p *= x / m;
-        x -= 1.0;
-        sum += term(x, p);
-    }
-    let (mut x, mut p) = (mode, at_mode);
-    while p > 1e-13 || x < m {
-        x += 1.0;
-        p *= m / x;
-        sum += term(x, p);
-    }
-    sum
-}
-
-/// ln(n!) for whole n ≥ 0 (Stirling's series beyond 10; exact below).
-fn ln_factorial(n: f64) -> f64 {
-    if n < 10.0 {
-        return (2..=n as u32).map(|i| f64::from(i).ln()).sum();
-    }
-    n * n.ln() - n + 0.5 * (std::f64::consts::TAU * n).ln() + 1.0 / (12.0 * n) - 1.0 / (360.0 * n.powi(3))
+    Ceiling::once(capacity).mean(load)
 }
 
 /// Billed activity, instance-seconds per second, of instances filled to `capacity` under Poisson
@@ -245,11 +210,16 @@ fn ln_factorial(n: f64) -> f64 {
 /// a period is billed at least `min_s` and a request arriving inside a billed period continues it,
 /// so the instance is billed a share P ÷ (P + 1/rate) of the time, P = max(min, busy period + step/2).
 pub fn billed_activity(rate: f64, mean_s: f64, capacity: f64, a: Activity) -> f64 {
+    billed_activity_in(&Ceiling::once(capacity), rate, mean_s, a)
+}
+
+/// `billed_activity` with the capacity's `Ceiling` at hand (for many rates at one capacity).
+pub fn billed_activity_in(busy: &Ceiling, rate: f64, mean_s: f64, a: Activity) -> f64 {
     if rate <= 0.0 || !rate.is_finite() {
         return 0.0;
     }
     let load = rate * mean_s.max(0.0);
-    let busy = busy_instances(load, capacity);
+    let busy = busy.mean(load);
     let first_busy = -(-load).exp_m1();
     let period = (load.min(700.0).exp_m1() / rate + a.step_s / 2.0).max(a.min_s);
     let first_billed = period / (period + 1.0 / rate);

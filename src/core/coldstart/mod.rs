@@ -9,6 +9,7 @@
 pub mod analytic;
 mod arrivals;
 pub mod capacity;
+mod ceiling;
 pub mod data;
 mod data_read;
 pub mod estimate;

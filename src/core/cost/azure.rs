@@ -129,10 +129,11 @@ fn flex_activity(u: &Usage, concurrency: f64, a: Activity) -> FlexActivity {
         let load = rate * u.duration_s;
         if load > 0.0 { (ready * concurrency / load).min(1.0) } else { 0.0 }
     };
+    let busy = capacity::Ceiling::new(concurrency);
     let always_ready_s =
-        u.monthly(|rate| capacity::billed_activity(rate * share(rate), u.duration_s, concurrency, a).min(ready));
+        u.monthly(|rate| capacity::billed_activity_in(&busy, rate * share(rate), u.duration_s, a).min(ready));
     let on_demand_s =
-        u.monthly(|rate| capacity::billed_activity(rate * (1.0 - share(rate)), u.duration_s, concurrency, a));
+        u.monthly(|rate| capacity::billed_activity_in(&busy, rate * (1.0 - share(rate)), u.duration_s, a));
     let ready_requests = if ready > 0.0 { u.monthly(|rate| rate * share(rate)) } else { 0.0 };
     let always_ready_share = if u.requests > 0.0 { (ready_requests / u.requests).min(1.0) } else { 0.0 };
     FlexActivity { on_demand_s, always_ready_s, always_ready_share, method: "estimated" }

@@ -166,7 +166,7 @@ pub fn replica_time(
     let min = f64::from(min_replicas);
     let cpu_per_replica = rep.vcpu * target_utilization.max(0.01);
     let (mut active_s, mut idle_s, mut peak, mut trough) = (0.0, 0.0, 0.0_f64, (f64::INFINITY, 0.0, 0.0));
-    for rate in load.rates() {
+    for (rate, slots) in load.distinct_rates() {
         let in_flight = rate * load.duration_s;
         let need = (in_flight / r.aca_concurrency).max(in_flight * load.cpu_fraction / cpu_per_replica);
         // (A replica already busy all slot needs no cool-down term: skip the exponential.)
@@ -178,8 +178,8 @@ pub fn replica_time(
             let busy = min * (1.0 - (-in_flight / min).exp());
             (busy, min - busy)
         };
-        active_s += active * load.slot_s;
-        idle_s += idle * load.slot_s;
+        active_s += active * slots * load.slot_s;
+        idle_s += idle * slots * load.slot_s;
         peak = peak.max(active + idle);
         if active + idle < trough.0 {
             trough = (active + idle, active, idle);

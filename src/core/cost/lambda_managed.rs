@@ -253,25 +253,26 @@ fn envs_per_instance(env: Environment, instance: Instance) -> Option<f64> {
     (per_instance >= 1.0).then_some(per_instance)
 }
 
-/// Environments needed in each slot of the week: the larger of the concurrency and the CPU bound.
-fn environments(load: &Load, env: Environment, target_utilization: f64) -> Vec<f64> {
+/// Environments needed at each distinct weight of the week, with how many slots have it: the larger of
+/// the concurrency and the CPU bound.
+fn environments(load: &Load, env: Environment, target_utilization: f64) -> Vec<(f64, f64)> {
     let cpu_per_env = env.vcpu * target_utilization.max(0.01);
-    load.rates()
-        .map(|rate| {
+    load.distinct_rates()
+        .map(|(rate, slots)| {
             let in_flight = rate * load.duration_s;
-            (in_flight / env.concurrency).max(in_flight * load.cpu_fraction / cpu_per_env)
+            ((in_flight / env.concurrency).max(in_flight * load.cpu_fraction / cpu_per_env), slots)
         })
         .collect()
 }
 
 /// The month's instances for `envs` (per slot) at `per_instance` environments each, never below the minimum.
-fn fleet(load: &Load, envs: &[f64], env: Environment, per_instance: f64, r: &HiddenRates) -> ManagedFleet {
+fn fleet(load: &Load, envs: &[(f64, f64)], env: Environment, per_instance: f64, r: &HiddenRates) -> ManagedFleet {
     let mut instance_s = 0.0;
     let mut peak: f64 = 0.0;
     let mut trough = f64::INFINITY;
-    for &e in envs {
+    for &(e, slots) in envs {
         let instances = (e / per_instance).max(r.lmi_min_instances);
-        instance_s += instances * load.slot_s;
+        instance_s += instances * slots * load.slot_s;
         peak = peak.max(instances);
         if instances < trough {
             trough = instances;
@@ -374,12 +375,14 @@ mod tests {
         let mut compared = 0;
         for s in &scenarios {
             let weights = super::super::usage::weights(s);
+            let distinct = super::super::usage::distinct(&weights);
             let conc = concurrency_per_vcpu(&s.runtime, &r.hidden).unwrap_or(r.hidden.lmi_concurrency_python);
             let env = environment(s.memory_mb, conc, &r.hidden);
             for requests in [0.0, 1e3, 3.7e6, 1e8, 2.5e9, 1e11] {
                 let load = Load {
                     mean_rate: requests / SECONDS_PER_MONTH,
                     weights: &weights,
+                    distinct: &distinct,
                     slot_s: SECONDS_PER_MONTH / weights.len() as f64,
                     duration_s: s.duration_ms / 1000.0,
                     cpu_fraction: s.cpu_fraction,

@@ -112,6 +112,7 @@ impl<'a> Usage<'a> {
         Load {
             mean_rate: self.rate,
             weights: self.weights,
+            distinct: self.distinct,
             slot_s: self.seconds_per_weight(),
             duration_s: self.duration_s,
             cpu_fraction: self.s.cpu_fraction,
@@ -119,19 +120,7 @@ impl<'a> Usage<'a> {
     }
 }
 
-/// The distinct values of `weights` with their counts.
-pub(crate) fn distinct(weights: &[f64]) -> Vec<(f64, f64)> {
-    let mut sorted: Vec<f64> = weights.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let mut out: Vec<(f64, f64)> = Vec::new();
-    for w in sorted {
-        match out.last_mut() {
-            Some(last) if last.0 == w => last.1 += 1.0,
-            _ => out.push((w, 1.0)),
-        }
-    }
-    out
-}
+pub(crate) use traffic::distinct;
 
 /// The traffic shape's hourly weights, cleaned so the cost models can rely on them: finite,
 /// ≥ 0, mean 1 (the month's total is kept). Anything unusable falls back to a steady week.

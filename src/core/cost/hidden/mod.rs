@@ -38,8 +38,9 @@ pub(crate) fn close(a: f64, b: f64) {
 #[cfg(test)]
 pub(crate) fn steady_load(rate: f64) -> Load<'static> {
     const STEADY: [f64; 168] = [1.0; 168];
+    const STEADY_DISTINCT: [(f64, f64); 1] = [(1.0, 168.0)];
     let slot_s = crate::core::scenario::SECONDS_PER_MONTH / STEADY.len() as f64;
-    Load { mean_rate: rate, weights: &STEADY, slot_s, duration_s: 0.2, cpu_fraction: 0.5 }
+    Load { mean_rate: rate, weights: &STEADY, distinct: &STEADY_DISTINCT, slot_s, duration_s: 0.2, cpu_fraction: 0.5 }
 }
 
 /// KB in one GB (decimal).
@@ -61,6 +62,9 @@ pub struct Load<'a> {
     pub mean_rate: f64,
     /// Relative rate of each slot (finite, ≥ 0, mean 1).
     pub weights: &'a [f64],
+    /// `weights`' distinct values with how many slots have each (`traffic::distinct`): what sums and
+    /// extremes over the slots that do not depend on their order run over.
+    pub distinct: &'a [(f64, f64)],
     /// Seconds of the month one slot stands for (the month ÷ the number of slots).
     pub slot_s: f64,
     /// Mean duration of one request, seconds.
@@ -70,9 +74,9 @@ pub struct Load<'a> {
 }
 
 impl Load<'_> {
-    /// Requests per second in each slot.
-    pub fn rates(&self) -> impl Iterator<Item = f64> + '_ {
-        self.weights.iter().map(move |w| self.mean_rate * w)
+    /// Requests per second at each distinct weight, with how many slots have it.
+    pub fn distinct_rates(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        self.distinct.iter().map(move |&(w, n)| (self.mean_rate * w, n))
     }
 
     /// Seconds in the month.
