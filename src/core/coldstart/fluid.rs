@@ -1,90 +1,23 @@
 //! The scalable engine: cost grows with time steps, not requests. Per step of `dt` seconds the rate λ is
 //! known; requests in flight behave like an M/G/∞ queue with mean m = λ·E[S] (Little's law), X ~ Poisson(m).
-//! With idle instances reused newest-first (SimFaaS's rule, and Lambda's observed one), the live pool at
+//! With idle instances reused newest-first (as SimFaaS routes: `schedule_warm_instance`), the live pool at
 //! time t is the running maximum of the in-flight count over the keep-alive window before t, and a cold
 //! start is an arrival that finds every live instance busy. That maximum is a first-passage question: the
 //! count stays below level k for a window of T seconds with probability ≈ P(X < k)·e^(−θₖ·T), where θₖ is
 //! the rate at which the in-flight count (a birth–death chain: up at λ, down at j/E[S]) first reaches k.
-//! The mean first-passage time from the stationary law below k is exact for a birth–death chain:
-//! E[τₖ] = Σ_{j<k} F(j)² ÷ (λ·π(j)·F(k−1)), with π, F the Poisson(m) pmf and cdf, so θₖ = 1/E[τₖ].
-//! Each step draws its peak with P(peak < k) = F(k−1)^(1/n)·e^(−θₖ·dt), so that the maximum over the
-//! window's n steps has exactly the law above. (The up-crossing rate λ·π(k−1) overstates θₖ: crossings
-//! come in clusters, the count falls back and crosses again.)
+//! Each step draws its peak with P(peak < k) = P(X < k)^(1/n)·e^(−θₖ·dt) (`peak`), so that the maximum
+//! over the window's n steps has exactly the law above.
 
 use std::collections::VecDeque;
 
 use super::Tally;
 use super::capacity::{billed_activity, busy_instances};
 use super::params::SimParams;
+use super::peak::Peaks;
 use super::stats::Histogram;
 use super::workload::latency_services;
 use crate::core::rng::Rng;
 use crate::core::traffic::MINUTES_PER_WEEK;
-
-/// The levels a table holds: from m − 8 sd (below, P(peak ≥ k) is 1 to 1e-15) until P(peak ≥ k) < 1e-12,
-/// in steps of sd/32 requests (1 below m ≈ 4,096) so that a table never exceeds ~600 entries.
-const SPAN_SD: f64 = 8.0;
-const LEVELS_PER_SD: f64 = 32.0;
-
-/// Peak in-flight requests during one step. The law depends only on (m, arrivals), which stay fixed for a
-/// minute or more, so P(peak ≥ k) per level is kept in `table` until they change.
-fn peak(m: f64, arrivals: f64, n: f64, table: &mut PeakTable, rng: &mut Rng) -> f64 {
-    if arrivals <= 0.0 && m <= 0.0 {
-        return 0.0;
-    }
-    if table.key != (m, arrivals) {
-        table.fill(m, arrivals, n);
-    }
-    let u = rng.uniform();
-    table.base + table.step * table.at_least.iter().take_while(|&&g| g >= u).count() as f64
-}
-
-#[derive(Default)]
-struct PeakTable {
-    key: (f64, f64),
-    /// Levels `base + step·(i + 1)`: below `base` the peak is certain.
-    base: f64,
-    step: f64,
-    /// P(peak ≥ base + step·(i + 1)), until it falls below 1e-12.
-    at_least: Vec<f64>,
-}
-
-/// ln j! (exact below 10, Stirling's series above: error < 1e-10).
-fn ln_factorial(j: f64) -> f64 {
-    if j < 10.0 {
-        return (2..=j as u32).map(|i| (i as f64).ln()).sum();
-    }
-    let inv = 1.0 / j;
-    j * j.ln() - j + 0.5 * (std::f64::consts::TAU * j).ln() + inv / 12.0 - inv.powi(3) / 360.0 + inv.powi(5) / 1260.0
-}
-
-impl PeakTable {
-    /// `n`: steps in the keep-alive window (the level's start factor F(k−1) is shared among them).
-    fn fill(&mut self, m: f64, arrivals: f64, n: f64) {
-        self.key = (m, arrivals);
-        self.at_least.clear();
-        let sd = m.sqrt();
-        self.step = (sd / LEVELS_PER_SD).floor().max(1.0);
-        self.base = (m - SPAN_SD * sd).floor().max(0.0);
-        let ln_m = m.ln();
-        // F(j) and Σ F(i)²/π(i) over the levels so far; a level stands for `step` integers.
-        let (mut cdf, mut sum) = (0.0, 0.0);
-        let mut j = self.base;
-        for _ in 0..4096 {
-            let pmf = if j == 0.0 { (-m).exp() } else { (-m + j * ln_m - ln_factorial(j)).exp() };
-            cdf = min2(cdf + self.step * pmf, 1.0);
-            sum += self.step * cdf * cdf / pmf;
-            // θ·dt = λ·dt·F(k−1)/Σ F²/π, for the level k just above j.
-            let stay = (cdf.ln() / n - arrivals * cdf / sum).exp();
-            let g = 1.0 - stay;
-            if g < 1e-12 || !g.is_finite() {
-                break;
-            }
-            self.at_least.push(g);
-            j += self.step;
-        }
-    }
-}
 
 /// `f64::max` and `min` compile to library calls (for their NaN rules); every value in the step loop is
 /// finite, and these run tens of thousands of times per simulation.
@@ -113,7 +46,6 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
     // The pool at a step is the maximum of the window's n step peaks; each step's law is drawn so that
     // the maximum over n steps is the law over the keep-alive (module comment). At least the step itself.
     let window = ((0.5 * (lo + hi) / dt).round() as usize).max(1);
-    let n = window as f64;
     let steps = (horizon_s / dt).ceil() as usize;
     let minutes = (horizon_s / 60.0).ceil() as usize;
     let slots = p.capacity;
@@ -129,7 +61,7 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
         ..Tally::default()
     };
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
-    let mut table = PeakTable::default();
+    let mut peaks = Peaks::new(window);
     let mut busy_at = (0.0, 0.0);
     let mut billed_at = (0.0, 0.0, 0.0);
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
@@ -145,7 +77,7 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
         let arrivals = rate * span;
         // Beyond the quota requests are throttled; at the quota the pool stops growing.
         let over = if m > quota * slots { 1.0 - quota * slots / m } else { 0.0 };
-        let mut need = min2((peak(m, arrivals, n, &mut table, &mut rng) / slots).ceil(), quota);
+        let mut need = min2((peaks.draw(m, arrivals, &mut rng) / slots).ceil(), quota);
         let mut throttled = arrivals * over;
         let mut pinged = 0.0;
         while next_ping < t + span {
@@ -163,7 +95,8 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
             recent.pop_front();
         }
         let before = recent.front().map_or(0.0, |f| f.1);
-        let rise = |x: f64, floor: f64| 0.5 * (max2(x - max2(floor, before), 0.0) + max2(x - max2(floor, before_long), 0.0));
+        let rise =
+            |x: f64, floor: f64| 0.5 * (max2(x - max2(floor, before), 0.0) + max2(x - max2(floor, before_long), 0.0));
         if let Some((cap, per_s)) = p.scale {
             // A bucket smaller than one step's refill (Azure's one instance a second) still adds the step's.
             tokens = min2(tokens + per_s * span, max2(cap, per_s * span));

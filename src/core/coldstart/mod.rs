@@ -15,6 +15,7 @@ pub mod exact;
 pub mod fluid;
 pub mod init;
 pub mod params;
+mod peak;
 pub mod provisioned;
 pub mod queue;
 mod report;
