@@ -81,7 +81,7 @@ impl Table {
             sum += cdf * cdf / pmf;
             // For level k = j + 1: θₖ·dt = λ·dt·F(j)/Σ.
             let g = 1.0 - (cdf.ln() / n - arrivals * cdf / sum).exp();
-            if !(g >= 1e-12) {
+            if g.is_nan() || g < 1e-12 {
                 break;
             }
             at_least.push(g);
