@@ -15,13 +15,79 @@ if (!plain.test(js ?? '') || !plain.test(wasmFile ?? '')) {
   throw new Error(`boot.js: expected ?js=…&wasm=… file names in its <script src>, got ${tag?.src}`);
 }
 
+// The prices and model data the core reads (src/core/data_files.rs): static files next to this one, fetched
+// in parallel with the wasm and the JS (they arrive long before the wasm has compiled), so they add no
+// round trip. The app and the worker start once all have arrived; both get them as `crossoverData`.
+const DATA = { catalog: 'catalog.json', hidden_costs: 'hidden_costs.json', coldstart: 'coldstart.json', presets: 'presets.json' };
+
+async function dataText(file) {
+  const response = await fetch(new URL(file, here).href);
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return response.text();
+}
+
+// The worker is started first: a worker thread starts only in tasks of this thread, which is busy from
+// the app's first render on, so a worker created by the app began to load after the first paint. Here
+// it loads while the wasm downloads and compiles; it is then given the compiled module (compiled once,
+// for both), and the app adopts it (src/app/worker_client.rs) from `window.crossoverWorker`.
+const worker = startWorker();
 try {
-  const bindings = await import(new URL(js, here).href);
-  const wasm = await bindings.default({ module_or_path: new URL(wasmFile, here).href });
+  const wasmUrl = new URL(wasmFile, here).href;
+  const data = Promise.all(Object.entries(DATA).map(async ([key, file]) => [key, await dataText(file)]));
+  data.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
+  const [bindings, module] = await Promise.all([
+    import(new URL(js, here).href),
+    WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null),
+  ]);
+  try {
+    globalThis.crossoverData = Object.fromEntries(await data);
+  } catch (error) {
+    // Say so on the page instead of leaving it blank (offline on a first visit, a broken deploy).
+    worker?.terminate();
+    const app = document.getElementById('app');
+    if (app) app.textContent = `Crossover could not load its data (${error.message}); reload when online.`;
+    throw error;
+  }
+  if (worker && module) {
+    try {
+      worker.postMessage({ js, module, data: globalThis.crossoverData });
+    } catch {
+      worker.__crossoverFailed = true;
+    }
+  } else if (worker) {
+    worker.__crossoverFailed = true;
+  }
+  // Without a compiled module (a server that sends the wasm with another MIME type) the bindings fetch it.
+  const wasm = await bindings.default({ module_or_path: module ?? wasmUrl });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } finally {
   registerServiceWorker();
+}
+
+// The page's worker (static/worker.js), or null where workers can't start. Until the app adopts it,
+// its ready message (a bare 0) and a failure are kept on the object, where the app reads them.
+function startWorker() {
+  try {
+    const w = new Worker(new URL('worker.js', here).href, { type: 'module' });
+    const seen = (event) => {
+      if (event.data === 0) w.__crossoverReady = true;
+    };
+    const failed = () => {
+      w.__crossoverFailed = true;
+    };
+    w.addEventListener('message', seen);
+    w.addEventListener('error', failed);
+    // Called by the app once it has read the two flags and set its own handlers.
+    w.__crossoverAdopted = () => {
+      w.removeEventListener('message', seen);
+      w.removeEventListener('error', failed);
+    };
+    window.crossoverWorker = w;
+    return w;
+  } catch {
+    return null;
+  }
 }
 
 // Offline support is a bonus: no service worker API (insecure context), a sandboxed iframe (SecurityError)

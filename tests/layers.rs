@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 /// Bottom first. Modules of one layer may name each other.
 const LAYERS: &[&[&str]] = &[
-    &["field_error", "key_table"],
-    &["scenario", "catalog", "rng"],
+    &["field_error", "key_table", "data_files"],
+    &["scenario", "catalog", "rng", "stable_sort"],
     &["json_object"],
     &["keys"],
     &["scenario_json", "query", "overrides", "presets", "prices"],

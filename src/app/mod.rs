@@ -1,5 +1,6 @@
 //! The Yew front end (wasm32 only). It calls the core and never the other way round.
 
+mod boot_data;
 mod canvas;
 mod components;
 mod controls;
@@ -22,6 +23,7 @@ pub use explorer::Explorer;
 /// Mounts the explorer into `#app` (or the body when the page has no such element).
 pub fn start() {
     panic_panel::install();
+    boot_data::install();
     worker_client::start_early();
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {

@@ -12,7 +12,7 @@ use crate::app::state::{Action, State, Theme, notices_for};
 use crate::app::your_prices;
 use crate::chart::cost_p99::CostLatency;
 use crate::core::catalog::Catalog;
-use crate::core::cost::{self, Provenance};
+use crate::core::cost::Provenance;
 use crate::core::crossover::Curves;
 use crate::core::eval::{self, Assessment, Simulations};
 use crate::core::query;
@@ -70,7 +70,11 @@ fn prefers_dark() -> bool {
 #[hook]
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
-    let catalog = use_memo(state.prices.clone(), |p| p.catalog(&your_prices::base()));
+    // At list prices the shared builtin catalogue itself (no copy of it on the first render).
+    let catalog: Rc<Catalog> = (*use_memo(state.prices.clone(), |p| {
+        if p.is_empty() { your_prices::base() } else { Rc::new(p.catalog(&your_prices::base())) }
+    }))
+    .clone();
     // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
     let scenario = use_memo(state.scenario.clone(), |s| s.clone());
     let prices_link = state.prices.to_link();
@@ -96,16 +100,14 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         let catalog = catalog.clone();
         use_memo((scenario.clone(), sims.clone(), catalog), |(s, sims, catalog)| eval::assess_with(s, catalog, sims))
     };
-    // The sources of each line cost about one pricing per catalogue entry: computed for exact figures
-    // only (not on every step of a drag), the last ones kept meanwhile (looked up by line name).
+    // The sources of each line come with the sensitivity, from the worker, once the scenario has settled
+    // (about one pricing per catalogue entry); the last ones are kept meanwhile (looked up by line name).
     let provenance = {
         let last = use_mut_ref(|| Rc::new(Provenance::new()));
-        let exact_inputs = exact.then(|| (scenario.clone(), sims.clone(), catalog.clone()));
-        let fresh = use_memo(exact_inputs, |inputs| {
-            inputs.as_ref().map(|(s, sims, catalog)| Rc::new(cost::provenance(s, catalog, Some(&sims.usage()))))
-        });
-        if let Some(p) = fresh.as_ref() {
-            *last.borrow_mut() = p.clone();
+        if let Some(r) =
+            sensitivity.as_ref().filter(|r| r.scenario == job && !Rc::ptr_eq(&r.provenance, &last.borrow()))
+        {
+            *last.borrow_mut() = r.provenance.clone();
         }
         last.borrow().clone()
     };

@@ -12,8 +12,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::worker::{Reply, Request};
+use crate::app::worker::{self, Reply, Request};
 use crate::app::worker_client;
+use crate::core::cost::Provenance;
 use crate::core::crossover::Curves;
 use crate::core::eval::Simulations;
 use crate::core::query;
@@ -46,6 +47,8 @@ pub struct Simulated {
 pub struct Sensitivity {
     pub scenario: Rc<Job>,
     pub sentences: Rc<Vec<String>>,
+    /// The catalogue entries behind each line item, computed in the worker with the sentences.
+    pub provenance: Rc<Provenance>,
 }
 
 #[derive(Default)]
@@ -142,8 +145,12 @@ fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Job>, setters: Setters) {
         pipe.borrow_mut().in_flight = true;
         let request = Request::Sensitivity(done.link());
         worker_client::call(request, move |reply| {
-            if let Reply::Sensitivity(sentences) = reply {
-                setters.1.set(Some(Sensitivity { scenario: done.clone(), sentences: Rc::new(sentences) }));
+            if let Reply::Sensitivity { sentences, sources } = reply {
+                setters.1.set(Some(Sensitivity {
+                    scenario: done.clone(),
+                    sentences: Rc::new(sentences),
+                    provenance: Rc::new(worker::from_wire(sources)),
+                }));
             }
             let waiting = {
                 let mut p = pipe.borrow_mut();

@@ -13,6 +13,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::core::catalog::Catalog;
 use crate::core::claims::{self, ClaimCheck};
+use crate::core::cost::{self, LineKeys, Provenance};
 use crate::core::crossover::{self, Curves};
 use crate::core::eval::{self, Simulations};
 use crate::core::overrides::UserPrices;
@@ -30,7 +31,8 @@ pub enum Request {
     /// The crossover curves only: the page simulates the first scenario itself (for its first paint)
     /// and asks for these at the same time.
     Curves(String),
-    /// The sensitivity sentences of a scenario.
+    /// What the page shows once a scenario has settled: the sensitivity sentences and the catalogue
+    /// entries behind each line item (`cost::provenance`, about one pricing per entry).
     Sensitivity(String),
     /// The rules of thumb of `data/claims.json` (the text, fetched when the page opens), recomputed.
     Claims(String),
@@ -45,11 +47,47 @@ pub enum Reply {
         curves: Box<Curves>,
     },
     Curves(Box<Curves>),
-    Sensitivity(Vec<String>),
+    Sensitivity {
+        sentences: Vec<String>,
+        sources: Vec<Vec<WireLine>>,
+    },
     Claims(Vec<ClaimCheck>),
     Evaluation(String),
     /// The request could not be answered (unreadable, or a scenario that fails validation).
     Failed(String),
+}
+
+/// A line item's catalogue keys as they travel: `LineKeys` holds the catalogue's own `&'static str` keys,
+/// which the page finds again by name (`from_wire`; a key it does not know is dropped).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WireLine {
+    pub item: String,
+    pub keys: Vec<String>,
+}
+
+fn to_wire(p: &Provenance) -> Vec<Vec<WireLine>> {
+    p.iter()
+        .map(|lines| {
+            lines
+                .iter()
+                .map(|l| WireLine { item: l.item.clone(), keys: l.keys.iter().map(|k| k.to_string()).collect() })
+                .collect()
+        })
+        .collect()
+}
+
+pub fn from_wire(w: Vec<Vec<WireLine>>) -> Provenance {
+    w.into_iter()
+        .map(|lines| {
+            lines
+                .into_iter()
+                .map(|l| LineKeys {
+                    item: l.item,
+                    keys: l.keys.iter().filter_map(|k| cost::catalogue_key(k)).collect(),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// One message each way: the request or reply with the number that pairs them.
@@ -129,8 +167,11 @@ pub fn answer(request: Request, base: &Catalog) -> Reply {
         Request::Curves(link) => {
             scenario(&link).map(|s| Reply::Curves(Box::new(crossover::curves(&s, cat, eval::CURVE_POINTS))))
         }
-        Request::Sensitivity(link) => scenario(&link)
-            .map(|s| Reply::Sensitivity(sensitivity::analyze(&s, cat, &simulations(&link, &s, cat)).sentences)),
+        Request::Sensitivity(link) => scenario(&link).map(|s| {
+            let sims = simulations(&link, &s, cat);
+            let sources = to_wire(&cost::provenance(&s, cat, Some(&sims.usage())));
+            Reply::Sensitivity { sentences: sensitivity::analyze(&s, cat, &sims).sentences, sources }
+        }),
         Request::Evaluate(link) => scenario(&link).and_then(|s| {
             serde_json::to_string_pretty(&eval::evaluate(&s, cat)).map(Reply::Evaluation).map_err(|e| e.to_string())
         }),
@@ -147,8 +188,10 @@ pub fn in_worker() -> bool {
 }
 
 /// The worker's entry point: answer each message until the page goes away. The first message out is
-/// the id 0 "ready" (messages the page posts before the module has loaded would be lost).
+/// the id 0 "ready"; requests the page posted before it are kept by `static/worker.js` and handed over
+/// once this handler is set.
 pub fn run() {
+    super::boot_data::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let cat = Catalog::builtin();
     let reply_to = scope.clone();

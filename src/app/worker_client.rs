@@ -1,8 +1,9 @@
 //! The page's side of its one worker: `call` posts a request and runs the callback with the reply.
-//! The worker is the app's own module started in a module worker (`./worker.js`, given the page's
-//! compiled `WebAssembly.Module`), so the core is neither downloaded nor compiled twice. Until the
-//! worker says it is ready, requests wait here. Without a worker (it failed to load, or the page runs under test without
-//! `boot.js`) the same `worker::answer` runs on the main thread after the current task, so the input
+//! The worker is the app's own module in a module worker (`./worker.js`), started by `boot.js` before the
+//! app and given the `WebAssembly.Module` the page runs, so the core is neither downloaded nor compiled
+//! twice, and the worker loads while the page renders its first figures. Requests are posted at once
+//! (`worker.js` holds those that come before the worker is ready). Without a worker (it failed to load,
+//! or the page runs under test without `boot.js`) the same `worker::answer` runs on the main thread after the current task, so the input
 //! that caused it paints first.
 
 use std::cell::RefCell;
@@ -12,7 +13,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker};
 
 use crate::app::worker::{self, Envelope, Reply, Request};
 use crate::app::your_prices;
@@ -48,7 +49,7 @@ struct Client {
     worker: Option<Worker>,
     ready: bool,
     next_id: u64,
-    /// Requests posted (or waiting for the worker to be ready), by id.
+    /// Requests posted and not yet answered, by id.
     pending: BTreeMap<u64, (Request, OnReply)>,
     _handlers: Vec<Closure<dyn Fn(web_sys::Event)>>,
 }
@@ -75,19 +76,13 @@ pub fn call_lazy(request: Request, on_reply: impl FnOnce(Answer) + 'static) {
         let mut c = client.borrow_mut();
         c.next_id += 1;
         let id = c.next_id;
-        match (&c.worker, c.ready) {
-            (Some(w), true) => {
-                if post(w, id, &request) {
-                    c.pending.insert(id, (request, Box::new(on_reply)));
-                } else {
-                    drop(c);
-                    answer_here(request, Box::new(on_reply));
-                }
-            }
-            (Some(_), false) => {
+        // Posted at once, ready or not: `worker.js` keeps what comes before the worker's handler, so the
+        // first requests reach it while this thread is still busy with the first render.
+        match &c.worker {
+            Some(w) if post(w, id, &request) => {
                 c.pending.insert(id, (request, Box::new(on_reply)));
             }
-            (None, _) => {
+            _ => {
                 drop(c);
                 answer_here(request, Box::new(on_reply));
             }
@@ -118,16 +113,9 @@ fn fail_over(client: &Rc<RefCell<Client>>) {
 }
 
 fn receive(client: &Rc<RefCell<Client>>, data: wasm_bindgen::JsValue) {
-    // The worker's first message, a bare 0: ready. Post what waited.
+    // The worker's first message, a bare 0: ready (what was posted before it is answered in order).
     if data.as_f64() == Some(0.0) {
-        let mut c = client.borrow_mut();
-        c.ready = true;
-        let Some(w) = c.worker.clone() else { return };
-        let all_posted = c.pending.iter().all(|(id, (request, _))| post(&w, *id, request));
-        drop(c);
-        if !all_posted {
-            fail_over(client);
-        }
+        client.borrow_mut().ready = true;
         return;
     }
     match worker::from_js::<Incoming>(data) {
@@ -146,35 +134,31 @@ fn receive(client: &Rc<RefCell<Client>>, data: wasm_bindgen::JsValue) {
 /// How long the worker may take to load before the page answers on its own thread.
 const READY_WITHIN_MS: u32 = 15_000;
 
-/// Where Trunk puts the worker's loader, relative to the page (so any sub-path works).
-const WORKER_URL: &str = "./worker.js";
-
-/// The worker's first message: `{ js, module }`, the app's content-hashed JS file name (as `boot.js` got
-/// it from its own `<script src="./boot.js?js=…&wasm=…">`) and this very `WebAssembly.Module`, so the
-/// worker neither downloads nor compiles the wasm again. `None` when the page was not started by
-/// `boot.js` (the browser tests), which then answers on the main thread.
-fn boot_message() -> Option<wasm_bindgen::JsValue> {
-    let boot = gloo::utils::document().query_selector("script[src*='boot.js?']").ok()??;
-    let src = boot.get_attribute("src")?;
-    let js = web_sys::UrlSearchParams::new_with_str(src.split_once('?')?.1).ok()?.get("js")?;
-    let message = js_sys::Object::new();
-    js_sys::Reflect::set(&message, &"js".into(), &js.into()).ok()?;
-    js_sys::Reflect::set(&message, &"module".into(), &wasm_bindgen::module()).ok()?;
-    Some(message.into())
+/// The worker `boot.js` started (`window.crossoverWorker`) and already gave the compiled module, with
+/// whether it has said it is ready. `None` when the page was not started by `boot.js` (the browser
+/// tests) or the worker failed before the app took it over: the page then answers on its own thread.
+fn adopt() -> Option<(Worker, bool)> {
+    let w: Worker = js_sys::Reflect::get(&gloo::utils::window(), &"crossoverWorker".into()).ok()?.dyn_into().ok()?;
+    let flag = |name: &str| js_sys::Reflect::get(&w, &name.into()).is_ok_and(|v| v.is_truthy());
+    if flag("__crossoverFailed") {
+        w.terminate();
+        return None;
+    }
+    let ready = flag("__crossoverReady");
+    // boot.js's own listeners have told what they saw; from here on every message is the app's.
+    if let Ok(f) = js_sys::Reflect::get(&w, &"__crossoverAdopted".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = f.call0(&w);
+    }
+    Some((w, ready))
 }
 
 fn start() -> Rc<RefCell<Client>> {
     let client = Rc::new(RefCell::new(Client::default()));
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let Some((boot, w)) = boot_message().and_then(|m| Some((m, Worker::new_with_options(WORKER_URL, &options).ok()?)))
-    else {
+    let Some((w, ready)) = adopt() else {
         return client;
     };
-    if w.post_message(&boot).is_err() {
-        w.terminate();
-        return client;
-    }
+    client.borrow_mut().ready = ready;
     let on_message = {
         let client = client.clone();
         Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {

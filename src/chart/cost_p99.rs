@@ -182,7 +182,9 @@ fn place_labels(
         }
     }
     let mut order: Vec<&(&Point, f64, f64)> = drawn.iter().collect();
-    order.sort_by(|a, b| (Some(b.0.id) == best).cmp(&(Some(a.0.id) == best)).then(a.1.total_cmp(&b.1)));
+    crate::core::stable_sort::sort_by(&mut order, |a, b| {
+        (Some(b.0.id) == best).cmp(&(Some(a.0.id) == best)).then(a.1.total_cmp(&b.1))
+    });
     let mut unnamed = Vec::new();
     for (p, usd, p99) in order {
         let (cx, cy) = at(*usd, *p99);

@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::data_files;
+
 pub use hidden_rates::HiddenRates;
 pub use rates::Rates;
 
@@ -78,15 +80,12 @@ impl std::fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-const BUILTIN_JSON: &str = include_str!("../../data/catalog.json");
-const HIDDEN_JSON: &str = include_str!("../../data/hidden_costs.json");
-
 impl Catalog {
-    /// The catalogue embedded at build time. A unit test decodes it, so this cannot fail in a build
-    /// that passed its tests.
+    /// The catalogue of `data/` (compiled in, or fetched by the site's `boot.js`, which starts the app only
+    /// once both files arrived). A unit test decodes it, so this cannot fail in a build that passed its tests.
     pub fn builtin() -> Catalog {
-        Catalog::from_files(BUILTIN_JSON, HIDDEN_JSON)
-            .expect("data/catalog.json and data/hidden_costs.json are compiled in and tested")
+        Catalog::from_files(data_files::catalog(), data_files::hidden_costs())
+            .expect("data/catalog.json and data/hidden_costs.json are the tested files")
     }
 
     /// Decodes a whole catalogue (as `Catalog` serialises): every key of both schemas present, no
@@ -197,7 +196,7 @@ mod tests {
 
     #[test]
     fn builtin_parses_and_holds_every_key() {
-        let cat = Catalog::from_files(BUILTIN_JSON, HIDDEN_JSON).unwrap();
+        let cat = Catalog::from_files(data_files::catalog(), data_files::hidden_costs()).unwrap();
         assert_eq!(cat.entries().len(), Rates::KEYS.len() + HiddenRates::KEYS.len());
         assert_eq!(cat.rates().lambda_requests, 0.20);
         assert_eq!(cat.rates().hidden.nat_hourly, 0.045);
@@ -213,14 +212,14 @@ mod tests {
     #[test]
     fn each_file_holds_its_own_keys() {
         // A key of one file in the other is refused, named.
-        let moved = HIDDEN_JSON.replace("\"nat.gb\"", "\"lambda.requests\"");
-        let err = Catalog::from_files(BUILTIN_JSON, &moved).unwrap_err();
+        let moved = data_files::hidden_costs().replace("\"nat.gb\"", "\"lambda.requests\"");
+        let err = Catalog::from_files(data_files::catalog(), &moved).unwrap_err();
         assert!(err.0.contains("lambda.requests") && err.0.contains("hidden_costs.json"), "{err}");
-        let missing = HIDDEN_JSON.replace("\"nat.gb\"", "\"nat.gib\"");
-        assert!(Catalog::from_files(BUILTIN_JSON, &missing).unwrap_err().0.contains("nat.gib"));
+        let missing = data_files::hidden_costs().replace("\"nat.gb\"", "\"nat.gib\"");
+        assert!(Catalog::from_files(data_files::catalog(), &missing).unwrap_err().0.contains("nat.gib"));
         // Fractions off a price stay below 1, sizes above 0.
-        let fraction = HIDDEN_JSON.replace("\"value\": 0.7,", "\"value\": 1.5,");
-        assert!(Catalog::from_files(BUILTIN_JSON, &fraction).unwrap_err().0.contains("spot.fargate_discount"));
+        let fraction = data_files::hidden_costs().replace("\"value\": 0.7,", "\"value\": 1.5,");
+        assert!(Catalog::from_files(data_files::catalog(), &fraction).unwrap_err().0.contains("spot.fargate_discount"));
         let mut cat = Catalog::builtin();
         assert!(cat.set_price("aca.concurrency", 0.0).is_err());
         assert!(cat.set_price("commit.lambda.savings_3y", 1.0).is_err());
@@ -251,8 +250,8 @@ mod tests {
 
     #[test]
     fn missing_key_is_named() {
-        let text = BUILTIN_JSON.replace("\"lambda.requests\"", "\"lambda.requestz\"");
-        let err = Catalog::from_files(&text, HIDDEN_JSON).unwrap_err();
+        let text = data_files::catalog().replace("\"lambda.requests\"", "\"lambda.requestz\"");
+        let err = Catalog::from_files(&text, data_files::hidden_costs()).unwrap_err();
         assert!(err.0.contains("lambda.requestz"), "{err}");
     }
 }

@@ -64,7 +64,7 @@ pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
     let warm_p99 = latency::needs_provisioned(s, p99)
         .then(|| latency::provisioned_named(s, p99, lambda.peak_instances, &dimensions::load(s)))
         .flatten()
-        .map(|n| coldstart::warm_p99(s, n));
+        .map(|n| coldstart::warm_p99(s, cat.rates(), n));
     let fleets = cost::provisioned_all(s, cat);
     let fleet = |id: PlatformId| fleets.iter().find(|(p, _)| *p == id).map(|(_, f)| f);
     let mut others: Vec<(PlatformId, ColdStartReport)> = Vec::new();

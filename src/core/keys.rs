@@ -93,7 +93,7 @@ pub fn set(s: &Scenario, key: &str, text: &str) -> Result<Scenario, FieldError> 
 fn with_values(s: &Scenario, values: impl IntoIterator<Item = (String, Value)>) -> Result<Scenario, FieldError> {
     let mut map = as_map(s);
     map.extend(values);
-    serde_json::from_value(Value::Object(map)).map_err(|e| error("scenario", clean(&e.to_string())))
+    Scenario::from_map(&map).map_err(|e| error("scenario", e))
 }
 
 /// Checks one key's JSON value on its own — type, whole-number-ness, range, id, length — and returns it
@@ -134,11 +134,6 @@ fn check(row: &Key, value: &Value) -> Result<Value, FieldError> {
         }
         (_, other) => Err(error(key, format!("expected {}, got {}", row.expected(), kind_of(other)))),
     }
-}
-
-fn clean(msg: &str) -> String {
-    // serde's messages are precise but name Rust types; keep the useful part.
-    msg.replace("u32", "a whole number").replace("u64", "a whole number").replace("f64", "a number")
 }
 
 /// Applies key/value pairs to the defaults: every valid one is kept (the last of a repeated key wins),
@@ -184,7 +179,7 @@ pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (S
             }
             errors.push(e);
         }
-        if let Ok(fixed) = serde_json::from_value(Value::Object(map)) {
+        if let Ok(fixed) = Scenario::from_map(&map) {
             s = fixed;
         }
     }

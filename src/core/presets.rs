@@ -34,7 +34,7 @@ pub fn all() -> Vec<Preset> {
 }
 
 fn raw() -> Vec<Raw> {
-    serde_json::from_str(include_str!("../../data/presets.json")).unwrap_or_default()
+    serde_json::from_str(crate::core::data_files::presets()).unwrap_or_default()
 }
 
 /// What a preset's button shows, without decoding (validating) any scenario: the app's first paint
@@ -61,7 +61,7 @@ pub fn by_id(id: &str) -> Option<Preset> {
 mod tests {
     #[test]
     fn every_preset_decodes() {
-        let raw: Vec<serde_json::Value> = serde_json::from_str(include_str!("../../data/presets.json")).unwrap();
+        let raw: Vec<serde_json::Value> = serde_json::from_str(crate::core::data_files::presets()).unwrap();
         assert_eq!(super::all().len(), raw.len(), "a preset failed validation");
         assert!(raw.len() >= 6);
         let ids: Vec<String> = super::summaries().into_iter().map(|p| p.id).collect();

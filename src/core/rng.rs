@@ -1,12 +1,13 @@
 //! A small deterministic PRNG: xoshiro256** seeded through SplitMix64 (Blackman & Vigna).
 //! No `rand` crate, so the wasm bundle stays small and every platform draws the same numbers for a seed.
+//! Exponential and normal variates come from `ziggurat` (`Rng::exp1`, `Rng::normal`).
+
+mod ziggurat;
 
 /// xoshiro256**: 256 bits of state, fast, passes BigCrush; plenty for a simulation.
 #[derive(Clone, Debug)]
 pub struct Rng {
     s: [u64; 4],
-    /// The polar method makes normals in pairs; the second one waits here.
-    spare_normal: Option<f64>,
 }
 
 /// One SplitMix64 step: spreads a poor seed (0, 1, 2…) over the whole state.
@@ -22,7 +23,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         let mut x = seed;
         let s = [splitmix64(&mut x), splitmix64(&mut x), splitmix64(&mut x), splitmix64(&mut x)];
-        Rng { s, spare_normal: None }
+        Rng { s }
     }
 
     /// An independent stream derived from this seed, so adding draws to one part of the model
@@ -57,35 +58,10 @@ impl Rng {
         ((self.next_u64() >> 11) + 1) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// Exponential with mean 1.
-    #[inline]
-    pub fn exp1(&mut self) -> f64 {
-        -self.uniform_pos().ln()
-    }
-
     /// Exponential with the given mean.
     #[inline]
     pub fn exponential(&mut self, mean: f64) -> f64 {
         mean * self.exp1()
-    }
-
-    /// Standard normal: Marsaglia's polar form of Box–Muller (no trigonometry; both values of a pair
-    /// are used; 21 % of candidate pairs are rejected).
-    #[inline]
-    pub fn normal(&mut self) -> f64 {
-        if let Some(z) = self.spare_normal.take() {
-            return z;
-        }
-        loop {
-            let x = 2.0 * self.uniform() - 1.0;
-            let y = 2.0 * self.uniform() - 1.0;
-            let r2 = x * x + y * y;
-            if r2 > 0.0 && r2 < 1.0 {
-                let k = (-2.0 * r2.ln() / r2).sqrt();
-                self.spare_normal = Some(y * k);
-                return x * k;
-            }
-        }
     }
 
     /// Lognormal: exp(mu + sigma · N(0, 1)).

@@ -38,8 +38,8 @@ pub fn decode(text: &str) -> Result<Scenario, Vec<FieldError>> {
             Err(e) => errors.push(e),
         }
     }
-    let scenario: Scenario = serde_json::from_value(Value::Object(map))
-        .map_err(|e| vec![FieldError { field: "scenario".into(), message: e.to_string() }])?;
+    let scenario =
+        Scenario::from_map(&map).map_err(|message| vec![FieldError { field: "scenario".into(), message }])?;
     // A key already reported is not reported again by a rule comparing it with a default.
     for e in scenario.validate() {
         if !errors.iter().any(|seen| seen.field == e.field) {
@@ -278,5 +278,38 @@ mod tests {
     fn non_finite_is_rejected_by_validation() {
         let s = Scenario { duration_ms: f64::NAN, ..Scenario::default() };
         assert_eq!(s.validate()[0].field, "duration_ms");
+    }
+}
+
+#[cfg(test)]
+mod from_map_tests {
+    use crate::core::scenario::Scenario;
+    use serde_json::{Value, json};
+
+    /// `from_map` reads what serde's derive reads, and refuses what it refuses.
+    #[test]
+    fn from_map_agrees_with_serde() {
+        let mut scenarios: Vec<Scenario> = crate::core::presets::all().into_iter().map(|p| p.scenario).collect();
+        scenarios.push(Scenario::default());
+        for s in scenarios {
+            let Value::Object(map) = serde_json::to_value(&s).unwrap() else { panic!("an object") };
+            assert_eq!(Scenario::from_map(&map).unwrap(), s);
+            let serde: Scenario = serde_json::from_value(Value::Object(map)).unwrap();
+            assert_eq!(serde, s);
+        }
+        for bad in [
+            json!({ "requests_per_month": "many" }),
+            json!({ "arch": "sparc" }),
+            json!({ "seed": 1.5 }),
+            json!({ "seed": -1 }),
+            json!({ "free_tier": 1 }),
+            json!({ "nope": 1 }),
+        ] {
+            let Value::Object(map) = bad.clone() else { panic!("an object") };
+            assert!(Scenario::from_map(&map).is_err(), "{bad}");
+            assert!(serde_json::from_value::<Scenario>(bad.clone()).is_err(), "serde accepts {bad}");
+        }
+        let Value::Object(map) = json!({ "nope": 1 }) else { panic!("an object") };
+        assert_eq!(Scenario::from_map(&map).unwrap_err(), "unknown field `nope`");
     }
 }

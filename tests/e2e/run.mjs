@@ -103,6 +103,26 @@ const failures = await run([
     await page.context().close();
   }],
 
+  ['a cost row opens to its line items as crossover eval lists them, and they leave the page when closed', async () => {
+    const page = await fresh();
+    await settled(page);
+    const ev = evalCached(await search(page));
+    const row = page.locator('tr[data-platform=aws_lambda]');
+    const items = row.locator('.breakdown li');
+    assert(await items.count() === 0, 'a closed row renders no line items');
+    await row.locator('summary').click();
+    await items.first().waitFor();
+    const expected = ev.platforms.find((p) => p.id === 'aws_lambda').breakdown;
+    const names = await row.locator('.breakdown li .item').evaluateAll((els) => els.map((e) => e.firstChild.textContent.trim()));
+    assert(JSON.stringify(names) === JSON.stringify(expected.map((li) => li.item)), `line items ${names} vs ${expected.map((li) => li.item)}`);
+    const amounts = await row.locator('.breakdown li > .num').allTextContents();
+    assert(JSON.stringify(amounts) === JSON.stringify(expected.map((li) => usd(li.usd))), `amounts ${amounts}`);
+    await row.locator('summary').click();
+    await page.waitForFunction(() => !document.querySelector('tr[data-platform=aws_lambda] .breakdown'));
+    assertClean(page);
+    await page.context().close();
+  }],
+
   ['dragging sliders changes the chart pixels', async () => {
     const page = await fresh();
     await page.locator('#preset-rest_api').click();

@@ -54,7 +54,7 @@ async fn evaluate(bytes: Vec<u8>, base: Scenario, cat: Rc<Catalog>, status: UseS
         status.set(Status::Running { done: ((i + 1) * CHUNK).min(total), total });
         TimeoutFuture::new(0).await;
     }
-    errors.sort_by_key(|e| e.line);
+    crate::core::stable_sort::sort_by_key(&mut errors, |e| e.line);
     let mut report = fleet::summarise(rows, errors, &cat);
     report.unusable = parsed.unusable || report.rows.is_empty();
     fleet::sort(&mut report.rows, SortKey::Saving, true);

@@ -1,7 +1,6 @@
 //! What a claim asks the engines for: one figure of one scenario, computed with the cost engine or the
 //! cold-start simulation. The searches (break-even volume, largest feasible value) bisect the model itself.
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::core::catalog::Catalog;
@@ -13,8 +12,9 @@ use crate::core::scenario_json;
 /// Bisection steps of a search: 2⁻⁴⁰ of a log-decade is far below any figure's rounding.
 const SEARCH_STEPS: usize = 40;
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "figure", rename_all = "snake_case")]
+/// Read from a claim's `compute` object, whose `figure` key names the variant in snake case (`monthly_usd`)
+/// and whose other keys are its fields (`Figure::from_json`).
+#[derive(Clone, Debug)]
 pub enum Figure {
     /// A platform's monthly bill.
     MonthlyUsd { platform: String },
@@ -26,24 +26,55 @@ pub enum Figure {
     BreakevenVolume { platform: String, versus: String },
     /// Busy share (%) of one function environment at which it costs what `versus` costs for the same work;
     /// with `versus_item`, only those line items of `versus` count (e.g. the instances without the ALB).
-    BreakevenUtilization {
-        platform: String,
-        versus: String,
-        #[serde(default)]
-        versus_item: Option<String>,
-    },
+    BreakevenUtilization { platform: String, versus: String, versus_item: Option<String> },
     /// A latency statistic of the simulation: p50 / p95 / p99 / p999 or `mean_init` (mean cold-start delay).
     Latency {
         target: String,
         stat: String,
         /// Subtract the scenario's `duration_ms`, leaving the cold-start part.
-        #[serde(default)]
         minus_duration: bool,
     },
     /// The largest value of a numeric scenario key the platform still accepts.
     MaxFeasible { platform: String, field: String },
     /// The value of a scenario key in `Scenario::default()`.
     Default { field: String },
+}
+
+impl Figure {
+    /// The figure a claim's `compute` object names. By hand rather than serde's internally tagged derive,
+    /// which buffers every field through its generic `Content` and cost ~18 KB of wasm.
+    pub fn from_json(m: &Map<String, Value>) -> Result<Figure, String> {
+        let text = |k: &str| match m.get(k) {
+            Some(Value::String(t)) => Ok(t.clone()),
+            Some(_) => Err(format!("`{k}` is not a string")),
+            None => Err(format!("missing field `{k}`")),
+        };
+        let optional = |k: &str| if m.get(k).is_none_or(Value::is_null) { Ok(None) } else { text(k).map(Some) };
+        let figure = text("figure")?;
+        Ok(match figure.as_str() {
+            "monthly_usd" => Figure::MonthlyUsd { platform: text("platform")? },
+            "line_item" => Figure::LineItem { platform: text("platform")?, item: text("item")? },
+            "cost_ratio" => Figure::CostRatio { platform: text("platform")?, versus: text("versus")? },
+            "breakeven_volume" => Figure::BreakevenVolume { platform: text("platform")?, versus: text("versus")? },
+            "breakeven_utilization" => Figure::BreakevenUtilization {
+                platform: text("platform")?,
+                versus: text("versus")?,
+                versus_item: optional("versus_item")?,
+            },
+            "latency" => Figure::Latency {
+                target: text("target")?,
+                stat: text("stat")?,
+                minus_duration: match m.get("minus_duration") {
+                    None | Some(Value::Null) => false,
+                    Some(Value::Bool(b)) => *b,
+                    Some(_) => return Err("`minus_duration` is not true or false".into()),
+                },
+            },
+            "max_feasible" => Figure::MaxFeasible { platform: text("platform")?, field: text("field")? },
+            "default" => Figure::Default { field: text("field")? },
+            other => return Err(format!("unknown figure `{other}`")),
+        })
+    }
 }
 
 /// Merges JSON objects left to right into a validated scenario. The seeds' figures price compute, requests
@@ -195,5 +226,26 @@ impl Figure {
                 .and_then(|v| v.get(field).and_then(Value::as_f64))
                 .ok_or_else(|| format!("{field} is not a numeric scenario key")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Compute;
+    use serde_json::json;
+
+    #[test]
+    fn a_compute_object_names_what_is_wrong() {
+        let read = |v: serde_json::Value| Compute::try_from(v).map(|c| format!("{:?}", c.figure));
+        let ok = read(json!({ "figure": "latency", "target": "aws_lambda", "stat": "p99", "scale": 0.001 })).unwrap();
+        assert_eq!(ok, r#"Latency { target: "aws_lambda", stat: "p99", minus_duration: false }"#);
+        assert_eq!(read(json!({ "figure": "median" })).unwrap_err(), "unknown figure `median`");
+        assert_eq!(read(json!({ "figure": "cost_ratio", "platform": "x" })).unwrap_err(), "missing field `versus`");
+        assert_eq!(read(json!({ "figure": "default", "field": 3 })).unwrap_err(), "`field` is not a string");
+        assert_eq!(
+            read(json!({ "figure": "default", "field": "x", "scael": 2 })).unwrap_err(),
+            "unknown field `scael` in `compute`"
+        );
+        assert_eq!(read(json!([])).unwrap_err(), "`compute` is not an object");
     }
 }

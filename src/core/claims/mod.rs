@@ -49,19 +49,54 @@ pub struct Claim {
     pub note: Option<String>,
 }
 
+/// A claim's `compute` object: the figure's keys (`Figure::from_json`) next to these.
 #[derive(Clone, Debug, Deserialize)]
+#[serde(try_from = "Value")]
 pub struct Compute {
-    #[serde(flatten)]
     pub figure: Figure,
     /// Multiplies the result (unit conversions: ms → s, per month → per hour).
-    #[serde(default)]
     pub scale: Option<f64>,
     /// A second scenario patch; the figure is then `relation(figure(scenario), figure(scenario + baseline))`.
-    #[serde(default)]
     pub baseline: Option<Value>,
     /// `difference` | `ratio` | `reduction_pct` | `increase_pct`.
-    #[serde(default)]
     pub relation: Option<String>,
+}
+
+/// Every key a `compute` object may have.
+const COMPUTE_KEYS: [&str; 12] = [
+    "figure",
+    "platform",
+    "item",
+    "versus",
+    "versus_item",
+    "target",
+    "stat",
+    "minus_duration",
+    "field",
+    "scale",
+    "baseline",
+    "relation",
+];
+
+impl TryFrom<Value> for Compute {
+    type Error = String;
+
+    fn try_from(value: Value) -> Result<Compute, String> {
+        let Value::Object(m) = value else { return Err("`compute` is not an object".into()) };
+        if let Some(k) = m.keys().find(|k| !COMPUTE_KEYS.contains(&k.as_str())) {
+            return Err(format!("unknown field `{k}` in `compute`"));
+        }
+        let present = |k: &str| m.get(k).filter(|v| !v.is_null());
+        let scale = match present("scale") {
+            None => None,
+            Some(v) => Some(v.as_f64().ok_or("`scale` is not a number")?),
+        };
+        let relation = match present("relation") {
+            None => None,
+            Some(v) => Some(v.as_str().ok_or("`relation` is not a string")?.to_string()),
+        };
+        Ok(Compute { figure: Figure::from_json(&m)?, scale, baseline: present("baseline").cloned(), relation })
+    }
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]

@@ -8,6 +8,9 @@ pub enum Arrivals {
     Poisson {
         rates: Vec<f64>,
         minute: usize,
+        /// The current minute's rate and end (the horizon in the last one), kept between arrivals.
+        rate: f64,
+        end: f64,
         t: f64,
         budget: f64,
         horizon: f64,
@@ -26,7 +29,8 @@ pub enum Arrivals {
 
 impl Arrivals {
     pub fn poisson(rates: Vec<f64>, horizon: f64, rng: &mut Rng) -> Arrivals {
-        Arrivals::Poisson { rates, minute: 0, t: 0.0, budget: rng.exp1(), horizon }
+        let (rate, end) = (rates.first().copied().unwrap_or(0.0), 60f64.min(horizon));
+        Arrivals::Poisson { rates, minute: 0, rate, end, t: 0.0, budget: rng.exp1(), horizon }
     }
 
     pub fn cron(rates: &[f64], batch: u32, horizon: f64) -> Arrivals {
@@ -45,21 +49,21 @@ impl Arrivals {
     #[inline]
     pub fn next(&mut self, rng: &mut Rng) -> Option<f64> {
         match self {
-            Arrivals::Poisson { rates, minute, t, budget, horizon } => loop {
-                let rate = rates[*minute % MINUTES_PER_WEEK];
-                let end = ((*minute + 1) as f64 * 60.0).min(*horizon);
-                let mass = rate * (end - *t);
+            Arrivals::Poisson { rates, minute, rate, end, t, budget, horizon } => loop {
+                let mass = *rate * (*end - *t);
                 if *budget <= mass {
-                    *t += *budget / rate;
+                    *t += *budget / *rate;
                     *budget = rng.exp1();
                     return Some(*t);
                 }
                 *budget -= mass.max(0.0);
-                *minute += 1;
-                *t = end;
-                if end >= *horizon {
+                *t = *end;
+                if *end >= *horizon {
                     return None;
                 }
+                *minute += 1;
+                *rate = rates[*minute % MINUTES_PER_WEEK];
+                *end = ((*minute + 1) as f64 * 60.0).min(*horizon);
             },
             Arrivals::Cron { per_minute, batch, minute, left, done, spacing, horizon } => {
                 while *left == 0 {

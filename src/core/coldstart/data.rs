@@ -1,21 +1,16 @@
 //! `data/coldstart.json`: every parameter of the execution models — keep-alive defaults, Lambda's cold-start
 //! adders, other platforms' measured cold starts, Azure's scale controller, Workers' isolates, the container
-//! fleets' start times — each with its unit, source, as-of date and status. Embedded at build time.
+//! fleets' start times — each with its unit, source, as-of date and status. Compiled in natively; fetched by the site (`core::data_files`).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use super::SimTarget;
-
-const JSON: &str = include_str!("../../../data/coldstart.json");
 
 /// The statuses an entry may carry (the file's `statuses` key says what each means).
 pub const STATUSES: [&str; 6] = ["OK", "2nd", "measured", "derived", "proxy", "assumption"];
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Sourced {
     pub value: f64,
     pub unit: String,
@@ -26,8 +21,7 @@ pub struct Sourced {
 
 /// One runtime family's measured end-to-end cold start, seconds: the median and the central 67 % and 95 %
 /// ranges (Shilkov's charts), i.e. the 16.5th/83.5th and 2.5th/97.5th percentiles.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Spread {
     pub median: f64,
     pub lo67: f64,
@@ -39,8 +33,7 @@ pub struct Spread {
     pub status: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct KeepAlive {
     pub min: f64,
     pub max: f64,
@@ -50,8 +43,7 @@ pub struct KeepAlive {
     pub status: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct KeepAliveDefaults {
     pub aws_lambda: KeepAlive,
     pub azure_consumption: KeepAlive,
@@ -59,8 +51,7 @@ pub struct KeepAliveDefaults {
     pub cloudflare_workers: KeepAlive,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct LambdaFacts {
     pub placement_overhead_ms: Sourced,
     pub vpc_penalty_ms: Sourced,
@@ -73,32 +64,28 @@ pub struct LambdaFacts {
 }
 
 /// A platform's cold starts by runtime family; families without a measurement start like `fallback`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct PlatformSpreads {
     pub unit: String,
     pub families: BTreeMap<String, Spread>,
     pub fallback: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ColdStarts {
     pub azure_consumption: PlatformSpreads,
     pub cloud_run: PlatformSpreads,
 }
 
 /// A rule with no number of its own.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub source: String,
     pub as_of: String,
     pub status: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct AzureFacts {
     pub http_concurrency: Sourced,
     pub vcpu_per_instance: Sourced,
@@ -108,15 +95,13 @@ pub struct AzureFacts {
     pub package_ms_per_mb: Sourced,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct CloudRunFacts {
     pub package_ms_per_mb_zip: Sourced,
     pub package_ms_per_mb_image: Sourced,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Families {
     pub families: Vec<String>,
     pub source: String,
@@ -124,30 +109,26 @@ pub struct Families {
     pub status: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct WorkersFacts {
     pub isolate_start_ms: Sourced,
     pub concurrency_per_isolate: Sourced,
     pub runtime_families: Families,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ContainerAppsFacts {
     pub polling_interval_s: Sourced,
     /// Which measurements stand in for a replica's start.
     pub cold_start: Rule,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct LambdaManagedFacts {
     pub scale_lag_s: Sourced,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ContainerFacts {
     pub fargate_start_s: Sourced,
     pub ec2_start_s: Sourced,
@@ -157,15 +138,13 @@ pub struct ContainerFacts {
     pub sync_timeout_s: Sourced,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ModelAssumptions {
     pub lognormal_sigma: Sourced,
     pub keep_warm_ping_ms: Sourced,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ColdData {
     pub as_of: String,
     pub statuses: String,
@@ -185,7 +164,8 @@ pub struct ColdData {
 impl ColdData {
     /// The embedded data; a malformed file is a build defect caught by the unit test below.
     pub fn builtin() -> ColdData {
-        serde_json::from_str(JSON).expect("data/coldstart.json matches ColdData")
+        super::data_read::read(crate::core::data_files::coldstart())
+            .unwrap_or_else(|e| panic!("data/coldstart.json: {e}"))
     }
 
     /// The embedded data, parsed once (feasibility checks ask for it per fleet row).

@@ -5,12 +5,12 @@
 //! of the free heap (or at the end), which is exact because an idle lifetime is fixed once drawn.
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 use super::Tally;
+use super::heap::Heap;
 use super::params::SimParams;
 use super::stats::Histogram;
-use super::workload::Workload;
+use super::workload::{self, Workload};
 use crate::core::rng::Rng;
 
 /// Always-warm environments outrank on-demand ones in the free heap.
@@ -62,9 +62,14 @@ struct Engine<'a> {
     rng: Rng,
     envs: Vec<Env>,
     spare_slots: Vec<u32>,
-    done: BinaryHeap<Reverse<(u64, u32)>>,
-    free: BinaryHeap<(u64, u32)>,
+    /// (finish time's bits, slot) packed as `pack` does: the earliest finish first.
+    done: Heap<Reverse<u128>>,
+    /// (free-heap rank, slot) packed: the highest rank first.
+    free: Heap<u128>,
     seq: u64,
+    /// The minute the last user request arrived in, and where it ends, s.
+    minute: usize,
+    minute_end: f64,
     busy_envs: u32,
     tokens: f64,
     token_t: f64,
@@ -72,23 +77,41 @@ struct Engine<'a> {
     out: Outcome,
 }
 
-/// Simulates `horizon_s` seconds of arrivals over the weekly rate curve.
+/// Simulates `horizon_s` seconds of arrivals over the weekly rate curve (the requests `Workload::draw` would
+/// store, streamed).
 pub fn run(p: &SimParams, horizon_s: f64) -> Tally {
-    run_with(p, &Workload::draw(p, horizon_s))
+    simulate(p, horizon_s, workload::stream(p, horizon_s))
 }
 
 /// Simulates the requests of `w` (drawn once for every platform).
 pub fn run_with(p: &SimParams, w: &Workload) -> Tally {
-    let horizon_s = w.horizon_s;
+    simulate(p, w.horizon_s, w.requests())
+}
+
+/// Two integers in one, ordered as the pair (`hi`, `lo`) is: a heap of them compares one number.
+#[inline]
+fn pack(hi: u64, lo: u32) -> u128 {
+    (u128::from(hi) << 32) | u128::from(lo)
+}
+
+/// The slot of a packed entry.
+#[inline]
+fn slot_of(x: u128) -> u32 {
+    x as u32
+}
+
+fn simulate(p: &SimParams, horizon_s: f64, requests: impl Iterator<Item = (f64, f64)>) -> Tally {
     let minutes = (horizon_s / 60.0).ceil() as usize + 1;
     let mut e = Engine {
         p,
         rng: Rng::stream(p.seed, 1),
         envs: Vec::new(),
         spare_slots: Vec::new(),
-        done: BinaryHeap::with_capacity(1024),
-        free: BinaryHeap::with_capacity(1024),
+        done: Heap::with_capacity(1024),
+        free: Heap::with_capacity(1024),
         seq: 0,
+        minute: 0,
+        minute_end: 60.0,
         busy_envs: 0,
         tokens: p.scale.map_or(0.0, |s| s.0),
         token_t: 0.0,
@@ -105,7 +128,7 @@ pub fn run_with(p: &SimParams, w: &Workload) -> Tally {
     }
     let ping_every = if p.ping_count > 0 { p.ping_every_s } else { f64::INFINITY };
     let mut next_ping = if ping_every.is_finite() { 0.0 } else { f64::INFINITY };
-    for (t, service) in w.requests() {
+    for (t, service) in requests {
         while next_ping <= t {
             for _ in 0..p.ping_count {
                 e.serve(next_ping, p.ping_s, false);
@@ -152,7 +175,7 @@ impl Engine<'_> {
         let last = self.env_diff.len() - 1;
         self.env_diff[((t / 60.0) as usize).min(last)] += 1.0;
         if permanent {
-            self.free.push((PERMANENT | self.seq, slot));
+            self.free.push(pack(PERMANENT | self.seq, slot));
             self.envs[slot as usize].free_listed = true;
         }
         slot
@@ -167,22 +190,22 @@ impl Engine<'_> {
         self.spare_slots.push(slot);
     }
 
-    #[inline]
+    #[inline(always)]
     fn release_until(&mut self, t: f64) {
-        while let Some(&Reverse((bits, slot))) = self.done.peek() {
-            let finish = f64::from_bits(bits);
+        while let Some(Reverse(top)) = self.done.peek() {
+            let finish = f64::from_bits((top >> 32) as u64);
             if finish > t {
                 break;
             }
             self.done.pop();
-            let keep = self.p.keep_alive(&mut self.rng);
+            let slot = slot_of(top);
             let env = &mut self.envs[slot as usize];
             env.in_flight -= 1;
             if env.in_flight == 0 {
                 self.busy_envs -= 1;
                 self.out.busy_seconds += finish - env.busy_since;
                 if env.expiry.is_finite() {
-                    env.expiry = finish + keep;
+                    env.expiry = finish + self.p.keep_alive(&mut self.rng);
                 }
                 if let Some(a) = self.p.activity {
                     let end = env.period_start + a.billed(finish - env.period_start);
@@ -197,7 +220,7 @@ impl Engine<'_> {
             }
             if !env.free_listed {
                 env.free_listed = true;
-                self.free.push((env.key, slot));
+                self.free.push(pack(env.key, slot));
             }
         }
     }
@@ -206,50 +229,33 @@ impl Engine<'_> {
     #[inline]
     fn serve(&mut self, t: f64, service: f64, user: bool) {
         self.release_until(t);
-        let minute = (t / 60.0) as usize;
         if user {
+            // Requests come in time order: the minute only moves forward.
+            while t >= self.minute_end {
+                self.minute += 1;
+                self.minute_end = (self.minute + 1) as f64 * 60.0;
+            }
             self.out.arrivals += 1;
-            self.out.minute_requests[minute] += 1.0;
+            self.out.minute_requests[self.minute] += 1.0;
         }
         let slot = loop {
-            match self.free.peek() {
-                Some(&(_, slot)) => {
-                    let env = self.envs[slot as usize];
-                    if env.in_flight == 0 && env.expiry <= t {
-                        self.free.pop();
-                        self.bury(slot, env.expiry);
-                        continue;
-                    }
-                    break Some(slot);
-                }
-                None => break None,
+            let Some(top) = self.free.peek() else { break None };
+            let slot = slot_of(top);
+            let env = &self.envs[slot as usize];
+            if env.in_flight == 0 && env.expiry <= t {
+                let expiry = env.expiry;
+                self.free.pop();
+                self.bury(slot, expiry);
+                continue;
             }
+            break Some(slot);
         };
         let (slot, start, cold) = match slot {
             Some(slot) => (slot, t.max(self.envs[slot as usize].ready), false),
-            None => {
-                if self.busy_envs >= self.p.quota {
-                    self.out.throttled += u64::from(user);
-                    return;
-                }
-                let Some(delay) = self.take_token(t) else {
-                    self.out.throttled += u64::from(user);
-                    return;
-                };
-                let at = t + delay;
-                let slot = self.create(at, false);
-                let init_ms = self.p.cold.sample(&mut self.rng);
-                let env = &mut self.envs[slot as usize];
-                env.ready = at + init_ms / 1000.0;
-                if user {
-                    self.out.cold_starts += 1;
-                    self.out.init_ms_sum += init_ms;
-                    self.out.minute_cold[minute] += 1.0;
-                } else {
-                    self.out.ping_cold_starts += 1;
-                }
-                (slot, env.ready, true)
-            }
+            None => match self.start_cold(t, user) {
+                Some((slot, ready)) => (slot, ready, true),
+                None => return,
+            },
         };
         let env = &mut self.envs[slot as usize];
         let slots = env.slots;
@@ -271,14 +277,37 @@ impl Engine<'_> {
             env.free_listed = false;
         } else if env.in_flight < slots && !env.free_listed {
             env.free_listed = true;
-            self.free.push((env.key, slot));
+            self.free.push(pack(env.key, slot));
         }
         let finish = start + service;
-        self.done.push(Reverse((finish.to_bits(), slot)));
+        self.done.push(Reverse(pack(finish.to_bits(), slot)));
         if user {
             self.out.served += 1;
             self.out.hist.add((finish - t) * 1000.0);
         }
+    }
+
+    /// No environment free at `t`: a new one (its slot and when it is ready), or `None` when throttled.
+    #[cold]
+    #[inline(never)]
+    fn start_cold(&mut self, t: f64, user: bool) -> Option<(u32, f64)> {
+        let Some(delay) = (self.busy_envs < self.p.quota).then(|| self.take_token(t)).flatten() else {
+            self.out.throttled += u64::from(user);
+            return None;
+        };
+        let at = t + delay;
+        let slot = self.create(at, false);
+        let init_ms = self.p.cold.sample(&mut self.rng);
+        let env = &mut self.envs[slot as usize];
+        env.ready = at + init_ms / 1000.0;
+        if user {
+            self.out.cold_starts += 1;
+            self.out.init_ms_sum += init_ms;
+            self.out.minute_cold[self.minute] += 1.0;
+        } else {
+            self.out.ping_cold_starts += 1;
+        }
+        Some((slot, env.ready))
     }
 
     /// Scaling-rate limit: `Some(delay)` to create an environment, `None` = throttled (sync callers that do
@@ -304,7 +333,8 @@ impl Engine<'_> {
     fn finish(mut self) -> Tally {
         let h = self.out.horizon_s;
         self.release_until(f64::INFINITY);
-        while let Some((_, slot)) = self.free.pop() {
+        while let Some(top) = self.free.pop() {
+            let slot = slot_of(top);
             let expiry = self.envs[slot as usize].expiry;
             self.bury(slot, expiry);
         }

@@ -10,9 +10,11 @@ pub mod analytic;
 mod arrivals;
 pub mod capacity;
 pub mod data;
+mod data_read;
 pub mod estimate;
 pub mod exact;
 pub mod fluid;
+mod heap;
 pub mod init;
 pub mod params;
 mod peak;
@@ -322,10 +324,10 @@ pub fn simulate_fleet_fluid(s: &Scenario, target: SimTarget, fleet: &Provisioned
 }
 
 /// Lambda's simulated p99 with `n` environments kept warm (provisioned concurrency, at least the count
-/// the scenario budgets).
-pub fn warm_p99(s: &Scenario, n: u32) -> f64 {
+/// the scenario budgets), with the catalogue's parameters.
+pub fn warm_p99(s: &Scenario, r: &Rates, n: u32) -> f64 {
     let t = Scenario { provisioned_concurrency: n.max(s.provisioned_concurrency), ..s.clone() };
-    simulate(&t, SimTarget::AwsLambda).latency_ms.p99
+    simulate_with(&t, r, SimTarget::AwsLambda).latency_ms.p99
 }
 
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.

@@ -20,16 +20,15 @@ impl Workload {
     /// Poisson arrivals over the weekly rate curve (or cron batches) from stream 2 of the seed, service times
     /// from stream 4; only the scenario's traffic, durations and seed matter, not the platform.
     pub fn draw(p: &SimParams, horizon_s: f64) -> Workload {
-        let mut arrivals_rng = Rng::stream(p.seed, 2);
-        let mut service_rng = Rng::stream(p.seed, 4);
-        let mut arrivals = match p.cron_batch {
-            Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
-            None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
-        };
-        let mut w = Workload { horizon_s, ..Workload::default() };
-        while let Some(t) = arrivals.next(&mut arrivals_rng) {
+        // Room for the expected count plus 5 standard deviations, so the vectors are not regrown.
+        let expected: f64 = (0..(horizon_s / 60.0).ceil() as usize)
+            .map(|m| p.rates.get(m % p.rates.len().max(1)).copied().unwrap_or(0.0) * 60.0)
+            .sum();
+        let room = (expected + 5.0 * expected.sqrt()).clamp(0.0, 1e8) as usize;
+        let mut w = Workload { horizon_s, arrivals: Vec::with_capacity(room), services: Vec::with_capacity(room) };
+        for (t, service) in stream(p, horizon_s) {
             w.arrivals.push(t);
-            w.services.push(p.service.sample(&mut service_rng));
+            w.services.push(service);
         }
         w
     }
@@ -37,6 +36,21 @@ impl Workload {
     pub fn requests(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
         self.arrivals.iter().copied().zip(self.services.iter().copied())
     }
+}
+
+/// The requests `Workload::draw` stores, one at a time: (arrival instant s, service time s). An engine that
+/// runs alone streams them rather than storing millions of them first.
+pub fn stream(p: &SimParams, horizon_s: f64) -> impl Iterator<Item = (f64, f64)> + '_ {
+    let mut arrivals_rng = Rng::stream(p.seed, 2);
+    let mut service_rng = Rng::stream(p.seed, 4);
+    let mut arrivals = match p.cron_batch {
+        Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
+        None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
+    };
+    std::iter::from_fn(move || {
+        let t = arrivals.next(&mut arrivals_rng)?;
+        Some((t, p.service.sample(&mut service_rng)))
+    })
 }
 
 /// Requests the scalable engines sample for latency percentiles (p99.9 still has 20 samples beyond it).

@@ -305,7 +305,7 @@ fn cheapest_instance<'a>(u: &Usage, all: &'a [Instance], discount: f64) -> (usiz
     let bound = lower_bound(u);
     let mut order: Vec<(f64, &Instance)> =
         candidates.into_iter().map(|i| (bound(i, i.hourly * (1.0 - discount)), i)).collect();
-    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::core::stable_sort::sort_by(&mut order, |a, b| a.0.total_cmp(&b.0));
     let mut best: Option<Choice> = None;
     for (low, i) in order {
         if best.as_ref().is_some_and(|b| low >= b.0) {

@@ -32,7 +32,7 @@ pub use limits::{Bound, Limit, LimitKind};
 use platform::platform_table;
 pub use platform::{Blocker, Colour, Family, Nat, Platform, Priced, by_id, cheapest};
 pub use pricer::Pricer;
-pub use provenance::{LineKeys, Provenance, keys_of, provenance};
+pub use provenance::{LineKeys, Provenance, catalogue_key, keys_of, provenance};
 pub(crate) use usage::Usage;
 
 use Blocker::{DatabaseConnections, ExecutionTime, Gpu, HeldConnections, Memory, OtherLimit, Payload};

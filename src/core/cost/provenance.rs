@@ -42,7 +42,7 @@ pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Proven
     // The UNVERIFIED keys a model flags are named whatever the nudges show.
     let mut used: Vec<Vec<Vec<&'static str>>> = base
         .iter()
-        .map(|b| b.items.iter().map(|item| item.unverified.iter().filter_map(|k| static_key(k)).collect()).collect())
+        .map(|b| b.items.iter().map(|item| item.unverified.iter().filter_map(|k| catalogue_key(k)).collect()).collect())
         .collect();
     let mut nudged = cat.clone();
     for &key in Rates::KEYS.iter().chain(HiddenRates::KEYS) {
@@ -76,7 +76,8 @@ pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Proven
 }
 
 /// The schema's own `&'static str` for a key.
-fn static_key(key: &str) -> Option<&'static str> {
+/// The catalogue's own name of `key` (a rate or hidden-cost key), if it is one.
+pub fn catalogue_key(key: &str) -> Option<&'static str> {
     Rates::KEYS.iter().chain(HiddenRates::KEYS).find(|k| **k == key).copied()
 }
 

@@ -211,7 +211,7 @@ pub fn sort(rows: &mut [FleetRow], key: SortKey, descending: bool) {
             SortKey::Name => None,
         }
     };
-    rows.sort_by(|a, b| {
+    crate::core::stable_sort::sort_by(rows, |a, b| {
         let order = if key == SortKey::Name {
             // ASCII case folding: function names are ASCII (Lambda allows [A-Za-z0-9_-]), and full
             // Unicode lowercasing would ship Unicode's case tables (~12 KB) in the wasm for nothing.

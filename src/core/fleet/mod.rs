@@ -73,7 +73,7 @@ pub fn run(bytes: &[u8], base: &Scenario, cat: &Catalog) -> FleetReport {
     let mut report = evaluate(&parsed.rows, base, cat);
     let mut errors = parsed.errors;
     errors.append(&mut report.errors);
-    errors.sort_by_key(|e| e.line);
+    crate::core::stable_sort::sort_by_key(&mut errors, |e| e.line);
     report.errors = errors;
     report.unusable = parsed.unusable || report.rows.is_empty();
     report

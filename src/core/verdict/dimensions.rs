@@ -3,7 +3,7 @@
 
 use super::evidence::PlatformEvidence;
 pub use super::evidence::{Load, load, load_with};
-use super::format::{num, pct, rps, usd, volume};
+use super::format::{pct, rps, times, usd, volume};
 use super::{Dimension, Reason, Signal};
 use crate::core::cost::{self, Priced};
 use crate::core::scenario::Scenario;
@@ -100,7 +100,7 @@ pub fn cost(costs: &[PlatformEvidence]) -> Reason {
                 1.0
             };
             let detail =
-                format!("cheapest serverless {} vs cheapest container {} ({}×)", fmt(sl), fmt(ct), num(ratio, 2));
+                format!("cheapest serverless {} vs cheapest container {} ({})", fmt(sl), fmt(ct), times(ratio));
             let signal = if ratio <= 1.0 - COST_TIE {
                 Signal::Go
             } else if ratio >= 1.0 + COST_TIE {

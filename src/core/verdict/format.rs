@@ -25,6 +25,16 @@ pub fn usd(x: f64) -> String {
     if x < 0.0 { format!("-${}", num(-x, 2)) } else { format!("${}", num(x, 2)) }
 }
 
+/// A ratio of two costs: two decimals, or two significant digits below 0.01 so a platform thousands of
+/// times cheaper does not read as `0.00×`: `0.58` → `"0.58×"`, `0.000342` → `"0.00034×"`.
+pub fn times(x: f64) -> String {
+    if !x.is_finite() {
+        return "n/a".into();
+    }
+    let decimals = if x > 0.0 && x < 0.01 { (-x.log10()).ceil() as usize + 1 } else { 2 };
+    format!("{}×", num(x, decimals))
+}
+
 /// A request rate: two significant decimals below 10 req/s, whole numbers above.
 pub fn rps(x: f64) -> String {
     let decimals = if x.abs() < 10.0 { 2 } else { 0 };
@@ -58,6 +68,17 @@ pub fn volume(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_tiny_cost_ratio_keeps_two_significant_digits() {
+        assert_eq!(super::times(0.5834), "0.58×");
+        assert_eq!(super::times(0.01), "0.01×");
+        assert_eq!(super::times(0.000342), "0.00034×");
+        assert_eq!(super::times(0.0042), "0.0042×");
+        assert_eq!(super::times(1234.5), "1,234.50×");
+        assert_eq!(super::times(0.0), "0.00×");
+        assert_eq!(super::times(f64::INFINITY), "n/a");
+    }
+
     use super::*;
 
     #[test]

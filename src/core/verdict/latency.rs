@@ -121,7 +121,7 @@ fn missed_everywhere(e: &Evidence, slo: f64) -> (Reason, Option<String>) {
         let mut ways: Vec<&Fix> = fixing;
         let total =
             |f: &Fix| e.platform(f.platform).map_or(f64::INFINITY, |p| p.monthly_usd) + f.added_usd.unwrap_or(0.0);
-        ways.sort_by(|a, b| total(a).total_cmp(&total(b)));
+        crate::core::stable_sort::sort_by(&mut ways, |a, b| total(a).total_cmp(&total(b)));
         let mut text: Vec<String> = ways.iter().map(|f| fix_text(f, method)).collect();
         text.extend(e.fixes.iter().filter(|f| f.count.is_none()).map(|f| fix_text(f, method)));
         format!("to meet p99 ≤ {}, one of: {}", ms(slo), text.join("; or "))
