@@ -171,6 +171,31 @@ fn steady_heavy_traffic_is_almost_never_cold() {
     }
 }
 
+/// `crossover eval` of SimFaaS's README workload (the input of `./dev bench` step 4, λ = 0.9/s over the
+/// app's 730-hour month) runs the scalable engine for a week and must equal SimFaaS 0.2.2:
+/// `target/simfaas-venv/bin/python scripts/simfaas_run.py 0.9 1000000 SEED` for SEED = 1…5 gave
+/// P(cold) 0.0013890, 0.0013672, 0.0013074, 0.0013731, 0.0013266 (mean 0.0013527, sd 0.0000342) and
+/// average instances 7.7034, 7.7040, 7.7006, 7.6988, 7.6723 (mean 7.6958, sd 0.0133). Equal = inside
+/// mean ± 3 sd. (The stationary M/M/∞ running-maximum model gives 7.692 and 0.00133 by matrix exponential.)
+#[test]
+fn fluid_eval_equals_simfaas() {
+    let s = Scenario {
+        requests_per_month: 0.9 * SECONDS_PER_MONTH,
+        duration_ms: 1_991.0,
+        duration_distribution: DurationDistribution::Exponential,
+        init_ms_override: Some(253.0),
+        keep_alive_s: Some(600.0),
+        keep_alive_max_s: Some(600.0),
+        concurrency_quota: 1_000_000,
+        ..Scenario::default()
+    };
+    let r = simulate(&s, SimTarget::AwsLambda);
+    assert_eq!(r.method, "fluid_week");
+    let within = |x: f64, mean: f64, sd: f64| (x - mean).abs() <= 3.0 * sd;
+    assert!(within(r.cold_start_fraction, 0.001_352_7, 0.000_034_2), "P(cold) {}", r.cold_start_fraction);
+    assert!(within(r.avg_instances, 7.695_8, 0.013_3), "instances {}", r.avg_instances);
+}
+
 /// The scalable engine against the exact one on volumes both can run (one week each).
 /// Tolerance: cold fraction within a factor 1.5 (±50 %), average environments within 25 %,
 /// busy environments within 5 % (Little's law is exact in expectation).

@@ -1,68 +1,23 @@
 //! The scalable engine: cost grows with time steps, not requests. Per step of `dt` seconds the rate λ is
-//! known; requests in flight behave like an M/G/∞ queue with mean m = λ·E[S] (Little's law). The step's
-//! PEAK in-flight count is sampled as max(X₀, level of the last up-crossing): X₀ ~ Poisson(m) at the step's
-//! start, and level k is crossed at rate λ·P(X = k − 1) (arrivals see time averages), so
-//! P(peak < k) = P(X₀ < k)·exp(−λ·dt·P(X = k − 1)); a normal approximation is used for m ≥ 10.
-//! With most-recently-created routing, the live pool is the running max of that need over the keep-alive
-//! window, and a cold start is each rise of the need above the window's earlier max.
+//! known; requests in flight behave like an M/G/∞ queue with mean m = λ·E[S] (Little's law), X ~ Poisson(m).
+//! With idle instances reused newest-first (as SimFaaS routes: `schedule_warm_instance`), the live pool at
+//! time t is the running maximum of the in-flight count over the keep-alive window before t, and a cold
+//! start is an arrival that finds every live instance busy. That maximum is a first-passage question: the
+//! count stays below level k for a window of T seconds with probability ≈ P(X < k)·e^(−θₖ·T), where θₖ is
+//! the rate at which the in-flight count (a birth–death chain: up at λ, down at j/E[S]) first reaches k.
+//! Each step draws its peak with P(peak < k) = P(X < k)^(1/n)·e^(−θₖ·dt) (`peak`), so that the maximum
+//! over the window's n steps has exactly the law above.
 
 use std::collections::VecDeque;
 
 use super::Tally;
 use super::capacity::{billed_activity, busy_instances};
 use super::params::SimParams;
+use super::peak::Peaks;
 use super::stats::Histogram;
 use super::workload::latency_services;
 use crate::core::rng::Rng;
 use crate::core::traffic::MINUTES_PER_WEEK;
-
-/// Below this mean in-flight count the peak is sampled from the Poisson terms, above it from a normal.
-const DISCRETE_BELOW: f64 = 10.0;
-
-/// Peak in-flight requests during one step. The Poisson terms depend only on (m, arrivals), which stay
-/// fixed for a minute or more, so P(peak ≥ k) for k = 1, 2, … is kept in `table` until they change.
-fn peak(m: f64, arrivals: f64, table: &mut PeakTable, rng: &mut Rng) -> f64 {
-    if arrivals <= 0.0 && m <= 0.0 {
-        return 0.0;
-    }
-    if m < DISCRETE_BELOW {
-        if table.key != (m, arrivals) {
-            table.fill(m, arrivals);
-        }
-        let u = rng.uniform();
-        return table.at_least.iter().take_while(|&&g| g >= u).count() as f64;
-    }
-    let sd = m.sqrt();
-    let z0 = rng.normal();
-    let c = arrivals / sd / (std::f64::consts::TAU).sqrt();
-    let arg = c / rng.exp1();
-    let z = if arg > 1.0 { z0.max((2.0 * arg.ln()).sqrt()) } else { z0 };
-    (m + z * sd).ceil().max(0.0)
-}
-
-#[derive(Default)]
-struct PeakTable {
-    key: (f64, f64),
-    /// P(peak ≥ k + 1), until it falls below 1e-12.
-    at_least: Vec<f64>,
-}
-
-impl PeakTable {
-    fn fill(&mut self, m: f64, arrivals: f64) {
-        self.key = (m, arrivals);
-        self.at_least.clear();
-        let (mut pmf, mut cdf) = ((-m).exp(), (-m).exp());
-        for k in 1..200 {
-            let g = 1.0 - cdf * (-arrivals * pmf).exp();
-            if g < 1e-12 {
-                break;
-            }
-            self.at_least.push(g);
-            pmf *= m / k as f64;
-            cdf += pmf;
-        }
-    }
-}
 
 /// `f64::max` and `min` compile to library calls (for their NaN rules); every value in the step loop is
 /// finite, and these run tens of thousands of times per simulation.
@@ -88,9 +43,9 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
     let (lo, hi) = p.keep_alive;
     // A fifteenth of the keep-alive resolves the pool; past a minute the rate curve itself is coarser.
     let dt = mean_s.max((lo / 15.0).clamp(1.0, 60.0));
-    // An environment in use during step j lives on until keep-alive after that step, so the window
-    // always reaches back at least one step (it matters when service times exceed the keep-alive).
-    let window = (0.5 * (lo + hi) / dt).round() as usize + 1;
+    // The pool at a step is the maximum of the window's n step peaks; each step's law is drawn so that
+    // the maximum over n steps is the law over the keep-alive (module comment). At least the step itself.
+    let window = ((0.5 * (lo + hi) / dt).round() as usize).max(1);
     let steps = (horizon_s / dt).ceil() as usize;
     let minutes = (horizon_s / 60.0).ceil() as usize;
     let slots = p.capacity;
@@ -106,7 +61,7 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
         ..Tally::default()
     };
     let mut recent: VecDeque<(usize, f64)> = VecDeque::new();
-    let mut table = PeakTable::default();
+    let mut peaks = Peaks::new(window);
     let mut busy_at = (0.0, 0.0);
     let mut billed_at = (0.0, 0.0, 0.0);
     let mut tokens = p.scale.map_or(f64::INFINITY, |s| s.0);
@@ -122,24 +77,33 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
         let arrivals = rate * span;
         // Beyond the quota requests are throttled; at the quota the pool stops growing.
         let over = if m > quota * slots { 1.0 - quota * slots / m } else { 0.0 };
-        let mut need = min2((peak(m, arrivals, &mut table, &mut rng) / slots).ceil(), quota);
+        let mut need = min2((peaks.draw(m, arrivals, &mut rng) / slots).ceil(), quota);
         let mut throttled = arrivals * over;
         let mut pinged = 0.0;
         while next_ping < t + span {
             pinged = p.ping_count as f64;
             next_ping += p.ping_every_s;
         }
-        while recent.front().is_some_and(|&(j, _)| j + window <= i) {
+        while recent.front().is_some_and(|&(j, _)| j + window < i) {
+            recent.pop_front();
+        }
+        // During the step the window's oldest step slides out: it covers the step's first instants, not
+        // its last. A rise counts half against the window with it and half without (the trapezoid rule
+        // in time; counting it in full or not at all shifts cold starts by ∓ dt/2T ≈ 3 %).
+        let before_long = recent.front().map_or(0.0, |f| f.1);
+        if recent.front().is_some_and(|&(j, _)| j + window == i) {
             recent.pop_front();
         }
         let before = recent.front().map_or(0.0, |f| f.1);
+        let rise =
+            |x: f64, floor: f64| 0.5 * (max2(x - max2(floor, before), 0.0) + max2(x - max2(floor, before_long), 0.0));
         if let Some((cap, per_s)) = p.scale {
             // A bucket smaller than one step's refill (Azure's one instance a second) still adds the step's.
             tokens = min2(tokens + per_s * span, max2(cap, per_s * span));
         }
         let user_need = max2(need - permanent, 0.0);
         // Each cold start serves a request that arrives in this step (none pre-exist at t = 0).
-        let mut cold = min2(max2(user_need - before, 0.0), max2(arrivals, 1.0));
+        let mut cold = min2(rise(user_need, 0.0), max2(arrivals, 1.0));
         // Keep-warm pings may overdraw the scaling tokens; an overdraft allows no new environments,
         // it does not remove cold starts (which made them negative).
         let allowed = max2(tokens.floor(), 0.0);
@@ -159,8 +123,8 @@ pub fn run_with(p: &SimParams, horizon_s: f64, services: &[f64]) -> Tally {
         }
         let user_need = max2(need - permanent, 0.0);
         let all_need = max2(user_need, pinged);
-        tokens -= max2(all_need - before, 0.0);
-        out.ping_cold_starts += max2(all_need - max2(user_need, before), 0.0);
+        tokens -= rise(all_need, 0.0);
+        out.ping_cold_starts += rise(all_need, user_need);
         while recent.back().is_some_and(|b| b.1 <= all_need) {
             recent.pop_back();
         }

@@ -18,6 +18,7 @@ pub mod fluid;
 mod heap;
 pub mod init;
 pub mod params;
+mod peak;
 pub mod provisioned;
 pub mod queue;
 mod report;
