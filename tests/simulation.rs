@@ -128,20 +128,27 @@ fn runtimes_are_listed_and_known() {
     }
 }
 
-/// SimFaaS README: λ = 0.9/s, warm service 1.991 s, cold 2.244 s (exponential), threshold 600 s, 10⁶ s:
-/// P(cold) ≈ 0.0013 (README figure, its own noise ≈ ±10 %), average server count ≈ 7.7.
-/// Here cold service = init_ms_override 253 ms + an exponential warm service: the same mean 2.244 s.
-#[test]
-fn agrees_with_simfaas() {
-    let s = Scenario {
+/// SimFaaS's README workload at λ = 0.9/s (as `examples/simfaas.rs` and `./dev bench` run it): exponential
+/// service 1.991 s warm, cold = 253 ms init + warm (SimFaaS's 2.244 s mean), instances kept 600 s, no quota.
+fn simfaas_readme() -> Scenario {
+    Scenario {
         requests_per_month: 0.9 * SECONDS_PER_MONTH,
         duration_ms: 1_991.0,
         duration_distribution: DurationDistribution::Exponential,
         init_ms_override: Some(253.0),
         keep_alive_s: Some(600.0),
+        keep_alive_max_s: Some(600.0),
         concurrency_quota: 1_000_000,
         ..Scenario::default()
-    };
+    }
+}
+
+/// SimFaaS README: λ = 0.9/s, warm service 1.991 s, cold 2.244 s (exponential), threshold 600 s, 10⁶ s:
+/// P(cold) ≈ 0.0013 (README figure, its own noise ≈ ±10 %), average server count ≈ 7.7.
+/// Here cold service = init_ms_override 253 ms + an exponential warm service: the same mean 2.244 s.
+#[test]
+fn agrees_with_simfaas() {
+    let s = Scenario { keep_alive_max_s: None, ..simfaas_readme() };
     let r = simulate_exact(&s, SimTarget::AwsLambda, 1e6);
     eprintln!("SimFaaS check: cold {:.5} instances {:.3}", r.cold_start_fraction, r.avg_instances);
     assert!((r.cold_start_fraction / 0.0013 - 1.0).abs() < 0.10, "{}", r.cold_start_fraction);
@@ -179,16 +186,7 @@ fn steady_heavy_traffic_is_almost_never_cold() {
 /// mean ± 3 sd. (The stationary M/M/∞ running-maximum model gives 7.692 and 0.00133 by matrix exponential.)
 #[test]
 fn fluid_eval_equals_simfaas() {
-    let s = Scenario {
-        requests_per_month: 0.9 * SECONDS_PER_MONTH,
-        duration_ms: 1_991.0,
-        duration_distribution: DurationDistribution::Exponential,
-        init_ms_override: Some(253.0),
-        keep_alive_s: Some(600.0),
-        keep_alive_max_s: Some(600.0),
-        concurrency_quota: 1_000_000,
-        ..Scenario::default()
-    };
+    let s = simfaas_readme();
     let r = simulate(&s, SimTarget::AwsLambda);
     assert_eq!(r.method, "fluid_week");
     let within = |x: f64, mean: f64, sd: f64| (x - mean).abs() <= 3.0 * sd;
