@@ -117,6 +117,10 @@ const failures = await run([
     assert(JSON.stringify(names) === JSON.stringify(expected.map((li) => li.item)), `line items ${names} vs ${expected.map((li) => li.item)}`);
     const amounts = await row.locator('.breakdown li > .num').allTextContents();
     assert(JSON.stringify(amounts) === JSON.stringify(expected.map((li) => usd(li.usd))), `amounts ${amounts}`);
+    // Open, the row still fits a 360 px phone (its arithmetic is the widest text of the table).
+    await page.setViewportSize({ width: 360, height: 800 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(width <= 360, `an open cost row widens the page to ${width} px at 360 px`);
     await row.locator('summary').click();
     await page.waitForFunction(() => !document.querySelector('tr[data-platform=aws_lambda] .breakdown'));
     assertClean(page);
