@@ -1,5 +1,6 @@
-//! The worker's side: the heavy work of the page (the two simulations and the crossover curves of each
-//! scenario, the sensitivity search, the claims page's simulations, the evaluation JSON export) runs here,
+//! The worker's side: the heavy work of the page (every platform's simulation and the crossover curves of
+//! each scenario, the sensitivity search and the line items' sources once it settles, the claims page's
+//! simulations, the evaluation JSON export) runs here,
 //! off the page's main thread, so input never waits for it. The worker is the app's own wasm module
 //! started a second time in a module worker (`static/worker.js`; `src/main.rs` picks the role), so the
 //! core ships once. Messages are JS values (`serde-wasm-bindgen`), not JSON text.
