@@ -112,14 +112,24 @@ impl Closed {
 impl Ceiling {
     /// For many loads at one capacity (a cost model's hours): the closed form's constants resolved once.
     pub fn new(k: f64) -> Ceiling {
-        let k = k.max(1.0);
+        let k = Ceiling::clamped(k);
         Ceiling { k, closed: Closed::of(k).map(Closed::fill) }
     }
 
     /// For one load: the constants computed as the terms need them.
     pub fn once(k: f64) -> Ceiling {
-        let k = k.max(1.0);
+        let k = Ceiling::clamped(k);
         Ceiling { k, closed: Closed::of(k) }
+    }
+
+    /// The capacity a `Ceiling` of `k` uses (at least 1).
+    pub fn clamped(k: f64) -> f64 {
+        k.max(1.0)
+    }
+
+    /// Its capacity (`clamped`).
+    pub fn capacity(&self) -> f64 {
+        self.k
     }
 
     /// E[⌈X ÷ k⌉] at X ~ Poisson(`load`); above a load of 2,000, load ÷ k + (1 − 1/k), an upper bound

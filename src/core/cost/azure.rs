@@ -129,7 +129,7 @@ fn flex_activity(u: &Usage, concurrency: f64, a: Activity) -> FlexActivity {
         let load = rate * u.duration_s;
         if load > 0.0 { (ready * concurrency / load).min(1.0) } else { 0.0 }
     };
-    let busy = capacity::Ceiling::new(concurrency);
+    let busy = u.ceiling(concurrency);
     let always_ready_s =
         u.monthly(|rate| capacity::billed_activity_in(&busy, rate * share(rate), u.duration_s, a).min(ready));
     let on_demand_s =

@@ -66,7 +66,7 @@ fn instance_seconds(u: &Usage, billed_s: f64, k: f64) -> (f64, &'static str) {
     let min_instances = f64::from(u.s.cloud_run_min_instances);
     match u.s.cloud_run_billing {
         CloudRunBilling::Request => {
-            let ceiling = capacity::Ceiling::new(k);
+            let ceiling = u.ceiling(k);
             let busy = u.monthly(|rate| ceiling.mean(rate * billed_s));
             let idle_starts = u.monthly(|rate| {
                 let x = (rate * keep).min(1.0);

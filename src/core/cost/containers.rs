@@ -327,8 +327,7 @@ pub(super) fn provisioned(u: &Usage, ec2: bool) -> Option<Provisioned> {
     if !ec2 {
         return Some(capacity::provisioned(u, &fargate_task(u.s, u.r).unit));
     }
-    let all = instances(u.r);
-    let (_, best) = cheapest_instance(u, &all, discount(u.s, u.r));
+    let (_, best) = cheapest_instance(u, u.instances(), discount(u.s, u.r));
     let (_, i, _, _, _) = best?;
     Some(capacity::provisioned(u, &Unit { vcpu: i.vcpu, gb: i.gib, burst: i.burst }))
 }
@@ -350,10 +349,10 @@ pub(super) fn eks_price(u: &Usage, bill: &mut Bill) {
 fn instances_price(u: &Usage, bill: &mut Bill, eks: bool) {
     let (s, r) = (u.s, u.r);
     let discount = discount(s, r);
-    let all = instances(r);
+    let all = u.instances();
     // EC2 and EKS buy the same instances: whichever is priced second at this volume reuses the choice.
     let (count, best) = *u.ec2_choice.get_or_init(|| {
-        let (count, best) = cheapest_instance(u, &all, discount);
+        let (count, best) = cheapest_instance(u, all, discount);
         let at = |i: &Instance| all.iter().position(|x| std::ptr::eq(x, i)).unwrap_or(0);
         (count, best.map(|(usd, i, f, hourly, surplus)| (usd, at(i), f, hourly, surplus)))
     });

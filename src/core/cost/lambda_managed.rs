@@ -35,24 +35,29 @@ pub fn concurrency_per_vcpu(runtime: &str, r: &HiddenRates) -> Option<f64> {
 /// The instance types Lambda may launch for this scenario: the catalogue's EC2 types of its architecture,
 /// burstable ones (t3, t4g) left out: Managed Instances scale on sustained CPU use, which a burstable
 /// type's baseline does not give.
-fn candidates<'r>(s: &'r Scenario, r: &'r Rates) -> impl Iterator<Item = containers::Instance> + 'r {
-    containers::instances(r).into_iter().filter(move |i| i.arch == s.arch && i.burst.is_none())
+fn candidates<'r>(
+    s: &Scenario,
+    all: &'r [containers::Instance],
+) -> impl Iterator<Item = &'r containers::Instance> + use<'r> {
+    let arch = s.arch;
+    all.iter().filter(move |i| i.arch == arch && i.burst.is_none())
 }
 
 /// The candidate whose month costs least (the first of equals), with its charge: `charge` of each in turn.
 /// The month's fleet depends on the instance type only through how many environments it holds, which
 /// few distinct counts cover, so each count's fleet is sized once and priced at each type's rate.
-fn cheapest_fit(
+fn cheapest_fit<'a>(
     s: &Scenario,
     r: &Rates,
+    all: &'a [containers::Instance],
     load: &Load,
     requests: f64,
     env: Environment,
-) -> Option<(ManagedCharge, containers::Instance)> {
+) -> Option<(ManagedCharge, &'a containers::Instance)> {
     let h = &r.hidden;
     let envs = environments(load, env, s.target_utilization);
     let mut fleets: Vec<(f64, ManagedFleet)> = Vec::new();
-    candidates(s, r)
+    candidates(s, all)
         .filter_map(|i| {
             let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
             let per_instance = envs_per_instance(env, it)?;
@@ -108,7 +113,7 @@ pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
         return Some(payload);
     }
     let env = environment(s.memory_mb, 1.0, h);
-    (!candidates(s, r).any(|i| fits(env, &i))).then(|| {
+    (!candidates(s, &containers::instances(r)).any(|i| fits(env, i))).then(|| {
         Limit::hard(
             LimitKind::Memory,
             format!(
@@ -128,7 +133,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let conc = concurrency_per_vcpu(&s.runtime, h).unwrap_or(h.lmi_concurrency_python);
     let env = environment(s.memory_mb, conc, h);
     let load = u.load();
-    let best = cheapest_fit(s, r, &load, u.requests, env);
+    let best = cheapest_fit(s, r, u.instances(), &load, u.requests, env);
     if let Some((c, i)) = &best {
         let f = c.fleet;
         bill.add("EC2 instances (managed)", c.instances_usd, || {
@@ -172,7 +177,7 @@ pub fn provisioned(u: &Usage) -> Option<Provisioned> {
     let conc = concurrency_per_vcpu(&s.runtime, h)?;
     let env = environment(s.memory_mb, conc, h);
     let load = u.load();
-    let (c, i) = cheapest_fit(s, r, &load, u.requests, env)?;
+    let (c, i) = cheapest_fit(s, r, u.instances(), &load, u.requests, env)?;
     // Environments per request/s: the larger of the concurrency and the CPU bound (as `charge`).
     let per_rps =
         load.duration_s * (1.0 / env.concurrency).max(load.cpu_fraction / (env.vcpu * s.target_utilization.max(0.01)));
@@ -387,13 +392,14 @@ mod tests {
                     duration_s: s.duration_ms / 1000.0,
                     cpu_fraction: s.cpu_fraction,
                 };
-                let direct = candidates(s, r)
+                let all = containers::instances(r);
+                let direct = candidates(s, &all)
                     .filter_map(|i| {
                         let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
                         charge(&load, requests, env, s.target_utilization, it, &r.hidden).map(|c| (c, i.name))
                     })
                     .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd));
-                let fast = cheapest_fit(s, r, &load, requests, env).map(|(c, i)| (c, i.name));
+                let fast = cheapest_fit(s, r, &all, &load, requests, env).map(|(c, i)| (c, i.name));
                 assert_eq!(fast, direct, "{} at {requests}", s.runtime);
                 compared += usize::from(direct.is_some());
             }

@@ -1,6 +1,7 @@
 //! Prices one scenario at many volumes without breakdowns (the crossover curves, searches, fleets).
 
 use super::bill::Bill;
+use super::usage::Fixed;
 use super::{PLATFORMS, PlatformId, Usage, infeasible_reason, price_row, usage};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::analytic;
@@ -17,6 +18,8 @@ pub struct Pricer<'a> {
     cold: analytic::Inputs,
     /// By table row.
     feasible: Vec<bool>,
+    /// What every volume's pricing shares (instance types, `Ceiling`s).
+    fixed: Fixed,
 }
 
 impl<'a> Pricer<'a> {
@@ -29,7 +32,7 @@ impl<'a> Pricer<'a> {
     /// kind of function.
     pub fn with_weights(s: &'a Scenario, cat: &'a Catalog, weights: Vec<f64>, cold: analytic::Inputs) -> Pricer<'a> {
         let feasible = PLATFORMS.iter().map(|row| infeasible_reason(row.id, s, cat).is_none()).collect();
-        Pricer { s, cat, distinct: usage::distinct(&weights), weights, cold, feasible }
+        Pricer { s, cat, distinct: usage::distinct(&weights), weights, cold, feasible, fixed: Fixed::default() }
     }
 
     pub fn feasible(&self, id: PlatformId) -> bool {
@@ -53,7 +56,8 @@ impl<'a> Pricer<'a> {
     /// Monthly USD of every platform at `requests` per month (analytic, no simulation), in table order;
     /// `None` where infeasible.
     pub fn totals(&self, requests: f64) -> Vec<Option<f64>> {
-        let u = Usage::new(self.s, self.cat, None, &self.weights, &self.distinct, requests, Some(self.cold));
+        let u = Usage::new(self.s, self.cat, None, &self.weights, &self.distinct, requests, Some(self.cold))
+            .sharing(&self.fixed);
         PLATFORMS
             .iter()
             .zip(&self.feasible)

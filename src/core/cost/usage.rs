@@ -4,7 +4,7 @@ use super::SimUsage;
 use super::bill::Bill;
 use super::hidden::{HiddenRates, Load};
 use crate::core::catalog::{Catalog, Rates, Status};
-use crate::core::coldstart::analytic;
+use crate::core::coldstart::{analytic, capacity};
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
 use crate::core::traffic;
 
@@ -33,6 +33,23 @@ pub(crate) struct Usage<'a> {
     pub memory_gb: f64,
     /// EC2's instance choice, made by whichever of EC2 and EKS is priced first.
     pub(super) ec2_choice: std::cell::OnceCell<super::containers::Ec2Choice>,
+    /// What does not depend on the volume, kept for one pricing or shared by a `Pricer`'s volumes.
+    memo: Memo<'a>,
+}
+
+/// The parts of a pricing that depend on the scenario and the catalogue but not on the volume, each made
+/// when first needed: a `Pricer` keeps one for all its volumes (hundreds per cost curve).
+#[derive(Default)]
+pub(crate) struct Fixed {
+    /// The catalogue's EC2 instance types (`containers::instances`).
+    instances: std::cell::OnceCell<Vec<super::containers::Instance>>,
+    /// `Ceiling`s by capacity (Flex's and Cloud Run's): the closed form's constants resolved once.
+    ceilings: std::cell::RefCell<Vec<capacity::Ceiling>>,
+}
+
+enum Memo<'a> {
+    Own(Fixed),
+    Shared(&'a Fixed),
 }
 
 impl<'a> Usage<'a> {
@@ -60,7 +77,37 @@ impl<'a> Usage<'a> {
             duration_s: s.duration_ms / 1000.0,
             memory_gb: s.memory_mb / 1024.0,
             ec2_choice: std::cell::OnceCell::new(),
+            memo: Memo::Own(Fixed::default()),
         }
+    }
+
+    /// The same usage with the volume-independent parts taken from (and kept in) `fixed`, which must have
+    /// been used with this scenario and catalogue only.
+    pub fn sharing(self, fixed: &'a Fixed) -> Usage<'a> {
+        Usage { memo: Memo::Shared(fixed), ..self }
+    }
+
+    fn fixed(&self) -> &Fixed {
+        match &self.memo {
+            Memo::Own(f) => f,
+            Memo::Shared(f) => f,
+        }
+    }
+
+    /// The catalogue's EC2 instance types.
+    pub(super) fn instances(&self) -> &[super::containers::Instance] {
+        self.fixed().instances.get_or_init(|| super::containers::instances(self.r))
+    }
+
+    /// `Ceiling::new(k)`, made once per capacity.
+    pub(super) fn ceiling(&self, k: f64) -> capacity::Ceiling {
+        let mut all = self.fixed().ceilings.borrow_mut();
+        if let Some(c) = all.iter().find(|c| c.capacity().to_bits() == capacity::Ceiling::clamped(k).to_bits()) {
+            return *c;
+        }
+        let c = capacity::Ceiling::new(k);
+        all.push(c);
+        c
     }
 
     /// The closed-form cold-start inputs: as given, else resolved from the embedded data.
