@@ -71,7 +71,7 @@ pub fn curves(s: &Scenario, cat: &Catalog, points: usize) -> Curves {
             continue;
         };
         if a != b {
-            breakeven.push(bisect(&pricer, volumes[i - 1], volumes[i], a));
+            breakeven.push(bisect(&pricer, volumes[i - 1], volumes[i], a, b));
         }
     }
     Curves { volumes, series, breakeven }
@@ -81,19 +81,20 @@ pub fn curves(s: &Scenario, cat: &Catalog, points: usize) -> Curves {
 /// volume where the change happens, with the option that takes over just above it. Where a cost
 /// turns steeply (a free allowance running out), 0.1 % of volume can still be a visible gap in
 /// dollars, so the search goes on until the two costs agree to 0.1 % as well (or the bracket
-/// cannot shrink: a jump, e.g. a fixed fleet adding a unit).
-fn bisect(pricer: &Pricer, mut lo: f64, mut hi: f64, from: PlatformId) -> BreakEven {
-    let mut to = cheapest(&pricer.totals(hi)).unwrap_or(from);
-    let gap = |v: f64, to: PlatformId| {
-        let t = pricer.totals(v);
-        match (t[from.index()], t[to.index()]) {
-            (Some(a), Some(b)) => (a - b).abs() / a.max(b).max(f64::MIN_POSITIVE),
-            _ => 0.0,
-        }
+/// cannot shrink: a jump, e.g. a fixed fleet adding a unit). `to` is the cheapest at `hi`.
+fn bisect(pricer: &Pricer, mut lo: f64, mut hi: f64, from: PlatformId, mut to: PlatformId) -> BreakEven {
+    let gap = |t: &[Option<f64>], to: PlatformId| match (t[from.index()], t[to.index()]) {
+        (Some(a), Some(b)) => (a - b).abs() / a.max(b).max(f64::MIN_POSITIVE),
+        _ => 0.0,
     };
-    while hi / lo > 1.0 + PRECISION || (hi / lo > 1.0 + 1e-12 && gap((lo * hi).sqrt(), to) > PRECISION) {
+    // The midpoint's totals decide both whether to go on and which half to keep: priced once.
+    while hi / lo > 1.0 + 1e-12 {
         let mid = (lo * hi).sqrt();
-        match cheapest(&pricer.totals(mid)) {
+        let totals = pricer.totals(mid);
+        if hi / lo <= 1.0 + PRECISION && gap(&totals, to) <= PRECISION {
+            break;
+        }
+        match cheapest(&totals) {
             Some(id) if id == from => lo = mid,
             Some(id) => {
                 hi = mid;
