@@ -64,12 +64,14 @@ fn normalize(w: &mut [f64]) {
 fn diurnal(ratio: f64) -> Vec<f64> {
     let r = ratio.max(1.0);
     let a = (r - 1.0) / (r + 1.0);
-    (0..MINUTES_PER_WEEK)
+    // Every day is the same: one day's cosines, repeated for the week.
+    let day: Vec<f64> = (0..MINUTES_PER_DAY)
         .map(|m| {
-            let hour = (m % MINUTES_PER_DAY) as f64 / 60.0;
+            let hour = m as f64 / 60.0;
             1.0 + a * (std::f64::consts::TAU * (hour - DIURNAL_PEAK_HOUR) / 24.0).cos()
         })
-        .collect()
+        .collect();
+    day.repeat(MINUTES_PER_WEEK / MINUTES_PER_DAY)
 }
 
 /// Monday–Friday, [start, end) hours UTC; nothing otherwise.
