@@ -303,11 +303,23 @@ fn cheapest_instance<'a>(u: &Usage, all: &'a [Instance], discount: f64) -> (usiz
     // their cost (the month's CPU and memory needs, or the minimum fleet, at the hourly price) and
     // stop once the bound passes the best cost found.
     let bound = lower_bound(u);
-    let mut order: Vec<(f64, &Instance)> =
-        candidates.into_iter().map(|i| (bound(i, i.hourly * (1.0 - discount)), i)).collect();
-    crate::core::stable_sort::sort_by(&mut order, |a, b| a.0.total_cmp(&b.0));
+    let mut left: Vec<Option<(f64, &Instance)>> =
+        candidates.into_iter().map(|i| Some((bound(i, i.hourly * (1.0 - discount)), i))).collect();
+    // The search usually stops after a few types, so they are picked one at a time (the lowest bound,
+    // the first of equals: a stable sort's order) rather than all sorted.
+    let mut next = || {
+        let mut at: Option<(usize, f64)> = None;
+        for (k, c) in left.iter().enumerate() {
+            if let Some((low, _)) = c
+                && at.is_none_or(|(_, l)| low.total_cmp(&l).is_lt())
+            {
+                at = Some((k, *low));
+            }
+        }
+        at.and_then(|(k, _)| left[k].take())
+    };
     let mut best: Option<Choice> = None;
-    for (low, i) in order {
+    while let Some((low, i)) = next() {
         if best.as_ref().is_some_and(|b| low >= b.0) {
             break;
         }
