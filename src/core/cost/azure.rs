@@ -130,6 +130,11 @@ fn flex_activity(u: &Usage, concurrency: f64, a: Activity) -> FlexActivity {
         if load > 0.0 { (ready * concurrency / load).min(1.0) } else { 0.0 }
     };
     let busy = u.ceiling(concurrency);
+    if ready == 0.0 {
+        // No always-ready instance: every execution is on demand (the sums below with a share of 0).
+        let on_demand_s = u.monthly(|rate| capacity::billed_activity_in(&busy, rate, u.duration_s, a));
+        return FlexActivity { on_demand_s, always_ready_s: 0.0, always_ready_share: 0.0, method: "estimated" };
+    }
     let always_ready_s =
         u.monthly(|rate| capacity::billed_activity_in(&busy, rate * share(rate), u.duration_s, a).min(ready));
     let on_demand_s =

@@ -144,12 +144,19 @@ pub(super) fn alb(u: &Usage, bill: &mut Bill, gb_per_lcu_hour: f64) {
             rate(r.vpc_public_ipv4_hourly)
         )
     });
-    let lcu_hours = u.monthly(|req_rate| {
-        let new_conns = req_rate / r.alb_requests_per_conn / r.alb_lcu_new_conns_per_s;
-        let active = req_rate * u.duration_s / r.alb_lcu_active_conns;
-        let gb_per_h = req_rate * 3600.0 * s.payload_kb / 1e6 / gb_per_lcu_hour;
-        new_conns.max(active).max(gb_per_h)
-    }) / 3600.0;
+    let lcu_hours = match u.alb_lcu_hours.get() {
+        Some((gb, lcu_hours)) if gb.to_bits() == gb_per_lcu_hour.to_bits() => lcu_hours,
+        _ => {
+            let lcu_hours = u.monthly(|req_rate| {
+                let new_conns = req_rate / r.alb_requests_per_conn / r.alb_lcu_new_conns_per_s;
+                let active = req_rate * u.duration_s / r.alb_lcu_active_conns;
+                let gb_per_h = req_rate * 3600.0 * s.payload_kb / 1e6 / gb_per_lcu_hour;
+                new_conns.max(active).max(gb_per_h)
+            }) / 3600.0;
+            u.alb_lcu_hours.set(Some((gb_per_lcu_hour, lcu_hours)));
+            lcu_hours
+        }
+    };
     bill.add("ALB LCU-hours", lcu_hours * r.alb_lcu_hour, || {
         format!(
             "{} LCU-h (max of {}/s new conns, active conns, {} GB/h per LCU) × {}",

@@ -33,6 +33,9 @@ pub(crate) struct Usage<'a> {
     pub memory_gb: f64,
     /// EC2's instance choice, made by whichever of EC2 and EKS is priced first.
     pub(super) ec2_choice: std::cell::OnceCell<super::containers::Ec2Choice>,
+    /// The ALB's LCU-hours at this volume with the GB per LCU-hour they were figured at (Fargate, EC2 and
+    /// EKS share one ALB model).
+    pub(super) alb_lcu_hours: std::cell::Cell<Option<(f64, f64)>>,
     /// What does not depend on the volume, kept for one pricing or shared by a `Pricer`'s volumes.
     memo: Memo<'a>,
 }
@@ -77,6 +80,7 @@ impl<'a> Usage<'a> {
             duration_s: s.duration_ms / 1000.0,
             memory_gb: s.memory_mb / 1024.0,
             ec2_choice: std::cell::OnceCell::new(),
+            alb_lcu_hours: std::cell::Cell::new(None),
             memo: Memo::Own(Fixed::default()),
         }
     }
