@@ -74,13 +74,7 @@ fn instance_seconds(u: &Usage, billed_s: f64, k: f64) -> (f64, &'static str) {
             });
             // Each rise of the busy count from one hour to the next starts that many instances.
             let weeks = u.seconds_per_weight() / 3600.0;
-            let mut prev = u.weights.last().map_or(0.0, |w| u.rate * w * billed_s / k);
-            let mut ramps = 0.0;
-            for &w in u.weights {
-                let need = u.rate * w * billed_s / k;
-                ramps += (need - prev).max(0.0);
-                prev = need;
-            }
+            let ramps = u.rate * u.weight_rises() * billed_s / k;
             (busy + (idle_starts + ramps * weeks) * startup_s, "estimated")
         }
         CloudRunBilling::Instance => {

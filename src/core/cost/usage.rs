@@ -48,6 +48,8 @@ pub(crate) struct Fixed {
     instances: std::cell::OnceCell<Vec<super::containers::Instance>>,
     /// `Ceiling`s by capacity (Flex's and Cloud Run's): the closed form's constants resolved once.
     ceilings: std::cell::RefCell<Vec<capacity::Ceiling>>,
+    /// `weight_rises`.
+    rises: std::cell::OnceCell<f64>,
 }
 
 enum Memo<'a> {
@@ -101,6 +103,20 @@ impl<'a> Usage<'a> {
     /// The catalogue's EC2 instance types.
     pub(super) fn instances(&self) -> &[super::containers::Instance] {
         self.fixed().instances.get_or_init(|| super::containers::instances(self.r))
+    }
+
+    /// Σ over the hours of the week of the weight's rise from the hour before (the week wraps round): a
+    /// need proportional to the weight starts this many times the mean need in a week.
+    pub(super) fn weight_rises(&self) -> f64 {
+        *self.fixed().rises.get_or_init(|| {
+            let mut prev = self.weights.last().copied().unwrap_or(0.0);
+            let mut rises = 0.0;
+            for &w in self.weights {
+                rises += (w - prev).max(0.0);
+                prev = w;
+            }
+            rises
+        })
     }
 
     /// `Ceiling::new(k)`, made once per capacity.
