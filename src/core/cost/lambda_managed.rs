@@ -61,17 +61,18 @@ fn cheapest_fit<'a>(
         .filter_map(|i| {
             let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
             let per_instance = envs_per_instance(env, it)?;
-            let fleet = match fleets.iter().find(|(n, _)| *n == per_instance) {
-                Some((_, f)) => *f,
+            let at = match fleets.iter().position(|(n, _)| *n == per_instance) {
+                Some(at) => at,
                 None => {
-                    let f = fleet(load, &envs, env, per_instance, h);
-                    fleets.push((per_instance, f));
-                    f
+                    fleets.push((per_instance, fleet(load, &envs, env, per_instance, h)));
+                    fleets.len() - 1
                 }
             };
-            Some((priced(fleet, requests, it, h), i))
+            // The instances' charge decides (`priced`); the whole charge is made for the winner only.
+            Some((fleets[at].1.instance_hours * it.hourly, at, it, i))
         })
-        .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, at, it, i)| (priced(fleets[at].1, requests, it, h), i))
 }
 
 /// Whether one execution environment fits on the instance type.
