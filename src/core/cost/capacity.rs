@@ -84,11 +84,16 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
         let over = |w: f64| {
             u.rate * w * u.duration_s * s.cpu_fraction - fixed.unwrap_or_else(|| need(w)) * unit.vcpu * b.baseline
         };
-        if u.distinct.iter().all(|&(w, _)| over(w) <= 0.0) {
+        let overs: Vec<f64> = u.distinct.iter().map(|&(w, _)| over(w)).collect();
+        if overs.iter().all(|&o| o <= 0.0) {
             return 0.0;
         }
-        let day = if u.weights.len().is_multiple_of(24) { 24 } else { u.weights.len().max(1) };
-        let per_day = u.weights.chunks(day).map(|d| d.iter().map(|&w| over(w)).sum::<f64>().max(0.0));
+        let by_hour: Vec<f64> = match u.hour_slots() {
+            Some(slots) => slots.iter().map(|&k| overs[k]).collect(),
+            None => u.weights.iter().map(|&w| over(w)).collect(),
+        };
+        let day = if by_hour.len().is_multiple_of(24) { 24 } else { by_hour.len().max(1) };
+        let per_day = by_hour.chunks(day).map(|d| d.iter().sum::<f64>().max(0.0));
         per_day.sum::<f64>() * hours_per_weight
     });
     Fleet { unit_hours, peak_units, trough_units, surplus_vcpu_hours }

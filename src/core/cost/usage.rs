@@ -50,6 +50,8 @@ pub(crate) struct Fixed {
     ceilings: std::cell::RefCell<Vec<capacity::Ceiling>>,
     /// `weight_rises`.
     rises: std::cell::OnceCell<f64>,
+    /// `hour_slots`.
+    hour_slots: std::cell::OnceCell<Option<Vec<usize>>>,
 }
 
 enum Memo<'a> {
@@ -117,6 +119,23 @@ impl<'a> Usage<'a> {
             }
             rises
         })
+    }
+
+    /// For each hour of the week, the index in `distinct` of its weight (the same bits); `None` if one has
+    /// none. A figure of the weight alone is then computed once per distinct weight and read per hour.
+    pub(super) fn hour_slots(&self) -> Option<&[usize]> {
+        self.fixed()
+            .hour_slots
+            .get_or_init(|| {
+                self.weights
+                    .iter()
+                    .map(|w| {
+                        let k = self.distinct.partition_point(|d| d.0.total_cmp(w).is_lt());
+                        self.distinct.get(k).filter(|d| d.0.to_bits() == w.to_bits()).map(|_| k)
+                    })
+                    .collect()
+            })
+            .as_deref()
     }
 
     /// `Ceiling::new(k)`, made once per capacity.
