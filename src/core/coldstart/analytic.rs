@@ -80,30 +80,50 @@ pub fn provisioned_share(provisioned: u32, rate: f64, duration_s: f64) -> f64 {
 /// Cold starts per month of `requests` spread over the week's hourly `weights` (mean 1), each lasting
 /// `duration_s`; `warm_share` of the requests are served by provisioned concurrency.
 pub fn cold_starts(s: &Scenario, a: &Inputs, weights: &[f64], requests: f64, duration_s: f64, warm_share: f64) -> f64 {
-    cold_starts_with(s, a, weights, &traffic::distinct(weights), requests, duration_s, warm_share)
+    cold_starts_with(
+        s,
+        a,
+        &traffic::distinct(weights),
+        (rises(weights), weights.len()),
+        requests,
+        duration_s,
+        warm_share,
+    )
 }
 
-/// `cold_starts` with `distinct` = `traffic::distinct(weights)` already at hand: the idle-gap term does not
-/// depend on the order of the hours, so it is summed over the distinct weights (one exponential each);
-/// the ramps follow the hours in order.
+/// Σ over the hours of the week of the weight's rise from the hour before (the week wraps round): a need
+/// proportional to the weight starts this many times its mean in a week.
+pub fn rises(weights: &[f64]) -> f64 {
+    let mut prev = weights.last().copied().unwrap_or(0.0);
+    let mut rises = 0.0;
+    for &w in weights {
+        rises += (w - prev).max(0.0);
+        prev = w;
+    }
+    rises
+}
+
+/// `cold_starts` with `distinct` = `traffic::distinct(weights)` and `(rises(weights), weights.len())`
+/// already at hand: the idle-gap term does not depend on the order of the hours, so it is summed over the
+/// distinct weights (one exponential each); the ramps are the week's rises at the mean concurrency.
 pub fn cold_starts_with(
     s: &Scenario,
     a: &Inputs,
-    weights: &[f64],
     distinct: &[(f64, f64)],
+    (rises, hours): (f64, usize),
     requests: f64,
     duration_s: f64,
     warm_share: f64,
 ) -> f64 {
     let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
-    if weights.is_empty() {
+    if hours == 0 {
         return 0.0;
     }
     let keep_alive = a.keep_alive_s;
     let pinged =
         s.keep_warm_every_min > 0 && s.keep_warm_count > 0 && f64::from(s.keep_warm_every_min) * 60.0 < keep_alive;
     let rate = requests / SECONDS_PER_MONTH;
-    let seconds_per_weight = SECONDS_PER_MONTH / weights.len() as f64;
+    let seconds_per_weight = SECONDS_PER_MONTH / hours as f64;
     let idle: f64 = if pinged {
         0.0
     } else {
@@ -115,15 +135,9 @@ pub fn cold_starts_with(
             })
             .sum()
     };
-    let mut ramp = 0.0;
-    let mut prev = weights.last().map_or(0.0, |w| rate * w * duration_s);
-    for w in weights {
-        let concurrency = rate * w * duration_s;
-        ramp += (concurrency - prev).max(0.0);
-        prev = concurrency;
-    }
+    let ramp = rate * rises * duration_s;
     // The weights are hours of one week; the month holds 730/168 weeks.
-    let weeks = SECONDS_PER_MONTH / (weights.len() as f64 * 3600.0);
+    let weeks = SECONDS_PER_MONTH / (hours as f64 * 3600.0);
     ((idle + ramp * weeks) * (1.0 - warm_share.clamp(0.0, 1.0))).min(requests)
 }
 

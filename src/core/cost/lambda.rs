@@ -252,5 +252,16 @@ fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
         return (finite(sim.lambda_cold_starts), finite(sim.lambda_mean_init_ms));
     }
     let a = u.analytic();
-    (analytic::cold_starts_with(u.s, &a, u.weights, u.distinct, u.requests, u.duration_s, pc_share), a.billed_init_ms)
+    (
+        analytic::cold_starts_with(
+            u.s,
+            &a,
+            u.distinct,
+            (u.weight_rises(), u.weights.len()),
+            u.requests,
+            u.duration_s,
+            pc_share,
+        ),
+        a.billed_init_ms,
+    )
 }

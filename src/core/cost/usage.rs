@@ -110,15 +110,7 @@ impl<'a> Usage<'a> {
     /// Σ over the hours of the week of the weight's rise from the hour before (the week wraps round): a
     /// need proportional to the weight starts this many times the mean need in a week.
     pub(super) fn weight_rises(&self) -> f64 {
-        *self.fixed().rises.get_or_init(|| {
-            let mut prev = self.weights.last().copied().unwrap_or(0.0);
-            let mut rises = 0.0;
-            for &w in self.weights {
-                rises += (w - prev).max(0.0);
-                prev = w;
-            }
-            rises
-        })
+        *self.fixed().rises.get_or_init(|| analytic::rises(self.weights))
     }
 
     /// For each hour of the week, the index in `distinct` of its weight (the same bits); `None` if one has
