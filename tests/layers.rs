@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Bottom first. Modules of one layer may name each other.
 const LAYERS: &[&[&str]] = &[
-    &["field_error", "key_table", "data_files"],
+    &["field_error", "key_table", "data_files", "select"],
     &["scenario", "catalog", "rng", "stable_sort"],
     &["json_object"],
     &["keys"],

@@ -21,6 +21,7 @@ pub mod query;
 pub mod rng;
 pub mod scenario;
 pub mod scenario_json;
+pub mod select;
 pub mod sensitivity;
 pub mod stable_sort;
 pub mod traffic;

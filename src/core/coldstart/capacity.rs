@@ -20,6 +20,7 @@ use super::data::ColdData;
 use super::init;
 use crate::core::catalog::Rates;
 use crate::core::scenario::{CloudRunBilling, Scenario};
+use crate::core::select::{larger, smaller};
 
 /// One instance of a platform, as the autoscaler and the bill see it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -218,12 +219,12 @@ pub fn billed_activity_in(busy: &Ceiling, rate: f64, mean_s: f64, a: Activity) -
     if rate <= 0.0 || !rate.is_finite() {
         return 0.0;
     }
-    let load = rate * mean_s.max(0.0);
+    let load = rate * larger(mean_s, 0.0);
     let busy = busy.mean(load);
     let first_busy = -(-load).exp_m1();
-    let period = (load.min(700.0).exp_m1() / rate + a.step_s / 2.0).max(a.min_s);
+    let period = larger(smaller(load, 700.0).exp_m1() / rate + a.step_s / 2.0, a.min_s);
     let first_billed = period / (period + 1.0 / rate);
-    busy + (first_billed - first_busy).max(0.0)
+    busy + larger(first_billed - first_busy, 0.0)
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@
 //! same quantity as the sum (k is p/q to within 1e-10 at every x the sum reaches, so every ⌈x/k − 1e-9⌉
 //! of the sum is ⌈qx/p⌉), without the sum's truncation at terms of 1e-13.
 
+use crate::core::select::larger;
+
 /// Load up to which the mean is summed (or taken in closed form); above it the heavy-load form is used.
 const POISSON_SUM_MAX: f64 = 2_000.0;
 /// Below this load the sum is short and the closed form would lose digits to cancellation (E ≈ load).
@@ -136,7 +138,7 @@ impl Ceiling {
     /// that keeps the figure rising with the load.
     pub fn mean(&self, load: f64) -> f64 {
         let k = self.k;
-        let m = if load.is_finite() { load.max(0.0) } else { 0.0 };
+        let m = if load.is_finite() { larger(load, 0.0) } else { 0.0 };
         if k <= 1.0 || m == 0.0 {
             return m;
         }

@@ -1,6 +1,7 @@
 //! The line-item ledger every model writes to, and the number formatting of its `detail` text.
 
 use super::LineItem;
+use crate::core::select::{larger, smaller};
 
 /// Collects line items. In totals-only mode (the crossover curves) the `detail` closures never
 /// run, so pricing allocates nothing.
@@ -24,7 +25,7 @@ pub(crate) struct Committable {
 }
 
 fn finite(x: f64) -> f64 {
-    if x.is_finite() { x.max(0.0) } else { 0.0 }
+    if x.is_finite() { larger(x, 0.0) } else { 0.0 }
 }
 
 impl Bill {
@@ -81,10 +82,10 @@ pub(crate) fn tiered(amount: f64, tiers: &[(f64, f64)]) -> f64 {
     let mut cost = 0.0;
     let mut floor = 0.0_f64;
     for (i, &(start, price)) in tiers.iter().enumerate() {
-        let start = start.max(floor);
-        let end = tiers.get(i + 1).map_or(f64::INFINITY, |t| t.0.max(start));
+        let start = larger(start, floor);
+        let end = tiers.get(i + 1).map_or(f64::INFINITY, |t| larger(t.0, start));
         if amount > start {
-            cost += (amount.min(end) - start) * price;
+            cost += (smaller(amount, end) - start) * price;
         }
         floor = end;
     }

@@ -20,6 +20,7 @@ use super::Usage;
 use crate::core::coldstart::Provisioned;
 use crate::core::coldstart::provisioned::{units_for, units_per_rps};
 use crate::core::scenario::{ContainerScaling, SECONDS_PER_MONTH};
+use crate::core::select::larger;
 
 /// One unit of capacity: a Fargate task or an EC2 instance.
 pub(super) struct Unit {
@@ -68,7 +69,7 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
     for &(w, hours) in u.distinct {
         let units = need(w);
         unit_hours += units * hours * hours_per_weight;
-        peak = peak.max(units);
+        peak = larger(peak, units);
         if units < trough {
             trough = units;
         }
@@ -93,7 +94,7 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
             None => u.weights.iter().map(|&w| over(w)).collect(),
         };
         let day = if by_hour.len().is_multiple_of(24) { 24 } else { by_hour.len().max(1) };
-        let per_day = by_hour.chunks(day).map(|d| d.iter().sum::<f64>().max(0.0));
+        let per_day = by_hour.chunks(day).map(|d| larger(d.iter().sum::<f64>(), 0.0));
         per_day.sum::<f64>() * hours_per_weight
     });
     Fleet { unit_hours, peak_units, trough_units, surplus_vcpu_hours }

@@ -10,6 +10,7 @@ use super::limits::{Limit, LimitKind};
 use crate::core::catalog::Rates;
 use crate::core::coldstart::capacity;
 use crate::core::scenario::{CloudRunBilling, SECONDS_PER_MONTH, Scenario};
+use crate::core::select::{larger, smaller};
 
 pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
     if s.needs_gpu {
@@ -53,7 +54,7 @@ pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
 /// - alive: the busy instances plus one kept idle for T after its last request,
 ///   max(L/k + (1 − e^(−λ(T + d)))(1 − 1/k), 1 − e^(−λ(T + d))), at least the minimum instances.
 fn instance_seconds(u: &Usage, billed_s: f64, k: f64) -> (f64, &'static str) {
-    let finite = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
+    let finite = |x: f64| if x.is_finite() { larger(x, 0.0) } else { 0.0 };
     if let Some(sim) = u.sim {
         let x = match u.s.cloud_run_billing {
             CloudRunBilling::Request => sim.cloud_run_busy_instance_s,
@@ -69,7 +70,7 @@ fn instance_seconds(u: &Usage, billed_s: f64, k: f64) -> (f64, &'static str) {
             let ceiling = u.ceiling(k);
             let busy = u.monthly(|rate| ceiling.mean(rate * billed_s));
             let idle_starts = u.monthly(|rate| {
-                let x = (rate * keep).min(1.0);
+                let x = smaller(rate * keep, 1.0);
                 x * (-x).exp() / keep
             });
             // Each rise of the busy count from one hour to the next starts that many instances.
@@ -81,7 +82,7 @@ fn instance_seconds(u: &Usage, billed_s: f64, k: f64) -> (f64, &'static str) {
             let alive = u.monthly(|rate| {
                 let load = rate * billed_s;
                 let warm = -(-rate * (keep + billed_s)).exp_m1();
-                (load / k + warm * (1.0 - 1.0 / k)).max(warm).max(min_instances)
+                larger(larger(load / k + warm * (1.0 - 1.0 / k), warm), min_instances)
             });
             (alive, "estimated")
         }
@@ -98,7 +99,7 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let (counted, method) = instance_seconds(u, billed_s, k);
     // An instance cannot do more than its vCPUs of work per second: the CPU work is a floor.
     let work = u.requests * u.duration_s * s.cpu_fraction;
-    let instance_s = counted.max(work / cpu);
+    let instance_s = larger(counted, work / cpu);
     let vcpu_s = instance_s * cpu;
     let shape = || {
         format!(

@@ -17,6 +17,7 @@ use super::hidden::{HiddenRates, Load};
 use super::limits::{Limit, LimitKind};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{Invocation, Scenario};
+use crate::core::select::larger;
 
 /// The size of one replica.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -168,10 +169,10 @@ pub fn replica_time(
     let (mut active_s, mut idle_s, mut peak, mut trough) = (0.0, 0.0, 0.0_f64, (f64::INFINITY, 0.0, 0.0));
     for (rate, slots) in load.distinct_rates() {
         let in_flight = rate * load.duration_s;
-        let need = (in_flight / r.aca_concurrency).max(in_flight * load.cpu_fraction / cpu_per_replica);
+        let need = larger(in_flight / r.aca_concurrency, in_flight * load.cpu_fraction / cpu_per_replica);
         // (A replica already busy all slot needs no cool-down term: skip the exponential.)
         let (active, idle) = if min == 0.0 {
-            (if need >= 1.0 { need } else { need.max(1.0 - (-rate * r.aca_cooldown_s).exp()) }, 0.0)
+            (if need >= 1.0 { need } else { larger(need, 1.0 - (-rate * r.aca_cooldown_s).exp()) }, 0.0)
         } else if need > min {
             (need, 0.0)
         } else {
@@ -180,7 +181,7 @@ pub fn replica_time(
         };
         active_s += active * slots * load.slot_s;
         idle_s += idle * slots * load.slot_s;
-        peak = peak.max(active + idle);
+        peak = larger(peak, active + idle);
         if active + idle < trough.0 {
             trough = (active + idle, active, idle);
         }

@@ -9,6 +9,7 @@ use super::{Usage, front_door};
 use crate::core::catalog::Rates;
 use crate::core::coldstart::Provisioned;
 use crate::core::scenario::{Arch, Ec2Pricing, HOURS_PER_MONTH, Scenario};
+use crate::core::select::{larger, smaller};
 
 pub(super) fn fargate_limits(s: &Scenario, _: &Rates) -> Option<Limit> {
     s.needs_gpu.then(|| Limit::hard(LimitKind::Gpu, "needs_gpu: Fargate offers no GPUs".into()))
@@ -247,13 +248,13 @@ fn lower_bound<'a>(u: &'a Usage) -> impl Fn(&Instance, f64) -> f64 + 'a {
     move |i: &Instance, hourly: f64| {
         let cpu = work / (i.vcpu * s.target_utilization);
         let memory = in_flight_hours * u.memory_gb / i.gib;
-        let units = cpu.max(memory).max(f64::from(s.min_capacity) * hours);
+        let units = larger(larger(cpu, memory), f64::from(s.min_capacity) * hours);
         match i.burst {
             None => units * hourly,
             Some(b) => {
                 let sustained = b.baseline * i.vcpu;
-                let with_surplus = units * hourly + (work - sustained * units).max(0.0) * b.surplus_vcpu_h;
-                with_surplus.min(units.max(work / sustained) * hourly)
+                let with_surplus = units * hourly + larger(work - sustained * units, 0.0) * b.surplus_vcpu_h;
+                smaller(with_surplus, larger(units, work / sustained) * hourly)
             }
         }
     }

@@ -9,6 +9,7 @@ use super::bill::{Bill, num, rate, size_kb, tiered};
 use super::limits::{Limit, LimitKind};
 use crate::core::catalog::Rates;
 use crate::core::scenario::{FrontDoor, HOURS_PER_MONTH, Scenario};
+use crate::core::select::larger;
 
 /// The front door's own limit the workload breaks, if any: API Gateway HTTP API integrations time
 /// out after 30 s (not raisable) and REST API ones after 29 s by default
@@ -151,7 +152,7 @@ pub(super) fn alb(u: &Usage, bill: &mut Bill, gb_per_lcu_hour: f64) {
                 let new_conns = req_rate / r.alb_requests_per_conn / r.alb_lcu_new_conns_per_s;
                 let active = req_rate * u.duration_s / r.alb_lcu_active_conns;
                 let gb_per_h = req_rate * 3600.0 * s.payload_kb / 1e6 / gb_per_lcu_hour;
-                new_conns.max(active).max(gb_per_h)
+                larger(larger(new_conns, active), gb_per_h)
             }) / 3600.0;
             u.alb_lcu_hours.set(Some((gb_per_lcu_hour, lcu_hours)));
             lcu_hours

@@ -7,6 +7,7 @@ use super::{Usage, front_door};
 use crate::core::catalog::Rates;
 use crate::core::coldstart::analytic;
 use crate::core::scenario::{Arch, HOURS_PER_MONTH, Invocation, SECONDS_PER_MONTH, Scenario};
+use crate::core::select::larger;
 
 /// The first limit the workload breaks on Lambda: GPUs, timeout, memory, payload, then the front door.
 pub(super) fn limits(s: &Scenario, r: &Rates) -> Option<Limit> {
@@ -125,7 +126,7 @@ fn function_price(u: &Usage, bill: &mut Bill) {
 
     let per_invocation = billed_per_invocation(s, r);
     let free_req = if s.free_tier { r.lambda_free_requests } else { 0.0 };
-    let billable_req = (n * per_invocation - free_req).max(0.0);
+    let billable_req = larger(n * per_invocation - free_req, 0.0);
     bill.add("Requests", billable_req / 1e6 * r.lambda_requests, || {
         let chunks = if per_invocation > 1.0 {
             format!(
@@ -177,7 +178,7 @@ fn function_price(u: &Usage, bill: &mut Bill) {
     // split between the two lines in proportion to their GB-s.
     let free_gbs = if s.free_tier { r.lambda_free_gb_s } else { 0.0 };
     let all_gbs = od_gbs + init_gbs;
-    let cost = tiered((all_gbs - free_gbs).max(0.0), &tiers);
+    let cost = tiered(larger(all_gbs - free_gbs, 0.0), &tiers);
     let share = |part: f64| {
         if all_gbs > 0.0 { cost * part / all_gbs } else { 0.0 }
     };
@@ -248,7 +249,7 @@ fn function_price(u: &Usage, bill: &mut Bill) {
 /// (cold starts per month, mean billed INIT ms): the simulation's when given, else the analytic estimate.
 fn cold_starts(u: &Usage, pc_share: f64) -> (f64, f64) {
     if let Some(sim) = u.sim {
-        let finite = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
+        let finite = |x: f64| if x.is_finite() { larger(x, 0.0) } else { 0.0 };
         return (finite(sim.lambda_cold_starts), finite(sim.lambda_mean_init_ms));
     }
     let a = u.analytic();

@@ -18,6 +18,7 @@ use super::{Usage, containers, front_door, lambda};
 use crate::core::catalog::Rates;
 use crate::core::coldstart::Provisioned;
 use crate::core::scenario::Scenario;
+use crate::core::select::larger;
 
 /// Runtimes Lambda Managed Instances supports (Java 21+, Python 3.13+, Node.js 22+, .NET 8+), by
 /// the catalogue's runtime ids, with their default concurrency per vCPU.
@@ -266,7 +267,7 @@ fn environments(load: &Load, env: Environment, target_utilization: f64) -> Vec<(
     load.distinct_rates()
         .map(|(rate, slots)| {
             let in_flight = rate * load.duration_s;
-            ((in_flight / env.concurrency).max(in_flight * load.cpu_fraction / cpu_per_env), slots)
+            (larger(in_flight / env.concurrency, in_flight * load.cpu_fraction / cpu_per_env), slots)
         })
         .collect()
 }
@@ -277,9 +278,9 @@ fn fleet(load: &Load, envs: &[(f64, f64)], env: Environment, per_instance: f64, 
     let mut peak: f64 = 0.0;
     let mut trough = f64::INFINITY;
     for &(e, slots) in envs {
-        let instances = (e / per_instance).max(r.lmi_min_instances);
+        let instances = larger(e / per_instance, r.lmi_min_instances);
         instance_s += instances * slots * load.slot_s;
-        peak = peak.max(instances);
+        peak = larger(peak, instances);
         if instances < trough {
             trough = instances;
         }
