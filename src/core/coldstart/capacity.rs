@@ -221,8 +221,11 @@ pub fn billed_activity_in(busy: &Ceiling, rate: f64, mean_s: f64, a: Activity) -
     }
     let load = rate * larger(mean_s, 0.0);
     let busy = busy.mean(load);
-    let first_busy = -(-load).exp_m1();
-    let period = larger(smaller(load, 700.0).exp_m1() / rate + a.step_s / 2.0, a.min_s);
+    // e^L − 1 once: 1 − e^(−L) = (e^L − 1) ÷ e^L (within a few ulps of −expm1(−L); beyond L = 700, where
+    // e^L is capped, 1 − e^(−L) is 1 to the last bit either way). In wasm each exponential is software.
+    let grown = smaller(load, 700.0).exp_m1();
+    let first_busy = if load <= 700.0 { grown / (grown + 1.0) } else { 1.0 };
+    let period = larger(grown / rate + a.step_s / 2.0, a.min_s);
     let first_billed = period / (period + 1.0 / rate);
     busy + larger(first_billed - first_busy, 0.0)
 }
