@@ -10,6 +10,7 @@
 use super::SimTarget;
 use super::data::ColdData;
 use crate::core::scenario::Scenario;
+use crate::core::select::larger;
 
 /// One provisioned fleet as the cost model sizes it.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,8 +50,8 @@ pub fn units_per_rps(s: &Scenario, unit_vcpu: f64, unit_gb: f64) -> f64 {
 /// Units a rate needs: at least one while any request arrives, never below `min_units`.
 pub fn units_for(rate: f64, units_per_rps: f64, min_units: f64) -> f64 {
     let units = rate * units_per_rps;
-    let units = if units > 0.0 { units.max(1.0) } else { 0.0 };
-    units.max(min_units)
+    let units = if units > 0.0 { larger(units, 1.0) } else { 0.0 };
+    larger(units, min_units)
 }
 
 /// Whole units and request servers for each minute of the week.

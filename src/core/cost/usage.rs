@@ -6,6 +6,7 @@ use super::hidden::{HiddenRates, Load};
 use crate::core::catalog::{Catalog, Rates, Status};
 use crate::core::coldstart::{analytic, capacity};
 use crate::core::scenario::{SECONDS_PER_MONTH, Scenario};
+use crate::core::select::larger;
 use crate::core::traffic;
 
 /// The workload as the cost models see it.
@@ -69,7 +70,7 @@ impl<'a> Usage<'a> {
         requests: f64,
         cold: Option<analytic::Inputs>,
     ) -> Usage<'a> {
-        let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
+        let requests = if requests.is_finite() { larger(requests, 0.0) } else { 0.0 };
         Usage {
             s,
             cat,

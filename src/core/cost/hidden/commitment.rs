@@ -14,6 +14,7 @@
 
 use super::HiddenRates;
 pub use crate::core::scenario::Commitment;
+use crate::core::select::larger;
 
 /// What is being committed, i.e. whose published discount applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,13 +50,13 @@ pub fn discount(commitment: Commitment, what: Committed, r: &HiddenRates) -> f64
 /// running, $ per hour): its trough. Empty or unusable series commit nothing.
 pub fn baseline(series: impl IntoIterator<Item = f64>) -> f64 {
     let min = series.into_iter().filter(|x| x.is_finite()).fold(f64::INFINITY, f64::min);
-    if min.is_finite() { min.max(0.0) } else { 0.0 }
+    if min.is_finite() { larger(min, 0.0) } else { 0.0 }
 }
 
 /// What committing `baseline_usd_per_hour` of on-demand usage for `hours` saves at `discount`.
 pub fn savings(baseline_usd_per_hour: f64, hours: f64, discount: f64) -> f64 {
     let s = baseline_usd_per_hour * hours * discount;
-    if s.is_finite() { s.max(0.0) } else { 0.0 }
+    if s.is_finite() { larger(s, 0.0) } else { 0.0 }
 }
 
 #[cfg(test)]

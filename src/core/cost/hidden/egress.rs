@@ -8,6 +8,7 @@
 
 use super::super::bill::tiered;
 use super::{GB_PER_GIB, HiddenRates};
+use crate::core::select::{larger, smaller};
 
 /// Whose network the bytes leave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,10 +73,10 @@ fn tiers(network: Network, r: &HiddenRates, free: bool) -> ([(f64, f64); 5], f64
 
 /// Egress of `gb` (10⁹ bytes) in a month on `network`.
 pub fn charge(network: Network, gb: f64, r: &HiddenRates, free: bool) -> EgressCharge {
-    let gb = if gb.is_finite() { gb.max(0.0) } else { 0.0 };
+    let gb = if gb.is_finite() { larger(gb, 0.0) } else { 0.0 };
     let volume = if network == Network::Google { gb / GB_PER_GIB } else { gb };
     let (t, allowance) = tiers(network, r, free);
-    EgressCharge { usd: tiered(volume, &t), volume, free: allowance.min(volume) }
+    EgressCharge { usd: tiered(volume, &t), volume, free: smaller(allowance, volume) }
 }
 
 #[cfg(test)]

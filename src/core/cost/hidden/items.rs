@@ -15,6 +15,7 @@ use super::egress::{self, Network};
 use super::logs::{self, LogService};
 use super::{monthly_gb, nat};
 use crate::core::scenario::{CloudRunBilling, Scenario};
+use crate::core::select::smaller;
 
 pub(in crate::core::cost) fn add(row: &Platform, u: &Usage, bill: &mut Bill) {
     let gb = monthly_gb(u.requests, u.s.egress_kb_per_request);
@@ -218,7 +219,7 @@ fn commitment_credit(what: Committed, u: &Usage, bill: &mut Bill) {
     }
     let base = bill.committable.usd_per_hour;
     let hours = u.hours();
-    let saved = commitment::savings(base, hours, d).min(bill.committable.eligible_usd * d);
+    let saved = smaller(commitment::savings(base, hours, d), bill.committable.eligible_usd * d);
     if saved <= 0.0 {
         return;
     }

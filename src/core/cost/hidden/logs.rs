@@ -15,6 +15,7 @@
 use super::super::bill::tiered;
 use super::{GB_PER_GIB, HiddenRates};
 use crate::core::scenario::HOURS_PER_MONTH;
+use crate::core::select::{larger, smaller};
 
 /// Where a platform's logs go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +50,7 @@ const MONTH_DAYS: f64 = HOURS_PER_MONTH / 24.0;
 
 /// Logs of `gb` (10⁹ bytes) written in a month, kept for a month.
 pub fn charge(service: LogService, gb: f64, r: &HiddenRates, free: bool) -> LogCharge {
-    let gb = if gb.is_finite() { gb.max(0.0) } else { 0.0 };
+    let gb = if gb.is_finite() { larger(gb, 0.0) } else { 0.0 };
     let allowance = |x: f64| if free { x } else { 0.0 };
     // (volume, free allowance, ingestion tiers, storage $ per unit-month, days included)
     let (volume, allowance, ingest, storage, included_days) = match service {
@@ -66,21 +67,26 @@ pub fn charge(service: LogService, gb: f64, r: &HiddenRates, free: bool) -> LogC
                 [(0.0, r.logs_cloudwatch_ingest); 4]
             };
             // The free GB come off the cheapest-to-reach end: the first tier.
-            let ingest = (tiered(gb, &tiers) - f.min(gb) * r.logs_cloudwatch_ingest).max(0.0);
+            let ingest = larger(tiered(gb, &tiers) - smaller(f, gb) * r.logs_cloudwatch_ingest, 0.0);
             (gb, f, ingest, r.logs_cloudwatch_storage, 0.0)
         }
         LogService::CloudLogging => {
             let gib = gb / GB_PER_GIB;
             let f = allowance(r.logs_gcp_free_gib);
-            (gib, f, (gib - f).max(0.0) * r.logs_gcp_ingest, r.logs_gcp_storage, r.logs_gcp_included_days)
+            (gib, f, larger(gib - f, 0.0) * r.logs_gcp_ingest, r.logs_gcp_storage, r.logs_gcp_included_days)
         }
         LogService::AzureMonitor => {
             let f = allowance(r.logs_azure_free_gb);
-            (gb, f, (gb - f).max(0.0) * r.logs_azure_ingest, r.logs_azure_storage, r.logs_azure_included_days)
+            (gb, f, larger(gb - f, 0.0) * r.logs_azure_ingest, r.logs_azure_storage, r.logs_azure_included_days)
         }
     };
     let extra_months = (MONTH_DAYS - included_days).max(0.0) / MONTH_DAYS;
-    LogCharge { ingest_usd: ingest, storage_usd: volume * storage * extra_months, volume, free: allowance.min(volume) }
+    LogCharge {
+        ingest_usd: ingest,
+        storage_usd: volume * storage * extra_months,
+        volume,
+        free: smaller(allowance, volume),
+    }
 }
 
 #[cfg(test)]

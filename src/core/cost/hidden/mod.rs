@@ -21,6 +21,7 @@ pub mod nat;
 pub mod spot;
 
 pub use crate::core::catalog::HiddenRates;
+use crate::core::select::larger;
 
 /// The builtin figures, for the hand-worked examples.
 #[cfg(test)]
@@ -51,7 +52,7 @@ pub const GB_PER_GIB: f64 = 1.073_741_824;
 /// GB a month of requests sends (or logs) at `kb_per_request` each. Bad input counts as nothing.
 pub fn monthly_gb(requests: f64, kb_per_request: f64) -> f64 {
     let gb = requests * kb_per_request / KB_PER_GB;
-    if gb.is_finite() { gb.max(0.0) } else { 0.0 }
+    if gb.is_finite() { larger(gb, 0.0) } else { 0.0 }
 }
 
 /// The month's traffic as the capacity models see it: a mean rate shaped by one weight per slot of a

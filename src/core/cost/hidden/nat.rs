@@ -4,6 +4,7 @@
 //! processes, on top of the data transfer out itself.
 
 use super::HiddenRates;
+use crate::core::select::larger;
 
 /// What the month's NAT gateways cost.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,7 +16,7 @@ pub struct NatCharge {
 
 /// `azs` gateways running `hours`, processing `gb` (10⁹ bytes).
 pub fn charge(azs: u32, hours: f64, gb: f64, r: &HiddenRates) -> NatCharge {
-    let clean = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
+    let clean = |x: f64| if x.is_finite() { larger(x, 0.0) } else { 0.0 };
     let gateways = f64::from(azs);
     NatCharge { gateways, hours_usd: gateways * clean(hours) * r.nat_hourly, processing_usd: clean(gb) * r.nat_gb }
 }

@@ -4,6 +4,7 @@
 
 use super::HiddenRates;
 use crate::core::scenario::Arch;
+use crate::core::select::{larger, smaller};
 
 /// Task-hours on demand and on Spot.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,9 +22,9 @@ pub fn available(arch: Arch) -> bool {
 
 /// Splits `task_hours` in a month of `hours` with `min_tasks` always on demand.
 pub fn split(task_hours: f64, min_tasks: f64, hours: f64, r: &HiddenRates) -> SpotSplit {
-    let clean = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
+    let clean = |x: f64| if x.is_finite() { larger(x, 0.0) } else { 0.0 };
     let task_hours = clean(task_hours);
-    let on_demand = (clean(min_tasks) * clean(hours)).min(task_hours);
+    let on_demand = smaller(clean(min_tasks) * clean(hours), task_hours);
     SpotSplit {
         on_demand_task_hours: on_demand,
         spot_task_hours: task_hours - on_demand,
