@@ -148,6 +148,11 @@ impl Ceiling {
         if let Some(c) = self.closed.as_ref().filter(|c| c.pays_at(m)) {
             return c.mean(m);
         }
+        if self.closed.is_some_and(|c| c.p == 2) {
+            // k = 2: the closed form is (m + 1/2 − e^(−2m)/2)/2, one exponential at any load, and as
+            // (m − expm1(−2m)/2)/2 it keeps every digit at light load too (the sum's terms below 1e-13 aside).
+            return (m - 0.5 * (-2.0 * m).exp_m1()) / 2.0;
+        }
         let term = |x: f64, p: f64| p * (x / k - 1e-9).ceil();
         if m < CLOSED_FORM_MIN_LOAD {
             // The mode is below 8 and every term down to x = 0 counts: upward from P(0) = e^(−m), the same
@@ -235,6 +240,11 @@ mod tests {
         {
             let (got, want) = (Ceiling::new(k).mean(m), summed(m, k));
             assert!((got - want).abs() <= 1e-8 * want, "k {k}, m {m}: {got} vs {want}");
+        }
+        // k = 2 takes its closed form at every load, the lightest included.
+        for m in [1e-9, 1e-4, 0.3, 2.0, 7.9, 12.0] {
+            let (got, want) = (Ceiling::new(2.0).mean(m), summed(m, 2.0));
+            assert!((got - want).abs() <= 1e-14 * want, "m {m}: {got} vs {want}");
         }
     }
 }
