@@ -20,6 +20,7 @@ use super::data::ColdData;
 use super::init::{self, Z99};
 use super::params::keep_alive_range;
 use crate::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
+use crate::core::select::{larger, smaller};
 use crate::core::traffic;
 
 /// What the closed forms need beyond the traffic, resolved once per scenario (or per kind of function).
@@ -115,7 +116,7 @@ pub fn cold_starts_with(
     duration_s: f64,
     warm_share: f64,
 ) -> f64 {
-    let requests = if requests.is_finite() { requests.max(0.0) } else { 0.0 };
+    let requests = if requests.is_finite() { larger(requests, 0.0) } else { 0.0 };
     if hours == 0 {
         return 0.0;
     }
@@ -127,11 +128,15 @@ pub fn cold_starts_with(
     let idle: f64 = if pinged {
         0.0
     } else {
+        // x·e^(−x) at the clamp x = 1 (every hour of a busy week) is e^(−1), taken once, not per hour: in
+        // wasm an exponential is software.
+        let at_clamp = (-1.0f64).exp();
         distinct
             .iter()
             .map(|&(w, hours)| {
-                let x = (rate * w * keep_alive).min(1.0);
-                x * (-x).exp() / keep_alive * seconds_per_weight * hours
+                let x = smaller(rate * w * keep_alive, 1.0);
+                let starts = if x < 1.0 { x * (-x).exp() } else { at_clamp };
+                starts / keep_alive * seconds_per_weight * hours
             })
             .sum()
     };

@@ -69,9 +69,11 @@ fn instance_seconds(u: &Usage, billed_s: f64, k: f64) -> (f64, &'static str) {
         CloudRunBilling::Request => {
             let ceiling = u.ceiling(k);
             let busy = u.monthly(|rate| ceiling.mean(rate * billed_s));
+            // x·e^(−x) at the clamp x = 1 is e^(−1), taken once (an exponential is software in wasm).
+            let at_clamp = (-1.0f64).exp();
             let idle_starts = u.monthly(|rate| {
                 let x = smaller(rate * keep, 1.0);
-                x * (-x).exp() / keep
+                if x < 1.0 { x * (-x).exp() / keep } else { at_clamp / keep }
             });
             // Each rise of the busy count from one hour to the next starts that many instances.
             let weeks = u.seconds_per_weight() / 3600.0;

@@ -172,7 +172,9 @@ pub fn replica_time(
         let need = larger(in_flight / r.aca_concurrency, in_flight * load.cpu_fraction / cpu_per_replica);
         // (A replica already busy all slot needs no cool-down term: skip the exponential.)
         let (active, idle) = if min == 0.0 {
-            (if need >= 1.0 { need } else { larger(need, 1.0 - (-rate * r.aca_cooldown_s).exp()) }, 0.0)
+            // Beyond 40 cool-downs between requests 1 − e^(−x) is 1 to the last bit: no exponential.
+            let cooling = rate * r.aca_cooldown_s;
+            (if need >= 1.0 || cooling >= 40.0 { larger(need, 1.0) } else { larger(need, 1.0 - (-cooling).exp()) }, 0.0)
         } else if need > min {
             (need, 0.0)
         } else {
