@@ -221,6 +221,11 @@ pub fn billed_activity_in(busy: &Ceiling, rate: f64, mean_s: f64, a: Activity) -
     }
     let load = rate * larger(mean_s, 0.0);
     let busy = busy.mean(load);
+    if load >= 40.0 {
+        // e^L − 1 > 2^57: the first instance is busy, and billed, all the time (both shares below are 1 to
+        // the last bit), so the exponential is not taken (in wasm it is software).
+        return busy;
+    }
     // e^L − 1 once: 1 − e^(−L) = (e^L − 1) ÷ e^L (within a few ulps of −expm1(−L); beyond L = 700, where
     // e^L is capped, 1 − e^(−L) is 1 to the last bit either way). In wasm each exponential is software.
     let grown = smaller(load, 700.0).exp_m1();
