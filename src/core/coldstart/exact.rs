@@ -130,12 +130,10 @@ fn simulate(p: &SimParams, horizon_s: f64, requests: impl Iterator<Item = (f64, 
     let mut next_ping = if ping_every.is_finite() { 0.0 } else { f64::INFINITY };
     for (t, service) in requests {
         while next_ping <= t {
-            for _ in 0..p.ping_count {
-                e.serve(next_ping, p.ping_s, false);
-            }
+            e.ping(next_ping);
             next_ping += ping_every;
         }
-        e.serve(t, service, true);
+        e.serve::<true>(t, service);
     }
     e.finish()
 }
@@ -225,11 +223,20 @@ impl Engine<'_> {
         }
     }
 
-    /// One request (user or keep-warm ping) arriving at `t`, working `service` s.
-    #[inline]
-    fn serve(&mut self, t: f64, service: f64, user: bool) {
+    /// The keep-warm pings of one round, at `t`: rare next to user requests, so kept out of their loop.
+    #[inline(never)]
+    fn ping(&mut self, t: f64) {
+        for _ in 0..self.p.ping_count {
+            self.serve::<false>(t, self.p.ping_s);
+        }
+    }
+
+    /// One request (a user's, or a keep-warm ping when not `USER`) arriving at `t`, working `service` s.
+    /// Inlined into the loop over requests, its `USER` branches resolved at compile time.
+    #[inline(always)]
+    fn serve<const USER: bool>(&mut self, t: f64, service: f64) {
         self.release_until(t);
-        if user {
+        if USER {
             // Requests come in time order: the minute only moves forward.
             while t >= self.minute_end {
                 self.minute += 1;
@@ -252,7 +259,7 @@ impl Engine<'_> {
         };
         let (slot, start, cold) = match slot {
             Some(slot) => (slot, t.max(self.envs[slot as usize].ready), false),
-            None => match self.start_cold(t, user) {
+            None => match self.start_cold(t, USER) {
                 Some((slot, ready)) => (slot, ready, true),
                 None => return,
             },
@@ -268,7 +275,7 @@ impl Engine<'_> {
                 env.period_start = start;
             }
         }
-        if user && env.key & PERMANENT != 0 {
+        if USER && env.key & PERMANENT != 0 {
             self.out.served_permanent += 1;
         }
         env.in_flight += 1;
@@ -281,7 +288,7 @@ impl Engine<'_> {
         }
         let finish = start + service;
         self.done.push(Reverse(pack(finish.to_bits(), slot)));
-        if user {
+        if USER {
             self.out.served += 1;
             self.out.hist.add((finish - t) * 1000.0);
         }
