@@ -2,7 +2,10 @@
 //! time; environments with a free slot sit in a max-heap by creation order, so a request goes to the most
 //! recently created one that can take it (SimFaaS's rule; always-warm environments first). An idle
 //! environment dies `keep_alive` after its last request; death is discovered lazily when it reaches the top
-//! of the free heap (or at the end), which is exact because an idle lifetime is fixed once drawn.
+//! of the free heap (or at the end), which is exact because an idle lifetime is fixed once drawn. The
+//! lifetime's random part is drawn only when it matters — the environment still idle past the shortest
+//! lifetime — rather than each time it goes idle: most are busy again long before, and a uniform drawn
+//! later is the same independent uniform.
 
 use std::cmp::Reverse;
 
@@ -21,7 +24,10 @@ struct Env {
     created: f64,
     ready: f64,
     busy_since: f64,
+    /// When it dies if idle: at first only the shortest lifetime, until `lifetime_drawn`.
     expiry: f64,
+    /// The random part of the current idle lifetime is in `expiry` (always, for a fixed keep-alive).
+    lifetime_drawn: bool,
     /// Rank in the free heap: creation order, plus `PERMANENT` for always-warm environments.
     key: u64,
     /// Start of the current billed activity period, and the end of what it has been billed so far:
@@ -153,6 +159,7 @@ impl Engine<'_> {
             busy_since: t,
             // On-demand: finite, so it can die once idle; the real expiry is drawn when it goes idle.
             expiry: if permanent { f64::INFINITY } else { 0.0 },
+            lifetime_drawn: true,
             key: if permanent { PERMANENT | self.seq } else { self.seq },
             period_start: t,
             billed_end: f64::NEG_INFINITY,
@@ -179,6 +186,19 @@ impl Engine<'_> {
         slot
     }
 
+    /// When idle environment `slot` dies, drawing its idle lifetime's random part if that is still open.
+    #[cold]
+    #[inline(never)]
+    fn expiry(&mut self, slot: u32) -> f64 {
+        let env = &mut self.envs[slot as usize];
+        if !env.lifetime_drawn {
+            let (lo, hi) = self.p.keep_alive;
+            env.expiry += (hi - lo) * self.rng.uniform();
+            env.lifetime_drawn = true;
+        }
+        env.expiry
+    }
+
     /// An environment whose idle lifetime ran out at `end`.
     fn bury(&mut self, slot: u32, end: f64) {
         let env = self.envs[slot as usize];
@@ -203,7 +223,9 @@ impl Engine<'_> {
                 self.busy_envs -= 1;
                 self.out.busy_seconds += finish - env.busy_since;
                 if env.expiry.is_finite() {
-                    env.expiry = finish + self.p.keep_alive(&mut self.rng);
+                    let (lo, hi) = self.p.keep_alive;
+                    env.expiry = finish + lo;
+                    env.lifetime_drawn = hi <= lo;
                 }
                 if let Some(a) = self.p.activity {
                     let end = env.period_start + a.billed(finish - env.period_start);
@@ -250,7 +272,10 @@ impl Engine<'_> {
             let slot = slot_of(top);
             let env = &self.envs[slot as usize];
             if env.in_flight == 0 && env.expiry <= t {
-                let expiry = env.expiry;
+                let expiry = self.expiry(slot);
+                if expiry > t {
+                    break Some(slot);
+                }
                 self.free.pop();
                 self.bury(slot, expiry);
                 continue;
@@ -342,7 +367,7 @@ impl Engine<'_> {
         self.release_until(f64::INFINITY);
         while let Some(top) = self.free.pop() {
             let slot = slot_of(top);
-            let expiry = self.envs[slot as usize].expiry;
+            let expiry = self.expiry(slot);
             self.bury(slot, expiry);
         }
         let mut live = 0.0;
