@@ -267,27 +267,22 @@ impl Engine<'_> {
             self.out.arrivals += 1;
             self.out.minute_requests[self.minute] += 1.0;
         }
-        let slot = loop {
-            let Some(top) = self.free.peek() else { break None };
+        let (slot, start, cold) = loop {
+            let Some(top) = self.free.peek() else {
+                match self.start_cold(t, USER) {
+                    Some((slot, ready)) => break (slot, ready, true),
+                    None => return,
+                }
+            };
             let slot = slot_of(top);
             let env = &self.envs[slot as usize];
-            if env.in_flight == 0 && env.expiry <= t {
-                let expiry = self.expiry(slot);
-                if expiry > t {
-                    break Some(slot);
-                }
-                self.free.pop();
-                self.bury(slot, expiry);
-                continue;
+            let (idle, expiry, ready) = (env.in_flight == 0, env.expiry, env.ready);
+            if !idle || expiry > t || self.expiry(slot) > t {
+                // Written as a comparison rather than `max`, whose NaN handling costs a few instructions.
+                break (slot, if ready > t { ready } else { t }, false);
             }
-            break Some(slot);
-        };
-        let (slot, start, cold) = match slot {
-            Some(slot) => (slot, t.max(self.envs[slot as usize].ready), false),
-            None => match self.start_cold(t, USER) {
-                Some((slot, ready)) => (slot, ready, true),
-                None => return,
-            },
+            self.free.pop();
+            self.bury(slot, self.envs[slot as usize].expiry);
         };
         let env = &mut self.envs[slot as usize];
         let slots = env.slots;
