@@ -16,6 +16,11 @@ use super::stats::Histogram;
 use super::workload::{self, Workload};
 use crate::core::rng::Rng;
 
+/// Requests drawn ahead of serving them, in one tight loop: drawing (a division, an `exp`, random bits) is
+/// a chain of slow arithmetic with no branch to mispredict, serving a chain of branches on heap order, and
+/// apart the processor overlaps one block's arithmetic instead of stalling on each request's.
+const BLOCK: usize = 64;
+
 /// Always-warm environments outrank on-demand ones in the free heap.
 const PERMANENT: u64 = 1 << 62;
 
@@ -106,7 +111,7 @@ fn slot_of(x: u128) -> u32 {
     x as u32
 }
 
-fn simulate(p: &SimParams, horizon_s: f64, requests: impl Iterator<Item = (f64, f64)>) -> Tally {
+fn simulate(p: &SimParams, horizon_s: f64, mut requests: impl Iterator<Item = (f64, f64)>) -> Tally {
     let minutes = (horizon_s / 60.0).ceil() as usize + 1;
     let mut e = Engine {
         p,
@@ -134,14 +139,20 @@ fn simulate(p: &SimParams, horizon_s: f64, requests: impl Iterator<Item = (f64, 
     }
     let ping_every = if p.ping_count > 0 { p.ping_every_s } else { f64::INFINITY };
     let mut next_ping = if ping_every.is_finite() { 0.0 } else { f64::INFINITY };
-    for (t, service) in requests {
-        while next_ping <= t {
-            e.ping(next_ping);
-            next_ping += ping_every;
+    let mut block = [(0.0, 0.0); BLOCK];
+    loop {
+        let drawn = block.iter_mut().zip(requests.by_ref()).map(|(slot, r)| *slot = r).count();
+        for &(t, service) in &block[..drawn] {
+            while next_ping <= t {
+                e.ping(next_ping);
+                next_ping += ping_every;
+            }
+            e.serve::<true>(t, service);
         }
-        e.serve::<true>(t, service);
+        if drawn < BLOCK {
+            return e.finish();
+        }
     }
-    e.finish()
 }
 
 impl Engine<'_> {

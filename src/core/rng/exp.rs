@@ -43,8 +43,10 @@ pub fn exp(x: f64) -> f64 {
     // k sits in the low bits of the shifted float: reading it there skips a checked float-to-int cast.
     let k = shifted.to_bits().wrapping_sub(ROUND_SHIFT.to_bits()) as i64;
     let r = (x - kd * LN2_N_HI) - kd * LN2_N_LO;
-    // e^r − 1 by Horner's rule, the Taylor coefficients 1/n!.
-    let p = r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0)))));
+    // e^r − 1, the Taylor coefficients 1/n! paired (Estrin's scheme): half the dependent multiply-adds of
+    // Horner's rule, which made this slower than libm's fused version despite fewer instructions.
+    let r2 = r * r;
+    let p = r + r2 * ((0.5 + r * (1.0 / 6.0)) + r2 * (1.0 / 24.0 + r * (1.0 / 120.0)));
     let t = table()[(k & (N as i64 - 1)) as usize];
     // Multiplying by 2^⌊k/N⌋ adds to the exponent field; |x| ≤ 700 keeps it normal.
     let scale = f64::from_bits(t.to_bits().wrapping_add(((k >> N.trailing_zeros()) as u64) << 52));
