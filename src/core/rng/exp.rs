@@ -35,7 +35,7 @@ fn table() -> &'static [f64; N] {
 /// e^x within 2 ulp (see the module comment); NaN, ±∞ and |x| > 700 go to `f64::exp`.
 #[inline]
 pub fn exp(x: f64) -> f64 {
-    if !(x.abs() <= FAST_RANGE) {
+    if x.is_nan() || x.abs() > FAST_RANGE {
         return x.exp();
     }
     let shifted = x * (1.0 / LN2_N) + ROUND_SHIFT;
