@@ -31,7 +31,11 @@ pub struct Model {
     pub provenance: Rc<Provenance>,
     /// The figures are those of this exact scenario (the worker has answered).
     pub exact: bool,
-    pub sentences: Option<Vec<String>>,
+    /// What flips the verdict: the worker's latest answer, `None` before its first. During a change it is the
+    /// previous scenario's, shown as such (`sentences_current` false) until the new answer arrives, so the
+    /// card keeps its size instead of collapsing and regrowing on every input.
+    pub sentences: Option<Rc<Vec<String>>>,
+    pub sentences_current: bool,
     pub dark: bool,
 }
 
@@ -112,7 +116,8 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         last.borrow().clone()
     };
     let cost_p99 = use_memo((scenario.clone(), assessment.clone()), |(s, a)| crate::report::svg::cost_latency(s, a));
-    let sentences = sensitivity.filter(|r| r.scenario == job).map(|r| (*r.sentences).clone());
+    let sentences_current = sensitivity.as_ref().is_some_and(|r| r.scenario == job);
+    let sentences = sensitivity.map(|r| r.sentences.clone());
 
     // The URL and storage follow the scenario once it has settled (see `persist::Writer`); a failure is
     // reported once, not on every change.
@@ -154,5 +159,5 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         }
     });
 
-    Model { state, catalog, assessment, curves, cost_p99, sims, provenance, exact, sentences, dark }
+    Model { state, catalog, assessment, curves, cost_p99, sims, provenance, exact, sentences, sentences_current, dark }
 }
