@@ -196,6 +196,33 @@ const failures = await run([
     await s.stop();
   }],
 
+  ['reaching for a control before the exact figures hands the page over to the live app at once', async () => {
+    const s = await site();
+    const page = await openPage(browser, s.origin);
+    // The worker's answers never arrive (its ready message does): the exact figures can't end the snapshot.
+    await page.context().addInitScript(() => {
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(...a) {
+          super(...a);
+          this.addEventListener('message', (e) => { if (e.data !== 0) e.stopImmediatePropagation(); });
+        }
+      };
+    });
+    await page.goto(s.app);
+    await page.locator('#app #verdict-decision').waitFor({ state: 'attached' });
+    assert(await page.evaluate(() => !!document.getElementById('prerendered')), 'the snapshot shows while the figures are quick');
+    await page.mouse.click(640, 400);
+    await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 2000 });
+    assert(await page.locator('#app .results').getAttribute('data-exact') === 'false', 'the live app shows its quick figures');
+    await page.locator('#c-memory_mb + .typed').fill('1024');
+    await page.locator('#c-memory_mb + .typed').press('Enter');
+    await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('m')) === 1024, null, { timeout: 5000 });
+    assertClean(page);
+    await page.context().close();
+    await s.stop();
+  }],
+
   ['a link or saved state never paints the default scenario\'s prerendered first screen', async () => {
     const s = await site();
     const page = await openPage(browser, s.origin);
