@@ -68,6 +68,14 @@ async function controlled(page) {
   assert(await isControlled(), 'the service worker controls the page');
 }
 
+/** The live app, not an inert prerendered copy, takes a typed value: it reaches the page's URL. */
+async function takesInput(page) {
+  await page.locator('#c-memory_mb + .typed').fill('1024');
+  await page.locator('#c-memory_mb + .typed').press('Enter');
+  await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('m')) === 1024, null, { timeout: 5000 });
+  assertClean(page);
+}
+
 /** The names of the caches the service worker keeps (for this origin). */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
@@ -187,11 +195,7 @@ const failures = await run([
     assert(parsed.results === live, `the snapshot's figures are the live app's:\n${parsed.results?.slice(0, 400)}\nvs\n${live.slice(0, 400)}`);
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
     assert(new Set(ids).size === ids.length, 'ids are unique once the app has taken over');
-    // The live app, not the inert snapshot, takes the input.
-    await page.locator('#c-memory_mb + .typed').fill('1024');
-    await page.locator('#c-memory_mb + .typed').press('Enter');
-    await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('m')) === 1024, null, { timeout: 5000 });
-    assertClean(page);
+    await takesInput(page);
     await page.context().close();
     await s.stop();
   }],
@@ -215,10 +219,7 @@ const failures = await run([
     await page.mouse.click(640, 400);
     await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 2000 });
     assert(await page.locator('#app .results').getAttribute('data-exact') === 'false', 'the live app shows its quick figures');
-    await page.locator('#c-memory_mb + .typed').fill('1024');
-    await page.locator('#c-memory_mb + .typed').press('Enter');
-    await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('m')) === 1024, null, { timeout: 5000 });
-    assertClean(page);
+    await takesInput(page);
     await page.context().close();
     await s.stop();
   }],
