@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::persist;
+use crate::app::shared::Shared;
 use crate::app::simulation::{Job, Simulated, use_simulation};
 use crate::app::state::{Action, State, Theme, notices_for};
 use crate::app::your_prices;
@@ -20,7 +21,7 @@ use crate::core::query;
 #[derive(Clone)]
 pub struct Model {
     pub state: UseReducerHandle<State>,
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub assessment: Rc<Assessment>,
     pub curves: Rc<Curves>,
     /// The cost-p99 chart's figures, from the assessment.
@@ -28,7 +29,7 @@ pub struct Model {
     /// Every platform's simulation (the cold-start card picks one).
     pub sims: Rc<Simulations>,
     /// The catalogue keys behind each line item of `assessment.platforms` (by platform, then line).
-    pub provenance: Rc<Provenance>,
+    pub provenance: Shared<Provenance>,
     /// The figures are those of this exact scenario (the worker has answered).
     pub exact: bool,
     /// What flips the verdict: the worker's latest answer, `None` before its first. During a change it is the
@@ -75,8 +76,8 @@ fn prefers_dark() -> bool {
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
     // At list prices the shared builtin catalogue itself (no copy of it on the first render).
-    let catalog: Rc<Catalog> = (*use_memo(state.prices.clone(), |p| {
-        if p.is_empty() { your_prices::base() } else { Rc::new(p.catalog(&your_prices::base())) }
+    let catalog: Shared<Catalog> = (*use_memo(state.prices.clone(), |p| {
+        if p.is_empty() { your_prices::base() } else { Shared::new(p.catalog(&your_prices::base())) }
     }))
     .clone();
     // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
@@ -107,10 +108,8 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     // The sources of each line come with the sensitivity, from the worker, once the scenario has settled
     // (about one pricing per catalogue entry); the last ones are kept meanwhile (looked up by line name).
     let provenance = {
-        let last = use_mut_ref(|| Rc::new(Provenance::new()));
-        if let Some(r) =
-            sensitivity.as_ref().filter(|r| r.scenario == job && !Rc::ptr_eq(&r.provenance, &last.borrow()))
-        {
+        let last = use_mut_ref(|| Shared::new(Provenance::new()));
+        if let Some(r) = sensitivity.as_ref().filter(|r| r.scenario == job && r.provenance != *last.borrow()) {
             *last.borrow_mut() = r.provenance.clone();
         }
         last.borrow().clone()
