@@ -11,6 +11,7 @@
 //!   standard error (from the spread over the seeds); a change that only reorders random draws stays within
 //!   a few standard errors.
 
+use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{ColdStartReport, SimTarget, simulate_exact};
 use crossover::core::presets;
 use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
@@ -60,6 +61,8 @@ fn mean_se(xs: &[f64]) -> (f64, f64) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let cat = Catalog::builtin();
+    let rates = cat.rates();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["run", dist, ref rest @ ..] => {
             let dist = if dist == "fixed" { DurationDistribution::Fixed } else { DurationDistribution::Lognormal };
@@ -67,7 +70,7 @@ fn main() {
             let s = bench_case(dist);
             let mut n = 0.0;
             for _ in 0..repeats {
-                let r = simulate_exact(std::hint::black_box(&s), SimTarget::AwsLambda, WEEK_S);
+                let r = simulate_exact(std::hint::black_box(&s), rates, SimTarget::AwsLambda, WEEK_S);
                 n += r.requests * WEEK_S / SECONDS_PER_MONTH;
             }
             println!("requests {n:.0}");
@@ -77,8 +80,10 @@ fn main() {
             for (id, s) in cases() {
                 let horizon = WEEK_S.min(MAX_REQUESTS / s.requests_per_month.max(1.0) * SECONDS_PER_MONTH);
                 for t in targets() {
-                    let reports =
-                        SEEDS.iter().map(|&seed| simulate_exact(&Scenario { seed, ..s.clone() }, t, horizon)).collect();
+                    let reports = SEEDS
+                        .iter()
+                        .map(|&seed| simulate_exact(&Scenario { seed, ..s.clone() }, rates, t, horizon))
+                        .collect();
                     all.push((format!("{id}/{t:?}"), reports));
                 }
             }
