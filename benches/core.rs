@@ -19,6 +19,7 @@ use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenari
 use crossover::core::{crossover as xo, eval, fleet, overrides, presets, query, scenario_json};
 
 fn exact_throughput(c: &mut Criterion) {
+    let cat = Catalog::builtin();
     let mut g = c.benchmark_group("exact");
     g.sample_size(10);
     // One week at 1e7 requests/month ≈ 2.3M requests, default lognormal service times.
@@ -26,7 +27,7 @@ fn exact_throughput(c: &mut Criterion) {
         let s = Scenario { requests_per_month: 1e7, duration_distribution: dist, ..Scenario::default() };
         let week = 7.0 * 86_400.0;
         let started = Instant::now();
-        let r = simulate_exact(&s, SimTarget::AwsLambda, week);
+        let r = simulate_exact(&s, cat.rates(), SimTarget::AwsLambda, week);
         let secs = started.elapsed().as_secs_f64();
         // The report is scaled to the month; the engine served this many requests in its week.
         let n = r.requests * week / SECONDS_PER_MONTH;
@@ -37,20 +38,21 @@ fn exact_throughput(c: &mut Criterion) {
             secs * 1e3,
             n / secs / 1e6
         );
-        g.bench_function(&id, |b| b.iter(|| simulate_exact(black_box(&s), SimTarget::AwsLambda, week)));
+        g.bench_function(&id, |b| b.iter(|| simulate_exact(black_box(&s), cat.rates(), SimTarget::AwsLambda, week)));
     }
     g.finish();
 }
 
 fn month_by_volume(c: &mut Criterion) {
+    let cat = Catalog::builtin();
     let mut g = c.benchmark_group("month");
     g.sample_size(10);
     for rpm in [1e6, 1e8, 1e10] {
         let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
         let started = Instant::now();
-        let r = simulate(&s, SimTarget::AwsLambda);
+        let r = simulate(&s, cat.rates(), SimTarget::AwsLambda);
         println!("month at {rpm:e} requests: {:.2} ms ({})", started.elapsed().as_secs_f64() * 1e3, r.method);
-        g.bench_function(format!("{rpm:e}"), |b| b.iter(|| simulate(black_box(&s), SimTarget::AwsLambda)));
+        g.bench_function(format!("{rpm:e}"), |b| b.iter(|| simulate(black_box(&s), cat.rates(), SimTarget::AwsLambda)));
     }
     g.finish();
 }

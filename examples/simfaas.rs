@@ -9,6 +9,7 @@
 
 use std::time::Instant;
 
+use crossover::core::catalog::Catalog;
 use crossover::core::coldstart::{SimTarget, simulate_exact};
 use crossover::core::scenario::{DurationDistribution, SECONDS_PER_MONTH, Scenario};
 
@@ -32,11 +33,12 @@ fn main() {
         concurrency_quota: 1_000_000,
         ..Scenario::default()
     };
+    let cat = Catalog::builtin();
     let mut best = f64::INFINITY;
     let mut report = None;
     for _ in 0..repeats {
         let started = Instant::now();
-        let r = simulate_exact(&s, SimTarget::AwsLambda, horizon_s);
+        let r = simulate_exact(&s, cat.rates(), SimTarget::AwsLambda, horizon_s);
         best = best.min(started.elapsed().as_secs_f64());
         report = Some(r);
     }

@@ -3,9 +3,11 @@
 //        (the site is SITE_ROOT/crossover/; --trace writes a Chromium performance trace of 40 slider changes)
 //
 // navigation  a fresh browser context (empty HTTP and code cache) per run: navigation start (the page's time
-//             origin) → `#verdict-decision` in the DOM → the next animation frame → that frame painted (a
-//             message posted from the rAF callback runs after the frame's rendering); the same for the exact
-//             figures (`.results[data-exact="true"]`).
+//             origin) → the verdict in the DOM and visible (the prerendered first screen's or the app's
+//             `#verdict-decision`) → the next animation frame → that frame painted (a message posted from
+//             the rAF callback runs after the frame's rendering); the same for the exact figures
+//             (`.results[data-exact="true"]`), for the app's own first verdict (`app_verdict`) and for the
+//             app taking over from the snapshot with its exact figures (`live`).
 // input       one page; every visible slider (`input[type=range]`, event `input`) and typed field
 //             (`input.typed`, event `change`) in turn, set to random values. Main-thread time the change
 //             costs, with the worker's reply held back meanwhile (it is timed on its own, below):
@@ -54,11 +56,19 @@ function watchFirstPaint() {
       ch.port2.postMessage(0);
     });
   };
+  // The verdict and the exact figures count from the first copy that can be painted: the prerendered first
+  // screen's (scripts/prerender.mjs; hidden when the page shows another scenario) or the live app's.
+  // `live` is when the app has taken over: the snapshot gone and the app's own exact figures in.
+  const shown = (el) => el && el.checkVisibility();
   const seen = {};
   const obs = new MutationObserver(() => {
-    if (!seen.verdict && document.getElementById('verdict-decision')) { seen.verdict = true; painted('verdict'); }
-    if (!seen.exact && document.querySelector('.results[data-exact="true"]')) { seen.exact = true; painted('exact'); }
-    if (seen.verdict && seen.exact) obs.disconnect();
+    const prerendered = document.getElementById('prerendered');
+    if (!seen.verdict && (document.getElementById('verdict-decision')
+      || shown(prerendered?.querySelector('[data-prerendered-id="verdict-decision"]')))) { seen.verdict = true; painted('verdict'); }
+    if (!seen.exact && [...document.querySelectorAll('.results[data-exact="true"]')].some(shown)) { seen.exact = true; painted('exact'); }
+    if (!seen.app_verdict && document.getElementById('verdict-decision')) { seen.app_verdict = true; painted('app_verdict'); }
+    if (!seen.live && !prerendered && document.querySelector('#app .results[data-exact="true"]')) { seen.live = true; painted('live'); }
+    if (seen.verdict && seen.exact && seen.app_verdict && seen.live) obs.disconnect();
   });
   obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-exact'] });
 }
@@ -70,7 +80,7 @@ async function navigation() {
     await context.addInitScript(watchFirstPaint);
     const page = await context.newPage();
     await page.goto(APP, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.verdict !== undefined && window.__bench?.exact !== undefined,
+    await page.waitForFunction(() => ['verdict', 'exact', 'app_verdict', 'live'].every((k) => window.__bench?.[k] !== undefined),
       null, { timeout: 30_000 });
     const r = await page.evaluate(() => {
       const res = performance.getEntriesByType('resource');
@@ -90,7 +100,7 @@ async function navigation() {
   return {
     runs: runs.length,
     verdict: of('verdict'), verdict_present: of('verdict_present'),
-    exact: of('exact'), exact_present: of('exact_present'),
+    exact: of('exact'), exact_present: of('exact_present'), app_verdict: of('app_verdict'), live: of('live'),
     wasm_fetched: of('wasm_fetched'), fcp: of('fcp'), wasm_files_fetched_by_page: runs[0]?.wasm_files ?? null,
   };
 }
@@ -128,6 +138,12 @@ function holdWorkerReplies() {
   };
 }
 
+// The live app has its exact figures and the prerendered first screen is gone (inputs go to the app).
+function appTookOver(page) {
+  return page.waitForFunction(() => !document.getElementById('prerendered')
+    && document.querySelector('#app .results[data-exact="true"]'), null, { timeout: 30_000 });
+}
+
 async function inputs(page, rounds) {
   return page.evaluate(async (rounds) => {
     const raf = () => new Promise((r) => requestAnimationFrame(r));
@@ -151,7 +167,7 @@ async function inputs(page, rounds) {
       };
       ch.port2.postMessage(0);
     }));
-    const exact = () => document.querySelector('.results')?.dataset.exact === 'true';
+    const exact = () => document.querySelector('#app .results')?.dataset.exact === 'true';
     const waitExact = async () => {
       const t = performance.now();
       while (!exact() && performance.now() - t < 10_000) await new Promise((r) => setTimeout(r, 2));
@@ -200,7 +216,7 @@ async function inputs(page, rounds) {
       if (!exact()) {
         await new Promise((res) => {
           const obs = new MutationObserver(() => { if (exact()) { obs.disconnect(); res(); } });
-          obs.observe(document.querySelector('.results'), { attributes: true });
+          obs.observe(document.querySelector('#app .results'), { attributes: true });
           if (exact()) { obs.disconnect(); res(); }
         });
       }
@@ -221,7 +237,7 @@ async function sliders() {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(APP);
-  await page.locator('.results[data-exact="true"]').waitFor();
+  await appTookOver(page);
   await page.waitForTimeout(500);
   const changes = await inputs(page, ROUNDS);
   let trace = null;
@@ -272,7 +288,7 @@ async function drags() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(APP);
-    await page.locator('.results[data-exact="true"]').waitFor();
+    await appTookOver(page);
     await page.waitForTimeout(300);
     out[id] = stats(await page.evaluate(async (id) => {
       const hops = () => new Promise((r) => {

@@ -59,10 +59,12 @@ const na = (figure, budgetText, note) => rows.push({ figure, budget: budgetText,
 {
   const n = browser.navigation;
   budget('navigation → verdict painted (cold cache)', '≤ 120 ms median', [ms(n.verdict.median), ms(n.verdict.p95)],
-    n.verdict.median <= 120, `${n.runs} fresh contexts; wasm fetched ${ms(n.wasm_fetched.median)}, first paint ${ms(n.fcp.median)} (medians)`,
+    n.verdict.median <= 120, `${n.runs} fresh contexts; the prerendered first screen's verdict; wasm fetched ${ms(n.wasm_fetched.median)}, `
+      + `first paint ${ms(n.fcp.median)}, the app's own first verdict ${ms(n.app_verdict?.median)} (medians)`,
     { median: n.verdict.median, p95: n.verdict.p95 });
   budget('navigation → exact figures painted (cold cache)', '≤ 250 ms median', [ms(n.exact.median), ms(n.exact.p95)],
-    n.exact.median <= 250, '`.results[data-exact=true]` painted', { median: n.exact.median, p95: n.exact.p95 });
+    n.exact.median <= 250, `\`.results[data-exact=true]\` painted (prerendered); the live app takes over with its own exact figures at `
+      + `${ms(n.live?.median)} median, ${ms(n.live?.p95)} p95`, { median: n.exact.median, p95: n.exact.p95 });
 }
 // 3. wasm size, all files
 {

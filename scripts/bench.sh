@@ -41,6 +41,7 @@ if [[ -z $SITE ]]; then
   SITE=target/bench-site
   rm -rf "$SITE"
   trunk build index.html --release --dist "$SITE/crossover" >"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
+  node scripts/prerender.mjs "$SITE" >>"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
 fi
 # Every .wasm the site serves (the page's worker runs the page's own module, so today there is one).
 {

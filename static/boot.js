@@ -61,8 +61,50 @@ try {
   const wasm = await bindings.default({ module_or_path: module ?? wasmUrl });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  handOverFromSnapshot();
+} catch (error) {
+  // A page that looks alive but isn't would hide the failure: the snapshot goes at once.
+  document.getElementById('prerendered')?.remove();
+  throw error;
 } finally {
   registerServiceWorker();
+}
+
+// The prerendered first screen (#prerendered, see scripts/prerender.mjs) stays until the live app has
+// its exact figures, then gives way in the frame that paints them (this rAF callback is registered after
+// the app's chart draws); without exact figures within HAND_OVER_MS (no worker) the app shows what it has.
+// A visitor who reaches for a control meanwhile (pointer or key; the snapshot is inert) gets the live app
+// at once if it has rendered, with its quick figures, rather than wait for the exact ones.
+// Hidden snapshots (static/prerender.js) and empty ones (development builds) go at once.
+function handOverFromSnapshot() {
+  const HAND_OVER_MS = 3000;
+  const snapshot = document.getElementById('prerendered');
+  const app = document.getElementById('app');
+  if (!snapshot) return;
+  if (!app || !snapshot.firstElementChild || document.documentElement.classList.contains('own-state')) {
+    snapshot.remove();
+    return;
+  }
+  let observer = null;
+  let timer = 0;
+  const reach = () => {
+    if (app.querySelector('#verdict-decision')) handOver();
+  };
+  const handOver = () => {
+    observer?.disconnect();
+    clearTimeout(timer);
+    removeEventListener('pointerdown', reach, true);
+    removeEventListener('keydown', reach, true);
+    requestAnimationFrame(() => snapshot.remove());
+  };
+  addEventListener('pointerdown', reach, true);
+  addEventListener('keydown', reach, true);
+  if (app.querySelector('.results[data-exact="true"]')) return handOver();
+  observer = new MutationObserver(() => {
+    if (app.querySelector('.results[data-exact="true"]')) handOver();
+  });
+  observer.observe(app, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-exact'] });
+  timer = setTimeout(handOver, HAND_OVER_MS);
 }
 
 // The page's worker (static/worker.js), or null where workers can't start. Until the app adopts it,

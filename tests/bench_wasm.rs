@@ -58,7 +58,7 @@ async fn core_timings_in_wasm() {
     // One simulated month at each volume, through `simulate` (the engine the app uses).
     for rpm in [1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10] {
         let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
-        bench(&format!("month/{rpm:e}"), 10, || simulate(&s, SimTarget::AwsLambda));
+        bench(&format!("month/{rpm:e}"), 10, || simulate(&s, cat.rates(), SimTarget::AwsLambda));
         pause().await;
     }
 
@@ -103,14 +103,14 @@ async fn core_timings_in_wasm() {
     for (id, s) in &cases {
         bench(&format!("assess/{id}"), 10, || eval::assess(s, &cat));
         pause().await;
-        bench(&format!("part/sim_lambda/{id}"), 10, || simulate(s, SimTarget::AwsLambda));
+        bench(&format!("part/sim_lambda/{id}"), 10, || simulate(s, cat.rates(), SimTarget::AwsLambda));
         pause().await;
-        bench(&format!("part/sim_cloud_run/{id}"), 10, || simulate(s, SimTarget::CloudRun));
-        bench(&format!("part/sim_azure_flex/{id}"), 10, || simulate(s, SimTarget::AzureFlex));
+        bench(&format!("part/sim_cloud_run/{id}"), 10, || simulate(s, cat.rates(), SimTarget::CloudRun));
+        bench(&format!("part/sim_azure_flex/{id}"), 10, || simulate(s, cat.rates(), SimTarget::AzureFlex));
         pause().await;
-        let lambda = simulate(s, SimTarget::AwsLambda);
-        let cloud_run = simulate(s, SimTarget::CloudRun);
-        let flex = simulate(s, SimTarget::AzureFlex);
+        let lambda = simulate(s, cat.rates(), SimTarget::AwsLambda);
+        let cloud_run = simulate(s, cat.rates(), SimTarget::CloudRun);
+        let flex = simulate(s, cat.rates(), SimTarget::AzureFlex);
         let usage = SimUsage::from_reports(&lambda, &cloud_run, &flex, 1.0);
         bench(&format!("part/price_all/{id}"), 10, || cost::price_all(s, &cat, Some(&usage)));
         pause().await;

@@ -16,6 +16,10 @@ use crossover::core::scenario::{
 
 use PlatformId::*;
 
+#[path = "common/rates.rs"]
+mod rates;
+use rates::builtin;
+
 const MONTH: f64 = 2_628_000.0;
 
 fn scenario(tweak: impl Fn(&mut Scenario)) -> Scenario {
@@ -114,14 +118,14 @@ fn flex_bills_activity_periods_with_a_one_second_minimum() {
     close(item(&p, "On-demand execution time").usd, billed_s * 0.5 * 0.000026, 2e-3, "estimated");
     close(item(&p, "On-demand executions").usd, 0.04, 1e-9, "executions");
     // The event-by-event engine bills each instance's periods the same way.
-    let r = simulate(&scenario(sparse), SimTarget::AzureFlex);
+    let r = simulate(&scenario(sparse), builtin(), SimTarget::AzureFlex);
     close(r.avg_billed_activity * SECONDS_PER_MONTH, billed_s, 0.03, "simulated");
     // 1,250 ms executions: each period is billed 1,300 ms (100 ms steps past the minimum).
     let slow = scenario(|s| {
         sparse(s);
         s.duration_ms = 1250.0
     });
-    let r = simulate(&slow, SimTarget::AzureFlex);
+    let r = simulate(&slow, builtin(), SimTarget::AzureFlex);
     let per_request = r.avg_billed_activity * SECONDS_PER_MONTH / r.requests;
     assert!(per_request > 1.25 && per_request < 1.3 + 1e-6, "{per_request}");
 }
@@ -196,7 +200,7 @@ fn cloud_run_bills_container_startup() {
         s.requests_per_month = 1_000.0;
         s.duration_distribution = DurationDistribution::Fixed;
     });
-    let r = simulate(&s, SimTarget::CloudRun);
+    let r = simulate(&s, builtin(), SimTarget::CloudRun);
     let expected = r.requests * 0.2 + r.cold_starts * r.mean_init_ms / 1000.0;
     close(r.avg_busy_instances * SECONDS_PER_MONTH, expected, 0.02, "busy incl. start-up");
     assert!(r.cold_starts > 500.0 && r.mean_init_ms > 300.0, "{r:?}");
@@ -383,10 +387,10 @@ fn billed_init_is_the_init_duration() {
         s.requests_per_month = 50_000.0;
         s.vpc = true;
     });
-    let r = simulate(&s, SimTarget::AwsLambda);
+    let r = simulate(&s, builtin(), SimTarget::AwsLambda);
     close(r.mean_billed_init_ms, r.mean_init_ms - 100.0 - 240.0, 1e-9, "billed part");
-    let flex = simulate(&s, SimTarget::AzureFlex);
-    let usage = SimUsage::from_reports(&r, &simulate(&s, SimTarget::CloudRun), &flex, 1.0);
+    let flex = simulate(&s, builtin(), SimTarget::AzureFlex);
+    let usage = SimUsage::from_reports(&r, &simulate(&s, builtin(), SimTarget::CloudRun), &flex, 1.0);
     assert_eq!(usage.lambda_mean_init_ms, r.mean_billed_init_ms);
     // 1,000 cold starts × 140 ms × 0.5 GB = 70 GB-s × $0.0000166667.
     let cold = sim(|u| {

@@ -107,7 +107,7 @@ fn simulated_fixes_quote_the_smallest_count_that_meets_the_target_and_its_cost()
         let f = by(id);
         let n = f.count.unwrap_or_else(|| panic!("{id:?} not fixed: {f:?}"));
         // The count meets the target in the same engine and one fewer does not.
-        let p99 = |n| coldstart::simulate(&fixes::with_count(&s, id, n), target).latency_ms.p99;
+        let p99 = |n| coldstart::simulate(&fixes::with_count(&s, id, n), cat.rates(), target).latency_ms.p99;
         assert!(p99(n) <= 800.0 && p99(n - 1) > 800.0, "{id:?}: {n} → {}, {} → {}", p99(n), n - 1, p99(n - 1));
         assert!(f.added_usd.is_some_and(|c| c > 0.0), "{f:?}");
         let said = format!("{} {n} on {}", fixes::knob(id), id.name());

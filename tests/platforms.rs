@@ -16,6 +16,10 @@ use crossover::core::rng::Rng;
 use crossover::core::scenario::{Invocation, Scenario, TrafficShape};
 use crossover::core::traffic;
 
+#[path = "common/rates.rs"]
+mod rates;
+use rates::builtin;
+
 /// z of the standard normal's 99th percentile.
 const Z99: f64 = 2.326_347_9;
 
@@ -78,7 +82,7 @@ fn a_jvm_starts_slower_than_node_on_azure() {
     close(delay(&java, t, 0.0), 7682.0, 1e-9, "Azure Java median");
     assert!(delay(&java, t, Z95) > delay(&node, t, Z95) * 4.0);
     // One request every 20 minutes or so: about half of them find the instance reclaimed.
-    let sparse = |s: &Scenario| simulate(&Scenario { requests_per_month: 2e3, ..s.clone() }, t);
+    let sparse = |s: &Scenario| simulate(&Scenario { requests_per_month: 2e3, ..s.clone() }, builtin(), t);
     let model_mean = |s: &Scenario| init::model(s, &ColdData::builtin(), t).mean();
     assert!(model_mean(&java) > 3.0 * model_mean(&node), "{} vs {}", model_mean(&java), model_mean(&node));
     let (n, j) = (sparse(&node), sparse(&java));
@@ -173,7 +177,7 @@ fn spiky(rpm: f64) -> Scenario {
 #[test]
 fn workers_tail_is_under_lambdas_on_sparse_traffic() {
     let s = Scenario { requests_per_month: 1e4, memory_mb: 128.0, ..Scenario::default() };
-    let (w, l) = (simulate(&s, SimTarget::CloudflareWorkers), simulate(&s, SimTarget::AwsLambda));
+    let (w, l) = (simulate(&s, builtin(), SimTarget::CloudflareWorkers), simulate(&s, builtin(), SimTarget::AwsLambda));
     assert!(l.cold_start_fraction > 0.1, "{}", l.cold_start_fraction);
     assert!(w.latency_ms.p99 + 100.0 < l.latency_ms.p99, "{:?} vs {:?}", w.latency_ms, l.latency_ms);
 }
@@ -184,7 +188,7 @@ fn workers_tail_is_under_lambdas_on_sparse_traffic() {
 fn cloud_run_starts_fewer_instances_than_lambda_in_a_burst() {
     for rpm in [1e6, 1e8] {
         let s = Scenario { cpu_fraction: 0.01, ..spiky(rpm) };
-        let (c, l) = (simulate(&s, SimTarget::CloudRun), simulate(&s, SimTarget::AwsLambda));
+        let (c, l) = (simulate(&s, builtin(), SimTarget::CloudRun), simulate(&s, builtin(), SimTarget::AwsLambda));
         assert!(c.peak_instances * 5.0 < l.peak_instances, "{rpm}: {} vs {}", c.peak_instances, l.peak_instances);
         assert!(c.cold_starts < l.cold_starts, "{rpm}");
     }
@@ -216,9 +220,16 @@ fn containers_have_no_cold_start_at_steady_load() {
 fn a_burst_queues_on_containers_until_capacity_arrives() {
     let s = spiky(1e8);
     let f = cost::provisioned(&s, &Catalog::builtin(), PlatformId::AwsFargate).expect("Fargate is provisioned");
-    let (fargate, ec2) = (simulate_fleet(&s, SimTarget::AwsFargate, &f), simulate_fleet(&s, SimTarget::AwsEc2, &f));
-    let steady =
-        simulate_fleet(&Scenario { traffic_shape: TrafficShape::Steady, ..s.clone() }, SimTarget::AwsFargate, &f);
+    let (fargate, ec2) = (
+        simulate_fleet(&s, builtin(), SimTarget::AwsFargate, &f),
+        simulate_fleet(&s, builtin(), SimTarget::AwsEc2, &f),
+    );
+    let steady = simulate_fleet(
+        &Scenario { traffic_shape: TrafficShape::Steady, ..s.clone() },
+        builtin(),
+        SimTarget::AwsFargate,
+        &f,
+    );
     assert!(fargate.latency_ms.p99 > 2.0 * steady.latency_ms.p99, "{:?}", fargate.latency_ms);
     assert!(ec2.latency_ms.p99 >= fargate.latency_ms.p99 && ec2.throttled_fraction > fargate.throttled_fraction);
     // A synchronous request waits at most the 60 s timeout (then its own work, and the histogram's 6.25 %).
@@ -226,7 +237,7 @@ fn a_burst_queues_on_containers_until_capacity_arrives() {
     // A fleet sized for the busiest minute all month has nothing to wait for.
     let busiest = traffic::minute_rates(&s).into_iter().fold(0.0, f64::max);
     let fixed = Provisioned { fixed_units: Some(units_for(busiest, f.units_per_rps, f.min_units).ceil()), ..f };
-    let r = simulate_fleet(&s, SimTarget::AwsFargate, &fixed);
+    let r = simulate_fleet(&s, builtin(), SimTarget::AwsFargate, &fixed);
     assert!(r.throttled_fraction == 0.0 && r.latency_ms.p99 < 600.0, "{:?}", r.latency_ms);
 }
 
@@ -240,8 +251,8 @@ fn queue_engines_agree() {
         ("spiky", Scenario { requests_per_month: 2e6, ..spiky(2e6) }),
     ] {
         let f = cost::provisioned(&s, &Catalog::builtin(), PlatformId::AwsFargate).expect("Fargate");
-        let e = simulate_fleet_exact(&s, SimTarget::AwsFargate, &f, week);
-        let l = simulate_fleet_fluid(&s, SimTarget::AwsFargate, &f, week);
+        let e = simulate_fleet_exact(&s, builtin(), SimTarget::AwsFargate, &f, week);
+        let l = simulate_fleet_fluid(&s, builtin(), SimTarget::AwsFargate, &f, week);
         close(l.latency_ms.p50, e.latency_ms.p50, 0.05, &format!("{what} p50"));
         close(l.latency_ms.p99, e.latency_ms.p99, 0.15, &format!("{what} p99"));
         close(l.avg_instances, e.avg_instances, 1e-9, &format!("{what} instances"));
@@ -283,6 +294,19 @@ fn the_evaluation_equals_each_platform_simulated_alone() {
     }
 }
 
+/// The simulation reads the catalogue it is given, not the builtin one: your Container Apps cool-down
+/// (`aca.cooldown_s`, 300 s listed) is how long an idle replica lives, so at one request every ~15 min
+/// an hour's cool-down keeps most replicas warm where five minutes lets most go.
+#[test]
+fn the_simulation_follows_your_rates() {
+    let s = Scenario { requests_per_month: 3e3, cpu_fraction: 0.01, ..hello("nodejs22") };
+    let mut yours = Catalog::builtin();
+    yours.set_price("aca.cooldown_s", 3_600.0).expect("a catalogue key");
+    let listed = simulate(&s, builtin(), SimTarget::AzureContainerApps).cold_start_fraction;
+    let longer = simulate(&s, yours.rates(), SimTarget::AzureContainerApps).cold_start_fraction;
+    assert!(longer < 0.5 * listed, "cold {listed} at 300 s, {longer} at 3,600 s");
+}
+
 /// Azure Container Apps has no published replica start-up measurements: Cloud Run's measured container
 /// starts stand in (data/coldstart.json, status "proxy"), Node.js median 665.4 ms as on Cloud Run.
 /// Idle replicas go after the cool-down — learn.microsoft.com "Set scaling rules in Azure Container Apps"
@@ -308,7 +332,8 @@ fn container_apps_replicas_start_like_cloud_run_and_hold_ten_requests() {
     assert_eq!(warm.cold_start_fraction, 0.0);
     // Ten requests a replica: a burst starts far fewer replicas than Lambda starts environments.
     let burst = Scenario { cpu_fraction: 0.01, ..spiky(1e8) };
-    let (a, l) = (simulate(&burst, SimTarget::AzureContainerApps), simulate(&burst, SimTarget::AwsLambda));
+    let (a, l) =
+        (simulate(&burst, builtin(), SimTarget::AzureContainerApps), simulate(&burst, builtin(), SimTarget::AwsLambda));
     assert!(a.peak_instances * 5.0 < l.peak_instances, "{} vs {}", a.peak_instances, l.peak_instances);
 }
 

@@ -1,11 +1,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Traffic totals, simulation invariants, analytic limits and agreement with SimFaaS and between engines.
 
+use crossover::core::catalog::Rates;
 use crossover::core::coldstart::{
     self, ColdStartReport, RUNTIMES, SimTarget, is_known_runtime, simulate, simulate_exact, simulate_fluid,
 };
 use crossover::core::scenario::{DurationDistribution, HOURS_PER_MONTH, SECONDS_PER_MONTH, Scenario, TrafficShape};
 use crossover::core::traffic;
+
+#[path = "common/rates.rs"]
+mod rates;
+use rates::builtin;
 
 /// A 730-hour month holds 730/168 weeks.
 const WEEKS_PER_MONTH: f64 = 730.0 / 168.0;
@@ -48,7 +53,7 @@ fn simulated_requests_match_the_month_for_every_shape() {
     // 50k/month runs the exact engine over the whole month: sampled total within 1.5 % (Poisson ±0.45 %).
     for shape in SHAPES {
         let s = Scenario { requests_per_month: 50_000.0, ..shaped(shape) };
-        let r = simulate(&s, SimTarget::AwsLambda);
+        let r = simulate(&s, builtin(), SimTarget::AwsLambda);
         assert_eq!(r.method, "exact");
         assert!((r.requests / 50_000.0 - 1.0).abs() < 0.015, "{shape:?}: {}", r.requests);
     }
@@ -58,9 +63,12 @@ fn simulated_requests_match_the_month_for_every_shape() {
 fn deterministic_for_a_seed() {
     for rpm in [1e5, 3e6, 1e9] {
         let s = Scenario { requests_per_month: rpm, ..Scenario::default() };
-        assert_eq!(simulate(&s, SimTarget::AwsLambda), simulate(&s, SimTarget::AwsLambda));
+        assert_eq!(simulate(&s, builtin(), SimTarget::AwsLambda), simulate(&s, builtin(), SimTarget::AwsLambda));
         let other = Scenario { seed: 7, ..s.clone() };
-        assert_ne!(simulate(&s, SimTarget::AwsLambda).latency_ms, simulate(&other, SimTarget::AwsLambda).latency_ms);
+        assert_ne!(
+            simulate(&s, builtin(), SimTarget::AwsLambda).latency_ms,
+            simulate(&other, builtin(), SimTarget::AwsLambda).latency_ms
+        );
     }
 }
 
@@ -93,10 +101,10 @@ fn extremes_do_not_panic() {
     ];
     for (what, s) in cases {
         for target in SimTarget::ALL {
-            sane(&simulate(&s, target), what);
+            sane(&simulate(&s, builtin(), target), what);
         }
     }
-    let r = simulate(&Scenario { runtime: "cobol".into(), ..base }, SimTarget::AwsLambda);
+    let r = simulate(&Scenario { runtime: "cobol".into(), ..base }, builtin(), SimTarget::AwsLambda);
     assert!(!r.notes.is_empty());
 }
 
@@ -109,7 +117,7 @@ fn served_plus_throttled_is_arrivals() {
         duration_ms: 2_000.0,
         ..shaped(TrafficShape::Spiky)
     };
-    let r = simulate(&s, SimTarget::AwsLambda);
+    let r = simulate(&s, builtin(), SimTarget::AwsLambda);
     assert!(r.throttled_fraction > 0.0);
     let served = r.requests * (1.0 - r.throttled_fraction);
     let cold_share = r.cold_starts / served;
@@ -123,7 +131,7 @@ fn runtimes_are_listed_and_known() {
     assert!(!is_known_runtime("cobol"));
     for (id, _) in RUNTIMES {
         let s = Scenario { runtime: id.to_string(), requests_per_month: 1e4, ..Scenario::default() };
-        let r = simulate(&s, SimTarget::AwsLambda);
+        let r = simulate(&s, builtin(), SimTarget::AwsLambda);
         assert!(r.mean_init_ms > 100.0 && r.notes.is_empty(), "{id}: {}", r.mean_init_ms);
     }
 }
@@ -149,7 +157,7 @@ fn simfaas_readme() -> Scenario {
 #[test]
 fn agrees_with_simfaas() {
     let s = Scenario { keep_alive_max_s: None, ..simfaas_readme() };
-    let r = simulate_exact(&s, SimTarget::AwsLambda, 1e6);
+    let r = simulate_exact(&s, builtin(), SimTarget::AwsLambda, 1e6);
     eprintln!("SimFaaS check: cold {:.5} instances {:.3}", r.cold_start_fraction, r.avg_instances);
     assert!((r.cold_start_fraction / 0.0013 - 1.0).abs() < 0.10, "{}", r.cold_start_fraction);
     assert!((r.avg_instances / 7.7 - 1.0).abs() < 0.05, "{}", r.avg_instances);
@@ -164,7 +172,7 @@ fn hourly_requests_with_ten_minute_keep_alive_are_all_cold() {
         keep_alive_s: Some(600.0),
         ..shaped(TrafficShape::Cron)
     };
-    let r = simulate(&s, SimTarget::AwsLambda);
+    let r = simulate(&s, builtin(), SimTarget::AwsLambda);
     assert_eq!(r.cold_start_fraction, 1.0);
     assert!((r.requests - HOURS_PER_MONTH).abs() < 30.0);
 }
@@ -173,7 +181,7 @@ fn hourly_requests_with_ten_minute_keep_alive_are_all_cold() {
 fn steady_heavy_traffic_is_almost_never_cold() {
     for (rpm, max_cold) in [(1e6, 3e-3), (1e8, 1e-4), (1e10, 1e-5)] {
         let s = Scenario { requests_per_month: rpm, keep_alive_s: Some(600.0), ..Scenario::default() };
-        let r = simulate(&s, SimTarget::AwsLambda);
+        let r = simulate(&s, builtin(), SimTarget::AwsLambda);
         assert!(r.cold_start_fraction < max_cold, "{rpm}: {}", r.cold_start_fraction);
     }
 }
@@ -187,7 +195,7 @@ fn steady_heavy_traffic_is_almost_never_cold() {
 #[test]
 fn fluid_eval_equals_simfaas() {
     let s = simfaas_readme();
-    let r = simulate(&s, SimTarget::AwsLambda);
+    let r = simulate(&s, builtin(), SimTarget::AwsLambda);
     assert_eq!(r.method, "fluid_week");
     let within = |x: f64, mean: f64, sd: f64| (x - mean).abs() <= 3.0 * sd;
     assert!(within(r.cold_start_fraction, 0.001_352_7, 0.000_034_2), "P(cold) {}", r.cold_start_fraction);
@@ -234,8 +242,8 @@ fn scalable_agrees_with_exact() {
         ),
     ];
     for (what, s, target) in cases {
-        let e = simulate_exact(&s, target, week);
-        let f = simulate_fluid(&s, target, week);
+        let e = simulate_exact(&s, builtin(), target, week);
+        let f = simulate_fluid(&s, builtin(), target, week);
         let (mut ce, mut cf) = (e.cold_start_fraction, f.cold_start_fraction);
         // A week with only a few cold starts (Azure's: ~10) is a Poisson count whose own spread (±30 %)
         // would fill the ±50 % band: pool seeds until each engine counts ~100, a ±10 % spread. (One cold
@@ -243,9 +251,11 @@ fn scalable_agrees_with_exact() {
         let weekly = ce * e.requests * week / SECONDS_PER_MONTH;
         if (1.5..50.0).contains(&weekly) {
             let seeds = (100.0 / weekly.max(1.0)).ceil().min(10.0) as u64;
-            let pooled = |run: fn(&Scenario, SimTarget, f64) -> ColdStartReport| {
+            let pooled = |run: fn(&Scenario, &Rates, SimTarget, f64) -> ColdStartReport| {
                 (0..seeds)
-                    .map(|k| run(&Scenario { seed: s.seed + k, ..s.clone() }, target, week).cold_start_fraction)
+                    .map(|k| {
+                        run(&Scenario { seed: s.seed + k, ..s.clone() }, builtin(), target, week).cold_start_fraction
+                    })
                     .sum::<f64>()
                     / seeds as f64
             };
@@ -270,14 +280,18 @@ fn scalable_agrees_with_exact() {
     // one or two whole slots (one in five takes two); the scalable one uses E[⌈X ÷ 1.2⌉]. The two
     // readings of "1.2 per instance" differ by a few per cent at this load.
     let s = Scenario { duration_ms: 1_000.0, ..base };
-    let (e, f) = (simulate_exact(&s, SimTarget::CloudRun, week), simulate_fluid(&s, SimTarget::CloudRun, week));
+    let (e, f) = (
+        simulate_exact(&s, builtin(), SimTarget::CloudRun, week),
+        simulate_fluid(&s, builtin(), SimTarget::CloudRun, week),
+    );
     assert!((f.avg_busy_instances / e.avg_busy_instances - 1.0).abs() < 0.08, "{e:?} vs {f:?}");
 }
 
 #[test]
 fn method_switches_with_volume() {
-    let method =
-        |rpm: f64| simulate(&Scenario { requests_per_month: rpm, ..Scenario::default() }, SimTarget::AwsLambda).method;
+    let method = |rpm: f64| {
+        simulate(&Scenario { requests_per_month: rpm, ..Scenario::default() }, builtin(), SimTarget::AwsLambda).method
+    };
     assert_eq!(method(5e4), "exact");
     assert_eq!(method(1e5), "exact_week");
     assert_eq!(method(2e5), "exact_week");

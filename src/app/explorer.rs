@@ -90,7 +90,8 @@ pub fn explorer() -> Html {
     let assessment = m.assessment.clone();
     let curves = m.curves.clone();
     let cost_p99 = m.cost_p99.clone();
-    let (exact, dark, sentences, catalog) = (m.exact, m.dark, m.sentences.clone(), m.catalog.clone());
+    let (exact, dark, sentences, sentences_current, catalog) =
+        (m.exact, m.dark, m.sentences.clone(), m.sentences_current, m.catalog.clone());
 
     // Callbacks that keep their identity across renders, so a control whose value did not change is
     // not re-rendered (Yew compares props, and a new callback is a changed prop).
@@ -179,7 +180,7 @@ pub fn explorer() -> Html {
                     <CostP99View data={cost_p99.clone()} dark={dark} />
                     <ColdStartPicker sims={m.sims.clone()} platforms={assessment.platforms.clone()} target_p99_ms={scenario.latency_slo_p99_ms}
                         db_max_connections={scenario.db_max_connections} dark={dark} />
-                    <SensitivityView sentences={sentences} />
+                    <SensitivityView sentences={sentences} current={sentences_current} />
                 </div>
             </div>
             </>

@@ -12,6 +12,7 @@ pub mod format;
 mod model;
 mod panic_panel;
 mod persist;
+mod shared;
 mod simulation;
 mod state;
 pub mod worker;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::persist;
+use crate::app::shared::Shared;
 use crate::app::simulation::{Job, Simulated, use_simulation};
 use crate::app::state::{Action, State, Theme, notices_for};
 use crate::app::your_prices;
@@ -20,7 +21,7 @@ use crate::core::query;
 #[derive(Clone)]
 pub struct Model {
     pub state: UseReducerHandle<State>,
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub assessment: Rc<Assessment>,
     pub curves: Rc<Curves>,
     /// The cost-p99 chart's figures, from the assessment.
@@ -28,10 +29,14 @@ pub struct Model {
     /// Every platform's simulation (the cold-start card picks one).
     pub sims: Rc<Simulations>,
     /// The catalogue keys behind each line item of `assessment.platforms` (by platform, then line).
-    pub provenance: Rc<Provenance>,
+    pub provenance: Shared<Provenance>,
     /// The figures are those of this exact scenario (the worker has answered).
     pub exact: bool,
-    pub sentences: Option<Vec<String>>,
+    /// What flips the verdict: the worker's latest answer, `None` before its first. During a change it is the
+    /// previous scenario's, shown as such (`sentences_current` false) until the new answer arrives, so the
+    /// card keeps its size instead of collapsing and regrowing on every input.
+    pub sentences: Option<Rc<Vec<String>>>,
+    pub sentences_current: bool,
     pub dark: bool,
 }
 
@@ -71,8 +76,8 @@ fn prefers_dark() -> bool {
 pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let state = use_reducer(move || initial_state(persist_changes));
     // At list prices the shared builtin catalogue itself (no copy of it on the first render).
-    let catalog: Rc<Catalog> = (*use_memo(state.prices.clone(), |p| {
-        if p.is_empty() { your_prices::base() } else { Rc::new(p.catalog(&your_prices::base())) }
+    let catalog: Shared<Catalog> = (*use_memo(state.prices.clone(), |p| {
+        if p.is_empty() { your_prices::base() } else { Shared::new(p.catalog(&your_prices::base())) }
     }))
     .clone();
     // One shared copy per distinct scenario: the views and the worker pipeline compare it cheaply.
@@ -103,16 +108,15 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     // The sources of each line come with the sensitivity, from the worker, once the scenario has settled
     // (about one pricing per catalogue entry); the last ones are kept meanwhile (looked up by line name).
     let provenance = {
-        let last = use_mut_ref(|| Rc::new(Provenance::new()));
-        if let Some(r) =
-            sensitivity.as_ref().filter(|r| r.scenario == job && !Rc::ptr_eq(&r.provenance, &last.borrow()))
-        {
+        let last = use_mut_ref(|| Shared::new(Provenance::new()));
+        if let Some(r) = sensitivity.as_ref().filter(|r| r.scenario == job && r.provenance != *last.borrow()) {
             *last.borrow_mut() = r.provenance.clone();
         }
         last.borrow().clone()
     };
     let cost_p99 = use_memo((scenario.clone(), assessment.clone()), |(s, a)| crate::report::svg::cost_latency(s, a));
-    let sentences = sensitivity.filter(|r| r.scenario == job).map(|r| (*r.sentences).clone());
+    let sentences_current = sensitivity.as_ref().is_some_and(|r| r.scenario == job);
+    let sentences = sensitivity.map(|r| r.sentences.clone());
 
     // The URL and storage follow the scenario once it has settled (see `persist::Writer`); a failure is
     // reported once, not on every change.
@@ -154,5 +158,5 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         }
     });
 
-    Model { state, catalog, assessment, curves, cost_p99, sims, provenance, exact, sentences, dark }
+    Model { state, catalog, assessment, curves, cost_p99, sims, provenance, exact, sentences, sentences_current, dark }
 }

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::shared::Shared;
 use crate::app::worker::{self, Reply, Request};
 use crate::app::worker_client;
 use crate::core::cost::Provenance;
@@ -48,7 +49,7 @@ pub struct Sensitivity {
     pub scenario: Rc<Job>,
     pub sentences: Rc<Vec<String>>,
     /// The catalogue entries behind each line item, computed in the worker with the sentences.
-    pub provenance: Rc<Provenance>,
+    pub provenance: Shared<Provenance>,
 }
 
 #[derive(Default)]
@@ -149,7 +150,7 @@ fn next(pipe: Rc<RefCell<Pipeline>>, done: Rc<Job>, setters: Setters) {
                 setters.1.set(Some(Sensitivity {
                     scenario: done.clone(),
                     sentences: Rc::new(sentences),
-                    provenance: Rc::new(worker::from_wire(sources)),
+                    provenance: Shared::new(worker::from_wire(sources)),
                 }));
             }
             let waiting = {

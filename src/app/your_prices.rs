@@ -2,8 +2,7 @@
 //! (`core::overrides::UserPrices::to_link`), decoded against the builtin catalogue so a bad entry is
 //! named and the rest kept. The builtin catalogue is parsed once per thread.
 
-use std::rc::Rc;
-
+use crate::app::shared::Shared;
 use crate::core::catalog::Catalog;
 use crate::core::field_error::FieldError;
 use crate::core::overrides::UserPrices;
@@ -14,12 +13,12 @@ const STORAGE_KEY: &str = "crossover.prices";
 pub const PARAM: &str = "px";
 
 thread_local! {
-    static BASE: Rc<Catalog> = Rc::new(Catalog::builtin());
+    static BASE: Shared<Catalog> = Shared::new(Catalog::builtin());
 }
 
 /// The catalogue without your rates.
-pub fn base() -> Rc<Catalog> {
-    BASE.with(Rc::clone)
+pub fn base() -> Shared<Catalog> {
+    BASE.with(Shared::clone)
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -35,7 +35,7 @@ pub struct Evaluation {
 /// One platform's simulation: a provisioned fleet sized as the cost model sizes it, any other platform by
 /// its execution model. `None` where the platform has no model or the workload is infeasible there.
 pub fn simulate_platform(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<ColdStartReport> {
-    simulate_in(&coldstart::Batch::with(s, cat.rates()), s, cat, id, cost::provisioned(s, cat, id).as_ref())
+    simulate_in(&coldstart::Batch::new(s, cat.rates()), s, cat, id, cost::provisioned(s, cat, id).as_ref())
 }
 
 fn simulate_in(
@@ -58,7 +58,7 @@ fn simulate_in(
 /// Lambda, Cloud Run and Flex (their billed figures), every other feasible platform with an execution
 /// model, and the warm p99 when the latency target is missed (one more simulation).
 pub fn simulate(s: &Scenario, cat: &Catalog) -> Simulations {
-    let batch = coldstart::Batch::with(s, cat.rates());
+    let batch = coldstart::Batch::new(s, cat.rates());
     let lambda = batch.simulate(SimTarget::AwsLambda);
     let p99 = lambda.latency_ms.p99;
     let warm_p99 = latency::needs_provisioned(s, p99)

@@ -1,7 +1,9 @@
 //! A small deterministic PRNG: xoshiro256** seeded through SplitMix64 (Blackman & Vigna).
 //! No `rand` crate, so the wasm bundle stays small and every platform draws the same numbers for a seed.
-//! Exponential and normal variates come from `ziggurat` (`Rng::exp1`, `Rng::normal`).
+//! Exponential and normal variates come from `ziggurat` (`Rng::exp1`, `Rng::normal`), lognormal ones through
+//! the inline `exp`.
 
+mod exp;
 mod ziggurat;
 
 /// xoshiro256**: 256 bits of state, fast, passes BigCrush; plenty for a simulation.
@@ -67,7 +69,7 @@ impl Rng {
     /// Lognormal: exp(mu + sigma · N(0, 1)).
     #[inline]
     pub fn lognormal(&mut self, mu: f64, sigma: f64) -> f64 {
-        (mu + sigma * self.normal()).exp()
+        exp::exp(mu + sigma * self.normal())
     }
 
     /// Uniform in [lo, hi).

@@ -68,6 +68,14 @@ async function controlled(page) {
   assert(await isControlled(), 'the service worker controls the page');
 }
 
+/** The live app, not an inert prerendered copy, takes a typed value: it reaches the page's URL. */
+async function takesInput(page) {
+  await page.locator('#c-memory_mb + .typed').fill('1024');
+  await page.locator('#c-memory_mb + .typed').press('Enter');
+  await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('m')) === 1024, null, { timeout: 5000 });
+  assertClean(page);
+}
+
 /** The names of the caches the service worker keeps (for this origin). */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
@@ -158,6 +166,86 @@ const failures = await run([
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }],
+
+  ['the first screen is the release\'s own, prerendered: painted at once, equal to the live app, replaced by it', async () => {
+    // scripts/prerender.mjs wrote the default scenario's first screen, exact figures included, into index.html.
+    const html = readFileSync(join(SITE, 'index.html'), 'utf8');
+    const snapshot = html.match(/<div id="prerendered" inert aria-busy="true">([\s\S]*)<\/div>\s*<div id="app">/)?.[1];
+    assert(snapshot && snapshot.includes('data-prerendered-id="verdict-decision"') && snapshot.includes('data-exact="true"'),
+      'index.html holds the prerendered verdict and exact figures');
+    assert(!/\s(id|for)="/.test(snapshot), 'the snapshot owns no id (the live app\'s ids stay unique)');
+    const s = await site();
+    const page = await openPage(browser, s.origin);
+    // What the visitor has when the HTML is parsed (the stylesheet is in: the classic prerender.js waited for it).
+    await page.context().addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      const shot = document.getElementById('prerendered');
+      window.__parsed = {
+        shown: getComputedStyle(shot).display !== 'none' && shot.checkVisibility(),
+        results: shot.querySelector('.results')?.textContent,
+        appRendered: document.getElementById('app').childElementCount > 0,
+      };
+    }));
+    await page.goto(s.app);
+    await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    const parsed = await page.evaluate(() => window.__parsed);
+    assert(parsed.shown && !parsed.appRendered, `the snapshot is painted before the app renders: ${JSON.stringify(parsed)}`);
+    await exact(page);
+    const live = await page.locator('#app .results').textContent();
+    assert(parsed.results === live, `the snapshot's figures are the live app's:\n${parsed.results?.slice(0, 400)}\nvs\n${live.slice(0, 400)}`);
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    assert(new Set(ids).size === ids.length, 'ids are unique once the app has taken over');
+    await takesInput(page);
+    await page.context().close();
+    await s.stop();
+  }],
+
+  ['reaching for a control before the exact figures hands the page over to the live app at once', async () => {
+    const s = await site();
+    const page = await openPage(browser, s.origin);
+    // The worker's answers never arrive (its ready message does): the exact figures can't end the snapshot.
+    await page.context().addInitScript(() => {
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(...a) {
+          super(...a);
+          this.addEventListener('message', (e) => { if (e.data !== 0) e.stopImmediatePropagation(); });
+        }
+      };
+    });
+    await page.goto(s.app);
+    await page.locator('#app #verdict-decision').waitFor({ state: 'attached' });
+    assert(await page.evaluate(() => !!document.getElementById('prerendered')), 'the snapshot shows while the figures are quick');
+    await page.mouse.click(640, 400);
+    await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 2000 });
+    assert(await page.locator('#app .results').getAttribute('data-exact') === 'false', 'the live app shows its quick figures');
+    await takesInput(page);
+    await page.context().close();
+    await s.stop();
+  }],
+
+  ['a link or saved state never paints the default scenario\'s prerendered first screen', async () => {
+    const s = await site();
+    const page = await openPage(browser, s.origin);
+    await page.context().addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      const shot = document.getElementById('prerendered');
+      window.__parsed = { shown: getComputedStyle(shot).display !== 'none', own: document.documentElement.classList.contains('own-state') };
+    }));
+    await page.goto(`${s.app}?v=1&requests_per_month=5e6`);
+    await exact(page);
+    let parsed = await page.evaluate(() => window.__parsed);
+    assert(!parsed.shown && parsed.own, `a link hides the snapshot from the start: ${JSON.stringify(parsed)}`);
+    assert(await page.evaluate(() => !document.getElementById('prerendered')), 'and it is gone once the app runs');
+    // The app saved that scenario (storage): a plain visit shows it, not the default.
+    await page.waitForFunction(() => localStorage.getItem('crossover.scenario') !== null, null, { timeout: 5000 });
+    await page.goto(s.app);
+    await exact(page);
+    parsed = await page.evaluate(() => window.__parsed);
+    assert(!parsed.shown && parsed.own, `saved state hides the snapshot: ${JSON.stringify(parsed)}`);
+    assert(await page.locator('#c-requests_per_month + .typed').inputValue() === '5000000', 'the saved volume shows');
+    assertClean(page);
+    await page.context().close();
+    await s.stop();
   }],
 
   ['the app runs under the CSP, and a violation fails a test', async () => {

@@ -10,6 +10,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::components::verdict_card::{decision_text, serde_plain};
+use crate::app::shared::Shared;
 use crate::app::{download, format};
 use crate::core::catalog::Catalog;
 use crate::core::fleet::{self, FleetReport, SortKey};
@@ -28,7 +29,7 @@ pub struct Props {
     /// The explorer's scenario: everything a CSV row does not set (shape, options, requirements).
     pub base: Scenario,
     /// The catalogue with your rates applied.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -42,7 +43,7 @@ fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-async fn evaluate(bytes: Vec<u8>, base: Scenario, cat: Rc<Catalog>, status: UseStateHandle<Status>) {
+async fn evaluate(bytes: Vec<u8>, base: Scenario, cat: Shared<Catalog>, status: UseStateHandle<Status>) {
     let started = now();
     let parsed = fleet::parse(&bytes);
     let total = parsed.rows.len();

@@ -1,28 +1,19 @@
 //! Under a line item of the cost table: the catalogue entries it was priced from (the core's
 //! `cost::provenance`), each a link to its row of the Prices page, marked when unverified or yours.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use crate::app::shared::Shared;
 use crate::app::your_prices;
 use crate::core::catalog::{Catalog, Status};
 use crate::core::cost::{Provenance, keys_of};
 
 /// What the cost table needs to name each line's sources: the keys by platform and line, and the
-/// catalogue they were read from (your rates applied).
-#[derive(Clone)]
+/// catalogue they were read from (your rates applied). Compared once per line item, by identity.
+#[derive(Clone, PartialEq)]
 pub struct Sources {
-    pub provenance: Rc<Provenance>,
-    pub catalog: Rc<Catalog>,
-}
-
-/// By identity: both come from memos that make a new `Rc` only when they change, and comparing the
-/// catalogue by value, once per line item, took ~3 ms of every input on the main thread.
-impl PartialEq for Sources {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.provenance, &other.provenance) && Rc::ptr_eq(&self.catalog, &other.catalog)
-    }
+    pub provenance: Shared<Provenance>,
+    pub catalog: Shared<Catalog>,
 }
 
 /// The anchor of a key's row on the Prices page.

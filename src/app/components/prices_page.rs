@@ -3,13 +3,12 @@
 //! per entry or all; the catalogue with your rates as JSON or CSV, and your rates as the JSON that
 //! `crossover … --prices FILE` reads. Every figure comes from `core::prices::list`.
 
-use std::rc::Rc;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::app::components::line_sources::anchor;
 use crate::app::download;
+use crate::app::shared::Shared;
 use crate::app::state::Action;
 use crate::app::your_prices;
 use crate::core::catalog::Catalog;
@@ -19,7 +18,7 @@ use crate::core::prices::{self, OLD_AFTER_DAYS, PriceRow, Provider, STATUS_LABEL
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The catalogue with your rates applied.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub prices: UserPrices,
     pub dispatch: Callback<Action>,
 }

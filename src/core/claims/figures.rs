@@ -209,7 +209,7 @@ impl Figure {
                 Ok(100.0 * c / f)
             }
             Figure::Latency { target, stat, minus_duration } => {
-                let r = coldstart::simulate(s, sim_target(target)?);
+                let r = coldstart::simulate(s, cat.rates(), sim_target(target)?);
                 let x = match stat.as_str() {
                     "p50" => r.latency_ms.p50,
                     "p95" => r.latency_ms.p95,

@@ -2,7 +2,10 @@
 //! time; environments with a free slot sit in a max-heap by creation order, so a request goes to the most
 //! recently created one that can take it (SimFaaS's rule; always-warm environments first). An idle
 //! environment dies `keep_alive` after its last request; death is discovered lazily when it reaches the top
-//! of the free heap (or at the end), which is exact because an idle lifetime is fixed once drawn.
+//! of the free heap (or at the end), which is exact because an idle lifetime is fixed once drawn. The
+//! lifetime's random part is drawn only when it matters — the environment still idle past the shortest
+//! lifetime — rather than each time it goes idle: most are busy again long before, and a uniform drawn
+//! later is the same independent uniform.
 
 use std::cmp::Reverse;
 
@@ -13,6 +16,11 @@ use super::stats::Histogram;
 use super::workload::{self, Workload};
 use crate::core::rng::Rng;
 
+/// Requests drawn ahead of serving them, in one tight loop: drawing (a division, an `exp`, random bits) is
+/// a chain of slow arithmetic with no branch to mispredict, serving a chain of branches on heap order, and
+/// apart the processor overlaps one block's arithmetic instead of stalling on each request's.
+const BLOCK: usize = 64;
+
 /// Always-warm environments outrank on-demand ones in the free heap.
 const PERMANENT: u64 = 1 << 62;
 
@@ -21,7 +29,10 @@ struct Env {
     created: f64,
     ready: f64,
     busy_since: f64,
+    /// When it dies if idle: at first only the shortest lifetime, until `lifetime_drawn`.
     expiry: f64,
+    /// The random part of the current idle lifetime is in `expiry` (always, for a fixed keep-alive).
+    lifetime_drawn: bool,
     /// Rank in the free heap: creation order, plus `PERMANENT` for always-warm environments.
     key: u64,
     /// Start of the current billed activity period, and the end of what it has been billed so far:
@@ -100,7 +111,7 @@ fn slot_of(x: u128) -> u32 {
     x as u32
 }
 
-fn simulate(p: &SimParams, horizon_s: f64, requests: impl Iterator<Item = (f64, f64)>) -> Tally {
+fn simulate(p: &SimParams, horizon_s: f64, mut requests: impl Iterator<Item = (f64, f64)>) -> Tally {
     let minutes = (horizon_s / 60.0).ceil() as usize + 1;
     let mut e = Engine {
         p,
@@ -128,16 +139,20 @@ fn simulate(p: &SimParams, horizon_s: f64, requests: impl Iterator<Item = (f64, 
     }
     let ping_every = if p.ping_count > 0 { p.ping_every_s } else { f64::INFINITY };
     let mut next_ping = if ping_every.is_finite() { 0.0 } else { f64::INFINITY };
-    for (t, service) in requests {
-        while next_ping <= t {
-            for _ in 0..p.ping_count {
-                e.serve(next_ping, p.ping_s, false);
+    let mut block = [(0.0, 0.0); BLOCK];
+    loop {
+        let drawn = block.iter_mut().zip(requests.by_ref()).map(|(slot, r)| *slot = r).count();
+        for &(t, service) in &block[..drawn] {
+            while next_ping <= t {
+                e.ping(next_ping);
+                next_ping += ping_every;
             }
-            next_ping += ping_every;
+            e.serve::<true>(t, service);
         }
-        e.serve(t, service, true);
+        if drawn < BLOCK {
+            return e.finish();
+        }
     }
-    e.finish()
 }
 
 impl Engine<'_> {
@@ -155,6 +170,7 @@ impl Engine<'_> {
             busy_since: t,
             // On-demand: finite, so it can die once idle; the real expiry is drawn when it goes idle.
             expiry: if permanent { f64::INFINITY } else { 0.0 },
+            lifetime_drawn: true,
             key: if permanent { PERMANENT | self.seq } else { self.seq },
             period_start: t,
             billed_end: f64::NEG_INFINITY,
@@ -181,6 +197,19 @@ impl Engine<'_> {
         slot
     }
 
+    /// When idle environment `slot` dies, drawing its idle lifetime's random part if that is still open.
+    #[cold]
+    #[inline(never)]
+    fn expiry(&mut self, slot: u32) -> f64 {
+        let env = &mut self.envs[slot as usize];
+        if !env.lifetime_drawn {
+            let (lo, hi) = self.p.keep_alive;
+            env.expiry += (hi - lo) * self.rng.uniform();
+            env.lifetime_drawn = true;
+        }
+        env.expiry
+    }
+
     /// An environment whose idle lifetime ran out at `end`.
     fn bury(&mut self, slot: u32, end: f64) {
         let env = self.envs[slot as usize];
@@ -205,7 +234,9 @@ impl Engine<'_> {
                 self.busy_envs -= 1;
                 self.out.busy_seconds += finish - env.busy_since;
                 if env.expiry.is_finite() {
-                    env.expiry = finish + self.p.keep_alive(&mut self.rng);
+                    let (lo, hi) = self.p.keep_alive;
+                    env.expiry = finish + lo;
+                    env.lifetime_drawn = hi <= lo;
                 }
                 if let Some(a) = self.p.activity {
                     let end = env.period_start + a.billed(finish - env.period_start);
@@ -225,11 +256,20 @@ impl Engine<'_> {
         }
     }
 
-    /// One request (user or keep-warm ping) arriving at `t`, working `service` s.
-    #[inline]
-    fn serve(&mut self, t: f64, service: f64, user: bool) {
+    /// The keep-warm pings of one round, at `t`: rare next to user requests, so kept out of their loop.
+    #[inline(never)]
+    fn ping(&mut self, t: f64) {
+        for _ in 0..self.p.ping_count {
+            self.serve::<false>(t, self.p.ping_s);
+        }
+    }
+
+    /// One request (a user's, or a keep-warm ping when not `USER`) arriving at `t`, working `service` s.
+    /// Inlined into the loop over requests, its `USER` branches resolved at compile time.
+    #[inline(always)]
+    fn serve<const USER: bool>(&mut self, t: f64, service: f64) {
         self.release_until(t);
-        if user {
+        if USER {
             // Requests come in time order: the minute only moves forward.
             while t >= self.minute_end {
                 self.minute += 1;
@@ -238,24 +278,22 @@ impl Engine<'_> {
             self.out.arrivals += 1;
             self.out.minute_requests[self.minute] += 1.0;
         }
-        let slot = loop {
-            let Some(top) = self.free.peek() else { break None };
+        let (slot, start, cold) = loop {
+            let Some(top) = self.free.peek() else {
+                match self.start_cold(t, USER) {
+                    Some((slot, ready)) => break (slot, ready, true),
+                    None => return,
+                }
+            };
             let slot = slot_of(top);
             let env = &self.envs[slot as usize];
-            if env.in_flight == 0 && env.expiry <= t {
-                let expiry = env.expiry;
-                self.free.pop();
-                self.bury(slot, expiry);
-                continue;
+            let (idle, expiry, ready) = (env.in_flight == 0, env.expiry, env.ready);
+            if !idle || expiry > t || self.expiry(slot) > t {
+                // Written as a comparison rather than `max`, whose NaN handling costs a few instructions.
+                break (slot, if ready > t { ready } else { t }, false);
             }
-            break Some(slot);
-        };
-        let (slot, start, cold) = match slot {
-            Some(slot) => (slot, t.max(self.envs[slot as usize].ready), false),
-            None => match self.start_cold(t, user) {
-                Some((slot, ready)) => (slot, ready, true),
-                None => return,
-            },
+            self.free.pop();
+            self.bury(slot, self.envs[slot as usize].expiry);
         };
         let env = &mut self.envs[slot as usize];
         let slots = env.slots;
@@ -268,7 +306,7 @@ impl Engine<'_> {
                 env.period_start = start;
             }
         }
-        if user && env.key & PERMANENT != 0 {
+        if USER && env.key & PERMANENT != 0 {
             self.out.served_permanent += 1;
         }
         env.in_flight += 1;
@@ -281,7 +319,7 @@ impl Engine<'_> {
         }
         let finish = start + service;
         self.done.push(Reverse(pack(finish.to_bits(), slot)));
-        if user {
+        if USER {
             self.out.served += 1;
             self.out.hist.add((finish - t) * 1000.0);
         }
@@ -335,7 +373,7 @@ impl Engine<'_> {
         self.release_until(f64::INFINITY);
         while let Some(top) = self.free.pop() {
             let slot = slot_of(top);
-            let expiry = self.envs[slot as usize].expiry;
+            let expiry = self.expiry(slot);
             self.bury(slot, expiry);
         }
         let mut live = 0.0;

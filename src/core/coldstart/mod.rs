@@ -29,7 +29,7 @@ use std::cell::OnceCell;
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Catalog, Rates};
+use super::catalog::Rates;
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
 pub use init::{FALLBACK_RUNTIME, RUNTIMES, is_known_runtime};
 pub use params::SimParams;
@@ -231,13 +231,8 @@ pub struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
-    /// With the builtin catalogue's capacity and billing parameters.
-    pub fn new(s: &'a Scenario) -> Batch<'a> {
-        Batch::with(s, Catalog::builtin().rates())
-    }
-
-    /// With the catalogue's capacity and billing parameters (`capacity`).
-    pub fn with(s: &'a Scenario, r: &Rates) -> Batch<'a> {
+    /// With the catalogue's capacity and billing parameters (`capacity`) and Container Apps' cool-down.
+    pub fn new(s: &'a Scenario, r: &Rates) -> Batch<'a> {
         let (method, horizon_s) = engine_for(s);
         let rates = super::traffic::minute_rates(s);
         Batch { s, r: r.clone(), method, horizon_s, rates, workload: OnceCell::new(), services: OnceCell::new() }
@@ -289,19 +284,14 @@ impl<'a> Batch<'a> {
     }
 }
 
-/// Simulates one platform (see `Batch::simulate`).
-pub fn simulate(s: &Scenario, target: SimTarget) -> ColdStartReport {
-    Batch::new(s).simulate(target)
-}
-
-/// One month of `target`, with the catalogue's capacity and billing parameters (`capacity`).
-pub fn simulate_with(s: &Scenario, r: &Rates, target: SimTarget) -> ColdStartReport {
-    Batch::with(s, r).simulate(target)
+/// Simulates one platform (see `Batch::simulate`) with the catalogue's parameters.
+pub fn simulate(s: &Scenario, r: &Rates, target: SimTarget) -> ColdStartReport {
+    Batch::new(s, r).simulate(target)
 }
 
 /// Simulates a provisioned fleet (Fargate, EC2, EKS) of the given sizing as a queue.
-pub fn simulate_fleet(s: &Scenario, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
-    Batch::new(s).simulate_fleet(target, fleet)
+pub fn simulate_fleet(s: &Scenario, r: &Rates, target: SimTarget, fleet: &Provisioned) -> ColdStartReport {
+    Batch::new(s, r).simulate_fleet(target, fleet)
 }
 
 fn fleet_capacity(s: &Scenario, p: &SimParams, target: SimTarget, fleet: &Provisioned) -> provisioned::Capacity {
@@ -311,15 +301,27 @@ fn fleet_capacity(s: &Scenario, p: &SimParams, target: SimTarget, fleet: &Provis
 }
 
 /// A provisioned fleet through the exact queue over an explicit horizon, reported as a month.
-pub fn simulate_fleet_exact(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, Catalog::builtin().rates(), target);
+pub fn simulate_fleet_exact(
+    s: &Scenario,
+    r: &Rates,
+    target: SimTarget,
+    fleet: &Provisioned,
+    horizon_s: f64,
+) -> ColdStartReport {
+    let p = SimParams::new(s, r, target);
     let c = fleet_capacity(s, &p, target, fleet);
     report::build(&p, "exact", queue::run_exact(&c, &workload::Workload::draw(&p, horizon_s)))
 }
 
 /// A provisioned fleet through the fluid queue over an explicit horizon, reported as a month.
-pub fn simulate_fleet_fluid(s: &Scenario, target: SimTarget, fleet: &Provisioned, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, Catalog::builtin().rates(), target);
+pub fn simulate_fleet_fluid(
+    s: &Scenario,
+    r: &Rates,
+    target: SimTarget,
+    fleet: &Provisioned,
+    horizon_s: f64,
+) -> ColdStartReport {
+    let p = SimParams::new(s, r, target);
     let c = fleet_capacity(s, &p, target, fleet);
     report::build(&p, "fluid", queue::run_fluid(&p, &c, horizon_s, &workload::latency_services(&p)))
 }
@@ -328,17 +330,17 @@ pub fn simulate_fleet_fluid(s: &Scenario, target: SimTarget, fleet: &Provisioned
 /// the scenario budgets), with the catalogue's parameters.
 pub fn warm_p99(s: &Scenario, r: &Rates, n: u32) -> f64 {
     let t = Scenario { provisioned_concurrency: n.max(s.provisioned_concurrency), ..s.clone() };
-    simulate_with(&t, r, SimTarget::AwsLambda).latency_ms.p99
+    simulate(&t, r, SimTarget::AwsLambda).latency_ms.p99
 }
 
 /// The exact engine over an explicit horizon (e.g. SimFaaS's 10⁶ s), reported as a month.
-pub fn simulate_exact(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, Catalog::builtin().rates(), target);
+pub fn simulate_exact(s: &Scenario, r: &Rates, target: SimTarget, horizon_s: f64) -> ColdStartReport {
+    let p = SimParams::new(s, r, target);
     report::build(&p, "exact", exact::run(&p, horizon_s))
 }
 
 /// The scalable engine over an explicit horizon, reported as a month.
-pub fn simulate_fluid(s: &Scenario, target: SimTarget, horizon_s: f64) -> ColdStartReport {
-    let p = SimParams::new(s, Catalog::builtin().rates(), target);
+pub fn simulate_fluid(s: &Scenario, r: &Rates, target: SimTarget, horizon_s: f64) -> ColdStartReport {
+    let p = SimParams::new(s, r, target);
     report::build(&p, "fluid", fluid::run(&p, horizon_s))
 }

@@ -192,11 +192,4 @@ impl SimParams {
                 .then(|| format!("unknown runtime '{}': simulated as {}", s.runtime, init::FALLBACK_RUNTIME)),
         }
     }
-
-    /// Draws one idle lifetime.
-    #[inline]
-    pub fn keep_alive(&self, rng: &mut Rng) -> f64 {
-        let (lo, hi) = self.keep_alive;
-        if hi > lo { rng.range(lo, hi) } else { lo }
-    }
 }

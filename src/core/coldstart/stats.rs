@@ -33,7 +33,9 @@ impl Histogram {
 
     #[inline]
     pub fn add(&mut self, ms: f64) {
-        let v = if ms.is_nan() { LO_MS } else { ms.clamp(LO_MS, HI_MS) };
+        // Comparisons rather than `clamp`: NaN falls to `LO_MS` without a test of its own.
+        let v = if ms > LO_MS { ms } else { LO_MS };
+        let v = if v < HI_MS { v } else { HI_MS };
         let i = ((v.to_bits() >> SHIFT) - self.base) as usize;
         self.counts[i] += 1;
         self.total += 1;

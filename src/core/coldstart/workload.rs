@@ -40,17 +40,32 @@ impl Workload {
 
 /// The requests `Workload::draw` stores, one at a time: (arrival instant s, service time s). An engine that
 /// runs alone streams them rather than storing millions of them first.
-pub fn stream(p: &SimParams, horizon_s: f64) -> impl Iterator<Item = (f64, f64)> + '_ {
+pub fn stream(p: &SimParams, horizon_s: f64) -> Requests<'_> {
     let mut arrivals_rng = Rng::stream(p.seed, 2);
-    let mut service_rng = Rng::stream(p.seed, 4);
-    let mut arrivals = match p.cron_batch {
+    let arrivals = match p.cron_batch {
         Some(b) => Arrivals::cron(&p.rates, b, horizon_s),
         None => Arrivals::poisson(p.rates.clone(), horizon_s, &mut arrivals_rng),
     };
-    std::iter::from_fn(move || {
-        let t = arrivals.next(&mut arrivals_rng)?;
-        Some((t, p.service.sample(&mut service_rng)))
-    })
+    Requests { p, arrivals, arrivals_rng, service_rng: Rng::stream(p.seed, 4) }
+}
+
+/// The stream `stream` returns: a type of its own, so its `next` can be inlined into the engine's loop
+/// (a closure behind `from_fn` was a call per request).
+pub struct Requests<'a> {
+    p: &'a SimParams,
+    arrivals: Arrivals,
+    arrivals_rng: Rng,
+    service_rng: Rng,
+}
+
+impl Iterator for Requests<'_> {
+    type Item = (f64, f64);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(f64, f64)> {
+        let t = self.arrivals.next(&mut self.arrivals_rng)?;
+        Some((t, self.p.service.sample(&mut self.service_rng)))
+    }
 }
 
 /// Requests the scalable engines sample for latency percentiles (p99.9 still has 20 samples beyond it).

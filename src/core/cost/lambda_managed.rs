@@ -382,7 +382,7 @@ mod tests {
         let mut compared = 0;
         for s in &scenarios {
             let weights = super::super::usage::weights(s);
-            let distinct = super::super::usage::distinct(&weights);
+            let distinct = crate::core::traffic::distinct(&weights);
             let conc = concurrency_per_vcpu(&s.runtime, &r.hidden).unwrap_or(r.hidden.lmi_concurrency_python);
             let env = environment(s.memory_mb, conc, &r.hidden);
             for requests in [0.0, 1e3, 3.7e6, 1e8, 2.5e9, 1e11] {

@@ -27,6 +27,7 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::coldstart::{ColdStartReport, Performance, Provisioned, SimTarget, analytic};
 use super::scenario::{SECONDS_PER_MONTH, Scenario};
+use super::traffic;
 use bill::Bill;
 pub use limits::{Bound, Limit, LimitKind};
 use platform::platform_table;
@@ -221,7 +222,7 @@ pub fn infeasible_reason(id: PlatformId, s: &Scenario, cat: &Catalog) -> Option<
 /// (for reference) but carry `feasible: false` and the limit they break.
 pub fn price_all(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Vec<PlatformCost> {
     let weights = usage::weights(s);
-    let distinct = usage::distinct(&weights);
+    let distinct = traffic::distinct(&weights);
     let cold = sim.is_none().then(|| analytic::Inputs::builtin(s));
     let u = Usage::new(s, cat, sim, &weights, &distinct, s.requests_per_month, cold);
     PLATFORMS
@@ -277,7 +278,7 @@ pub fn provisioned(s: &Scenario, cat: &Catalog, id: PlatformId) -> Option<Provis
 /// Every provisioned platform's fleet, the week's traffic weighed once.
 pub fn provisioned_all(s: &Scenario, cat: &Catalog) -> Vec<(PlatformId, Provisioned)> {
     let weights = usage::weights(s);
-    let distinct = usage::distinct(&weights);
+    let distinct = traffic::distinct(&weights);
     let u = Usage::new(s, cat, None, &weights, &distinct, s.requests_per_month, Some(analytic::Inputs::builtin(s)));
     let ec2 = containers::provisioned(&u, true);
     [

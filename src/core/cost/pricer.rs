@@ -6,6 +6,7 @@ use super::{PLATFORMS, PlatformId, Usage, infeasible_reason, price_row, usage};
 use crate::core::catalog::Catalog;
 use crate::core::coldstart::analytic;
 use crate::core::scenario::Scenario;
+use crate::core::traffic;
 
 /// Traffic weights, the analytic cold-start inputs and feasibility are resolved once; each volume then
 /// costs one pass over the table.
@@ -13,7 +14,7 @@ pub struct Pricer<'a> {
     s: &'a Scenario,
     cat: &'a Catalog,
     weights: Vec<f64>,
-    /// `weights`' distinct values with their counts (`usage::distinct`).
+    /// `weights`' distinct values with their counts (`traffic::distinct`).
     distinct: Vec<(f64, f64)>,
     cold: analytic::Inputs,
     /// By table row.
@@ -32,7 +33,7 @@ impl<'a> Pricer<'a> {
     /// kind of function.
     pub fn with_weights(s: &'a Scenario, cat: &'a Catalog, weights: Vec<f64>, cold: analytic::Inputs) -> Pricer<'a> {
         let feasible = PLATFORMS.iter().map(|row| infeasible_reason(row.id, s, cat).is_none()).collect();
-        Pricer { s, cat, distinct: usage::distinct(&weights), weights, cold, feasible, fixed: Fixed::default() }
+        Pricer { s, cat, distinct: traffic::distinct(&weights), weights, cold, feasible, fixed: Fixed::default() }
     }
 
     pub fn feasible(&self, id: PlatformId) -> bool {

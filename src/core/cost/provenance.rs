@@ -9,6 +9,7 @@ use super::{PLATFORMS, Platform, SimUsage, Usage, price_row, usage};
 use crate::core::catalog::{Catalog, HiddenRates, Rates};
 use crate::core::coldstart::analytic;
 use crate::core::scenario::Scenario;
+use crate::core::traffic;
 
 /// The catalogue keys behind each line item, by platform (table order), then by line (breakdown order).
 pub type Provenance = Vec<Vec<LineKeys>>;
@@ -30,7 +31,7 @@ pub fn keys_of<'a>(p: &'a Provenance, index: usize, item: &str) -> Option<&'a [&
 /// line, so a line is named from the entries that move its amount or its arithmetic on a bill that moved.
 pub fn provenance(s: &Scenario, cat: &Catalog, sim: Option<&SimUsage>) -> Provenance {
     let weights = usage::weights(s);
-    let distinct = usage::distinct(&weights);
+    let distinct = traffic::distinct(&weights);
     let cold = Some(analytic::Inputs::builtin(s));
     let bill = |u: &Usage, row: &Platform, detailed: bool| {
         let mut bill = Bill::new(detailed);

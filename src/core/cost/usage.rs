@@ -199,8 +199,6 @@ impl<'a> Usage<'a> {
     }
 }
 
-pub(crate) use traffic::distinct;
-
 /// The traffic shape's hourly weights, cleaned so the cost models can rely on them: finite,
 /// ≥ 0, mean 1 (the month's total is kept). Anything unusable falls back to a steady week.
 pub(crate) fn weights(s: &Scenario) -> Vec<f64> {

@@ -235,7 +235,7 @@ fn provisioned(s: &Scenario, cat: &Catalog, cold: &ColdStartReport, used: &mut u
     let p99_at = |b: &mut Budget, n: u32| {
         b.take();
         let t = Scenario { provisioned_concurrency: n, ..s.clone() };
-        coldstart::simulate_with(&t, cat.rates(), SimTarget::AwsLambda).latency_ms.p99
+        coldstart::simulate(&t, cat.rates(), SimTarget::AwsLambda).latency_ms.p99
     };
     let hi_n = (2 * provisioned_estimate(cold.peak_instances, &dimensions::load(s))).min(s.concurrency_quota.max(1));
     let need = if cold.latency_ms.p99 <= target_ms && s.provisioned_concurrency == 0 {

@@ -134,7 +134,7 @@ pub fn simulated(s: &Scenario, cat: &Catalog, sims: &Simulations) -> Vec<Fix> {
         let range = range(s, id, base.peak_instances);
         let mut runs: Vec<(u32, ColdStartReport)> = Vec::new();
         let (count, p99_ms) = search(slo, range, |n| {
-            let r = Batch::with(&with_count(s, id, n), cat.rates()).simulate(target);
+            let r = Batch::new(&with_count(s, id, n), cat.rates()).simulate(target);
             let p99 = r.latency_ms.p99;
             runs.push((n, r));
             p99

@@ -1,0 +1,69 @@
+// Writes the release's first screen into its index.html, so a first visit paints the verdict and the exact
+// figures from HTML, before the wasm has downloaded, compiled and rendered (issue 16: verdict ≤ 120 ms).
+// usage: node scripts/prerender.mjs SITE_ROOT        (the site is SITE_ROOT/crossover/, built by trunk)
+//
+// The snapshot is the app itself: the release just built, opened in headless Chromium with the default
+// scenario and no saved state, once the worker's exact figures are in. Every number in it therefore comes
+// from the core, from this release's data; nothing is written by hand. What the snapshot changes:
+//   - ids (and the attributes that point at ids) become data-prerendered-* attributes, so the live app,
+//     laid out beneath the snapshot until it takes over, is the only owner of its ids;
+//   - form controls get their current values as attributes (Yew sets them as properties, which
+//     serialisation drops), so the sliders stand where the live app will put them;
+//   - canvases stay empty boxes of their size (the live app draws them when it takes over), without the
+//     bench's draw-time stamp.
+// static/prerender.js hides the snapshot whenever the page would show something else (a query, a hash,
+// saved state); static/boot.js removes it once the live app has its exact figures. After writing,
+// the service worker is re-stamped (scripts/stamp.sh), since index.html changed.
+import { serve } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/harness.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = process.argv[2];
+if (!root) throw new Error('usage: node scripts/prerender.mjs SITE_ROOT');
+const index = join(root, 'crossover', 'index.html');
+const EMPTY = /<div id="prerendered" inert(="")?><\/div>/;
+const html = readFileSync(index, 'utf8');
+if (!EMPTY.test(html)) throw new Error(`${index}: no empty <div id="prerendered" inert></div> to fill (already prerendered?)`);
+
+const { server, origin } = await serve(root);
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${origin}/crossover/`);
+  await page.waitForSelector('#app .results[data-exact="true"]', { timeout: 60_000 });
+  if (problems.length) throw new Error(`the page failed while prerendering: ${problems.join('; ')}`);
+  const snapshot = await page.evaluate(() => {
+    const live = document.getElementById('app');
+    const copy = live.cloneNode(true);
+    const liveControls = live.querySelectorAll('input, select, textarea');
+    copy.querySelectorAll('input, select, textarea').forEach((el, i) => {
+      const from = liveControls[i];
+      if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', from.checked);
+      else if (el.tagName === 'SELECT') [...el.options].forEach((o, k) => o.toggleAttribute('selected', from.options[k].selected));
+      else if (el.tagName === 'TEXTAREA') el.textContent = from.value;
+      else el.setAttribute('value', from.value);
+    });
+    for (const attr of ['id', 'for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'list']) {
+      copy.querySelectorAll(`[${attr}]`).forEach((el) => {
+        el.setAttribute(`data-prerendered-${attr}`, el.getAttribute(attr));
+        el.removeAttribute(attr);
+      });
+    }
+    // A chart's last draw time is the bench's reading of this one run, not part of the page.
+    copy.querySelectorAll('[data-draw-ms]').forEach((el) => el.removeAttribute('data-draw-ms'));
+    return copy.innerHTML;
+  });
+  if (/\sstyle="/.test(snapshot)) throw new Error('the snapshot has style attributes, which the page CSP blocks');
+  if (/<script/i.test(snapshot)) throw new Error('the snapshot has a script element');
+  writeFileSync(index, html.replace(EMPTY, () => `<div id="prerendered" inert aria-busy="true">${snapshot}</div>`));
+  console.log(`prerender: ${snapshot.length} characters of first screen written into ${index}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+execFileSync('bash', ['scripts/stamp.sh', join(root, 'crossover')], { stdio: 'inherit' });
