@@ -6,9 +6,9 @@
 //! for N = 128; 2^(k/N) = 2^⌊k/N⌋ · T[k mod N] (an exponent shift times a table entry) and e^r − 1 is its
 //! Taylor polynomial of degree 5, whose truncation error r⁶/720 < 6e-19 is far below f64's 1.1e-16.
 //! Error bound: the table entry (libm's `exp2`, within 1 ulp), the reduction (ln2/N split in two so k·hi is
-//! exact and the rest is ln 2 to 85 bits) and the last rounding add up to at most 2 ulp — a relative error below 4.5e-16, tested against
-//! `f64::exp` below. A lognormal's argument μ + σz already carries that much rounding, so the draws are
-//! the same numbers to within the precision they were computed with.
+//! exact and the rest is ln 2 to 85 bits) and the last rounding add up to at most 2 ulp — a relative error
+//! below 4.5e-16, tested against `f64::exp` below. A lognormal's argument μ + σz already carries that much
+//! rounding, so the draws are the same numbers to within the precision they were computed with.
 
 use std::sync::OnceLock;
 
