@@ -1,5 +1,5 @@
-// Runs before the body is parsed (a classic script in <head>): decides whether the prerendered first screen
-// (#prerendered, written by scripts/prerender.mjs) may be painted. It was rendered from the default scenario
+// Runs before the snapshot is parsed (a classic script just above it in <body>): decides whether the
+// prerendered first screen (#prerendered, written by scripts/prerender.mjs) may be painted. It was rendered from the default scenario
 // with nothing saved, so it may show only then. A query or a hash (a shared link, an embed, another page)
 // or any saved Crossover state (`crossover.*` in localStorage) means the app will show something else:
 // `own-state` on <html> hides the snapshot (styles/main.css) before its first paint, and the live app
