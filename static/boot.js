@@ -31,6 +31,7 @@ async function dataText(file) {
 // it loads while the wasm downloads and compiles; it is then given the compiled module (compiled once,
 // for both), and the app adopts it (src/app/worker_client.rs) from `window.crossoverWorker`.
 const worker = startWorker();
+dropUnusedSnapshot();
 try {
   const wasmUrl = new URL(wasmFile, here).href;
   const data = Promise.all(Object.entries(DATA).map(async ([key, file]) => [key, await dataText(file)]));
@@ -70,21 +71,31 @@ try {
   registerServiceWorker();
 }
 
+// A snapshot that will not show goes before the app starts, so the page never holds two copies of what
+// the app renders: a hidden one (another scenario: static/prerender.js) or an empty one (development builds).
+function dropUnusedSnapshot() {
+  const snapshot = document.getElementById('prerendered');
+  if (snapshot && (!snapshot.firstElementChild || document.documentElement.classList.contains('own-state'))) {
+    snapshot.remove();
+  }
+}
+
 // The prerendered first screen (#prerendered, see scripts/prerender.mjs) stays until the live app has
-// its exact figures, then gives way in the frame that paints them (this rAF callback is registered after
-// the app's chart draws); without exact figures within HAND_OVER_MS (no worker) the app shows what it has.
-// A visitor who reaches for a control meanwhile (pointer or key; the snapshot is inert) gets the live app
-// at once if it has rendered, with its quick figures, rather than wait for the exact ones.
-// Hidden snapshots (static/prerender.js) and empty ones (development builds) go at once.
+// its exact figures, and goes in the same task that put them in (a MutationObserver callback), so the
+// frame that paints them (the app's chart draws included) is the first without it; without exact
+// figures within HAND_OVER_MS (no worker) the app shows what it has. A visitor who reaches for a
+// control meanwhile (pointer or key; the snapshot is inert) gets the live app at once if it has
+// rendered, with its quick figures, rather than wait for the exact ones.
 function handOverFromSnapshot() {
   const HAND_OVER_MS = 3000;
   const snapshot = document.getElementById('prerendered');
   const app = document.getElementById('app');
   if (!snapshot) return;
-  if (!app || !snapshot.firstElementChild || document.documentElement.classList.contains('own-state')) {
+  if (!app) {
     snapshot.remove();
     return;
   }
+  const exact = () => app.querySelector('.results[data-exact="true"]');
   let observer = null;
   let timer = 0;
   const reach = () => {
@@ -95,13 +106,13 @@ function handOverFromSnapshot() {
     clearTimeout(timer);
     removeEventListener('pointerdown', reach, true);
     removeEventListener('keydown', reach, true);
-    requestAnimationFrame(() => snapshot.remove());
+    snapshot.remove();
   };
   addEventListener('pointerdown', reach, true);
   addEventListener('keydown', reach, true);
-  if (app.querySelector('.results[data-exact="true"]')) return handOver();
+  if (exact()) return handOver();
   observer = new MutationObserver(() => {
-    if (app.querySelector('.results[data-exact="true"]')) handOver();
+    if (exact()) handOver();
   });
   observer.observe(app, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-exact'] });
   timer = setTimeout(handOver, HAND_OVER_MS);

@@ -16,7 +16,7 @@ const QUERY = 'v=2&r=3000&rt=java21&d=50&dd=fixed&p99=800';
 /** Waits until the page shows the exact figures (the worker has answered). */
 async function exact(page) {
   await page.locator('#verdict-decision').waitFor({ timeout: 20000 });
-  await page.locator('.results[data-exact="true"]').waitFor({ timeout: 30000 });
+  await page.locator('#app .results[data-exact="true"]').waitFor({ timeout: 30000 });
 }
 
 /** Equal up to the last bits (the browser's libm and the native one may round the last ulp apart). */

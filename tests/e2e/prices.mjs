@@ -35,7 +35,7 @@ function evalWith(search, prices) {
 
 async function settled(page) {
   // Generous: the machine running the suite may be loaded.
-  await page.locator('.results[data-exact="true"]').waitFor({ timeout: 60000 });
+  await page.locator('#app .results[data-exact="true"]').waitFor({ timeout: 60000 });
 }
 
 async function expectCosts(page, ev, label) {

@@ -25,7 +25,7 @@ async function search(page) { return page.evaluate(() => location.search); }
  * has written it to the URL and storage (120 ms after the last change). */
 async function settled(page) {
   await page.waitForTimeout(200);
-  await page.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+  await page.locator('#app .results[data-exact="true"]').waitFor({ timeout: 20000 });
 }
 
 const evalCache = new Map();

@@ -13,7 +13,7 @@ const DECISIONS = { go: 'Go', conditional_go: 'ConditionalGo', no_go: 'NoGo' };
 
 async function settled(frame) {
   await frame.waitForTimeout?.(200);
-  await frame.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+  await frame.locator('#app .results[data-exact="true"]').waitFor({ timeout: 20000 });
 }
 
 /** The scenario part of a URL's query, without the page keys (`embed`, `page`). */
@@ -144,8 +144,8 @@ const failures = await run([
     await page.goto(`${APP}examples/embed.html`);
     const verdict = page.frameLocator('#verdict-frame');
     const costs = page.frameLocator('#costs-frame');
-    await verdict.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
-    await costs.locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+    await verdict.locator('#app .results[data-exact="true"]').waitFor({ timeout: 20000 });
+    await costs.locator('#app .results[data-exact="true"]').waitFor({ timeout: 20000 });
     const src = await page.locator('#verdict-frame').getAttribute('src');
     const ev = evalQuery(scenarioQuery(new URL(src, `${APP}examples/`).href));
     await expectVerdict(verdict, ev, 'embedded verdict');
@@ -201,7 +201,7 @@ const failures = await run([
       <p>Text after the widget.</p>`);
     const page = await openPage(browser, host.url, {}, [origin]);
     await page.goto(host.url);
-    await page.frameLocator('#w').locator('.results[data-exact="true"]').waitFor({ timeout: 20000 });
+    await page.frameLocator('#w').locator('#app .results[data-exact="true"]').waitFor({ timeout: 20000 });
     const wide = await expectSized(page, '#w');
     const messages = await page.evaluate(() => window.messages);
     assert(messages.length >= 1, 'the parent received the height');
