@@ -3,8 +3,9 @@
 // usage: node scripts/prerender.mjs SITE_ROOT        (the site is SITE_ROOT/crossover/, built by trunk)
 //
 // The snapshot is the app itself: the release just built, opened in headless Chromium with the default
-// scenario and no saved state, once the worker's exact figures are in. Every number in it therefore comes
-// from the core, from this release's data; nothing is written by hand. What the snapshot changes:
+// scenario and no saved state, once it has settled (the worker's exact figures and sensitivity sentences
+// are in). Every number in it therefore comes from the core, from this release's data; nothing is
+// written by hand. What the snapshot changes:
 //   - ids (and the attributes that point at ids) become data-prerendered-* attributes, so the live app,
 //     laid out beneath the snapshot until it takes over, is the only owner of its ids;
 //   - form controls get their current values as attributes (Yew sets them as properties, which
@@ -35,7 +36,9 @@ try {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${origin}/crossover/`);
-  await page.waitForSelector('#app .results[data-exact="true"]', { timeout: 60_000 });
+  // Settled: the exact figures and the sensitivity sentences the app asks for once they are in (the
+  // snapshot must not depend on which of the two this run caught).
+  await page.waitForSelector('#app .results[data-settled="true"]', { timeout: 60_000 });
   if (problems.length) throw new Error(`the page failed while prerendering: ${problems.join('; ')}`);
   const snapshot = await page.evaluate(() => {
     const live = document.getElementById('app');

@@ -80,10 +80,11 @@ function dropUnusedSnapshot() {
   }
 }
 
-// The prerendered first screen (#prerendered, see scripts/prerender.mjs) stays until the live app has
-// its exact figures, and goes in the same task that put them in (a MutationObserver callback), so the
-// frame that paints them (the app's chart draws included) is the first without it; without exact
-// figures within HAND_OVER_MS (no worker) the app shows what it has. A visitor who reaches for a
+// The prerendered first screen (#prerendered, see scripts/prerender.mjs) stays until the live app shows
+// all it shows, the exact figures and the sensitivity sentences asked for once they are in, and goes in
+// the same task that put the last of them in (a MutationObserver callback), so the frame that paints
+// them (the app's chart draws included) is the first without it and no card steps back to "Searching";
+// without them within HAND_OVER_MS (no worker) the app shows what it has. A visitor who reaches for a
 // control meanwhile (pointer or key; the snapshot is inert) gets the live app at once if it has
 // rendered, with its quick figures, rather than wait for the exact ones.
 function handOverFromSnapshot() {
@@ -95,7 +96,8 @@ function handOverFromSnapshot() {
     snapshot.remove();
     return;
   }
-  const exact = () => app.querySelector('.results[data-exact="true"]');
+  // src/app/explorer.rs: exact figures and this scenario's sensitivity sentences.
+  const settled = () => app.querySelector('.results[data-settled="true"]');
   let observer = null;
   let timer = 0;
   const reach = () => {
@@ -110,11 +112,11 @@ function handOverFromSnapshot() {
   };
   addEventListener('pointerdown', reach, true);
   addEventListener('keydown', reach, true);
-  if (exact()) return handOver();
+  if (settled()) return handOver();
   observer = new MutationObserver(() => {
-    if (exact()) handOver();
+    if (settled()) handOver();
   });
-  observer.observe(app, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-exact'] });
+  observer.observe(app, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-settled'] });
   timer = setTimeout(handOver, HAND_OVER_MS);
 }
 

@@ -163,7 +163,8 @@ pub fn explorer() -> Html {
                         </fieldset>
                     }) }
                 </aside>
-                <div class={classes!("results", (!exact).then_some("updating"))} aria-busy={(!exact).to_string()} data-exact={exact.to_string()}>
+                <div class={classes!("results", (!exact).then_some("updating"))} aria-busy={(!exact).to_string()} data-exact={exact.to_string()}
+                    data-settled={(exact && sentences_current).to_string()}>
                     <VerdictCard verdict={assessment.verdict.clone()} />
                     <CostTable platforms={assessment.platforms.clone()} sources={Sources { provenance: m.provenance.clone(), catalog: catalog.clone() }} />
                     <section class="card" aria-labelledby="crossover-title">

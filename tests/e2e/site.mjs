@@ -190,7 +190,9 @@ const failures = await run([
     await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
     const parsed = await page.evaluate(() => window.__parsed);
     assert(parsed.shown && !parsed.appRendered, `the snapshot is painted before the app renders: ${JSON.stringify(parsed)}`);
-    await exact(page);
+    // Settled as the snapshot was: exact figures and sensitivity sentences (boot.js hands over then, or
+    // after 3 s on a machine too loaded for that).
+    await page.locator('#app .results[data-settled="true"]').waitFor({ timeout: 20000 });
     const live = await page.locator('#app .results').textContent();
     assert(parsed.results === live, `the snapshot's figures are the live app's:\n${parsed.results?.slice(0, 400)}\nvs\n${live.slice(0, 400)}`);
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
