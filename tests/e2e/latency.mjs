@@ -74,6 +74,64 @@ const failures = await run([
     await page.context().close();
   }],
 
+  ['the cost-p99 chart follows the worker: an input keeps the last exact figures until the answer brings the new ones', async () => {
+    const page = await openPage(browser, origin);
+    // Worker answers (not its ready message, a bare 0) are held while `__hold` is set, then released.
+    await page.context().addInitScript(() => {
+      const Native = window.Worker;
+      window.__held = [];
+      window.Worker = class extends Native {
+        constructor(...a) {
+          super(...a);
+          this.addEventListener('message', (e) => {
+            if (window.__hold && e.data !== 0 && !e.__released) {
+              e.stopImmediatePropagation();
+              window.__held.push([this, e.data]);
+            }
+          });
+        }
+      };
+      window.__release = () => {
+        window.__hold = false;
+        for (const [w, data] of window.__held.splice(0)) {
+          const ev = new MessageEvent('message', { data });
+          ev.__released = true;
+          w.dispatchEvent(ev);
+        }
+      };
+    });
+    await page.goto(`${app}?${QUERY}`);
+    await exact(page);
+    const points = () => page.$$eval('#cost-p99-data tbody tr', (rows) => rows.map((r) => `${r.dataset.platform} ${r.dataset.usd} ${r.dataset.p99Ms}`).join('\n'));
+    const costs = () => page.locator('.costs').textContent();
+    const [chartBefore, costsBefore] = [await points(), await costs()];
+    await page.evaluate(() => { window.__hold = true; });
+    const search = await page.evaluate(() => location.search);
+    await page.locator('#c-duration_ms').evaluate((el) => {
+      el.value = String(Number(el.value) + (Number(el.max) - Number(el.value)) / 4);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator('#app .results[data-exact="false"]').waitFor();
+    await page.waitForFunction((before) => document.querySelector('.costs').textContent !== before, costsBefore);
+    // The costs moved at once (the quick figures); the chart still pairs the last exact costs and p99s.
+    assert(await points() === chartBefore, 'the cost-p99 chart keeps the last exact figures while the worker works');
+    await page.evaluate(() => window.__release());
+    await exact(page);
+    const after = await points();
+    assert(after !== chartBefore, 'the answer brings the new scenario\'s points');
+    // The link follows the scenario once it has settled.
+    await page.waitForFunction((before) => location.search !== before, search);
+    const ev = evalQuery(await page.evaluate(() => location.search));
+    for (const line of after.split('\n')) {
+      const [id, usd, p99] = line.split(' ');
+      const p = ev.platforms.find((q) => q.id === id);
+      assert(p && close(Number(usd), p.monthly_usd) && close(Number(p99), p.performance.latency_ms.p99),
+        `${id} point after the answer: page (${usd}, ${p99}), eval (${p?.monthly_usd}, ${p?.performance?.latency_ms.p99})`);
+    }
+    assertClean(page);
+    await page.context().close();
+  }],
+
   ['the cold-start card shows the platform and the day the reader picks', async () => {
     const page = await openPage(browser, origin);
     await page.goto(`${app}?${QUERY}`);
