@@ -27,7 +27,7 @@ pub struct Model {
     /// The cost-p99 chart's figures, from the last exact assessment (the first one until then).
     pub cost_p99: Rc<CostLatency>,
     /// Every platform's simulation (the cold-start card picks one).
-    pub sims: Rc<Simulations>,
+    pub sims: Shared<Simulations>,
     /// The catalogue keys behind each line item of `assessment.platforms` (by platform, then line).
     pub provenance: Shared<Provenance>,
     /// The figures are those of this exact scenario (the worker has answered).
@@ -93,7 +93,7 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
     let (latest, sensitivity) = {
         let (s, catalog, j) = (scenario.clone(), catalog.clone(), job.clone());
         use_simulation(&job, move || Simulated {
-            sims: Rc::new(eval::simulate(&s, &catalog)),
+            sims: Shared::new(eval::simulate(&s, &catalog)),
             curves: None,
             scenario: j,
         })

@@ -8,7 +8,8 @@ use std::rc::Rc;
 /// Right for values made in a memo (a new one only when its inputs change): an equal value made twice
 /// reads as a change, which costs one recomputation, never a stale view. The catalogue is one: by value,
 /// its hundreds of entries were compared on every input (the assessment's memo) and on every render of
-/// the Fleet and Prices pages (their props).
+/// the Fleet and Prices pages (their props). So are the simulations (every platform's report, with its
+/// day by the minute), compared on every input by the assessment's memo and the cold-start card.
 #[derive(Debug)]
 pub struct Shared<T>(Rc<T>);
 

@@ -39,7 +39,8 @@ impl Job {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Simulated {
     pub scenario: Rc<Job>,
-    pub sims: Rc<Simulations>,
+    /// Shared: compared on every input (the assessment's memo, the cold-start card's props), by identity.
+    pub sims: Shared<Simulations>,
     /// `None` for the first scenario's simulations computed on the page: its curves come from the worker.
     pub curves: Option<Rc<Curves>>,
 }
@@ -95,7 +96,7 @@ fn simulate(pipe: Rc<RefCell<Pipeline>>, scenario: Rc<Job>, setters: Setters) {
         if show && let Reply::Simulated { sims, curves } = answer.reply() {
             setters.0.set(Simulated {
                 scenario: scenario.clone(),
-                sims: Rc::new(*sims),
+                sims: Shared::new(*sims),
                 curves: Some(Rc::new(*curves)),
             });
         }

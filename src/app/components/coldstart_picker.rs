@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::app::components::coldstart_view::ColdStartView;
 use crate::app::components::verdict_card::serde_plain;
+use crate::app::shared::Shared;
 use crate::core::coldstart::ColdStartReport;
 use crate::core::cost::{PlatformCost, PlatformId};
 use crate::core::eval::Simulations;
@@ -16,7 +17,7 @@ const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub sims: Rc<Simulations>,
+    pub sims: Shared<Simulations>,
     /// The priced platforms: those feasible with a simulation are offered, in table order.
     pub platforms: Vec<PlatformCost>,
     pub target_p99_ms: Option<f64>,
