@@ -84,9 +84,9 @@ function dropUnusedSnapshot() {
 
 // A prerendered first screen that shows is painted before the worker starts and the wasm compiles: on two
 // cores their threads took the CPU from the first frame's style, layout and raster (A/B, fresh contexts:
-// the verdict painted 5–25 % sooner, the live app's hand-over no later). Two frames: the first has then
-// been produced, not only recorded. A hidden page gets no frames: it waits for none, or at most
-// FIRST_SCREEN_MS if hidden meanwhile.
+// the verdict painted 6–30 % sooner under load, the live app's hand-over no later). Two frames: the
+// first has then been produced, not only recorded. A hidden page gets no frames: it waits for none, or
+// at most FIRST_SCREEN_MS if hidden meanwhile.
 function firstScreenPainted() {
   const FIRST_SCREEN_MS = 500;
   if (!document.getElementById('prerendered') || document.visibilityState === 'hidden') return null;
