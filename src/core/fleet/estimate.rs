@@ -20,7 +20,8 @@ use crate::core::verdict::{ColdStarts, Evidence, Method, PlatformEvidence};
 
 /// What every row of one fleet shares: the base scenario's traffic shape and the cold-start data.
 pub struct Estimator {
-    data: ColdData,
+    /// Parsed once per process: the page evaluates a fleet in slices, an `Estimator` each.
+    data: &'static ColdData,
     /// Hourly weights of the base scenario's week; rows do not change the shape.
     weights: Vec<f64>,
     /// The same week as the cost models clean it, shared by every row's pricer and cold-start estimate.
@@ -33,7 +34,7 @@ impl Estimator {
     pub fn new(base: &Scenario) -> Estimator {
         let cost_weights = cost::shape_weights(base);
         Estimator {
-            data: ColdData::builtin(),
+            data: ColdData::shared(),
             weights: traffic::hourly_weights(base),
             cost_weights,
             inputs: HashMap::new(),
@@ -43,7 +44,7 @@ impl Estimator {
     /// The analytic cold-start inputs of a row (only its runtime, arch and memory differ from the base).
     pub fn inputs(&mut self, s: &Scenario) -> analytic::Inputs {
         let key = (s.runtime.clone(), s.arch == Arch::Arm64, s.memory_mb.to_bits());
-        let data = &self.data;
+        let data = self.data;
         *self.inputs.entry(key).or_insert_with(|| analytic::Inputs::new(s, data))
     }
 
@@ -74,7 +75,7 @@ impl Estimator {
         let p99_on = |s: &Scenario, id: PlatformId| match id {
             PlatformId::AwsLambda => Some(p99),
             _ if !targeted => None,
-            _ => Some(estimate::p99_on(s, cat.rates(), &self.data, a, id.sim_target()?, &self.cost_weights)),
+            _ => Some(estimate::p99_on(s, cat.rates(), self.data, a, id.sim_target()?, &self.cost_weights)),
         };
         let platforms = PLATFORMS
             .iter()
@@ -122,10 +123,10 @@ impl Estimator {
         let mut out = Vec::new();
         for id in fixes::FIXABLE {
             let (Some(target), Some(now)) = (id.sim_target(), costs[id.index()]) else { continue };
-            let per_instance = capacity::instance(s, cat.rates(), &self.data, target).capacity.max(1.0);
+            let per_instance = capacity::instance(s, cat.rates(), self.data, target).capacity.max(1.0);
             let range = fixes::range(s, id, peak / per_instance);
             let p99_at = |n: u32| {
-                estimate::p99_on(&fixes::with_count(s, id, n), cat.rates(), &self.data, a, target, &self.cost_weights)
+                estimate::p99_on(&fixes::with_count(s, id, n), cat.rates(), self.data, a, target, &self.cost_weights)
             };
             let (count, p99_ms) = fixes::search(slo, range, p99_at);
             let added_usd = count.and_then(|n| match id {
