@@ -137,6 +137,18 @@ impl Ceiling {
     /// E[⌈X ÷ k⌉] at X ~ Poisson(`load`); above a load of 2,000, load ÷ k + (1 − 1/k), an upper bound
     /// that keeps the figure rising with the load.
     pub fn mean(&self, load: f64) -> f64 {
+        self.mean_with(load, |m| (-m).exp())
+    }
+
+    /// `mean` for a caller that has e^(−`load`) at hand (`idle`, e.g. from the e^load − 1 it takes
+    /// anyway): the light-load sum starts from it rather than taking the exponential again (in wasm each
+    /// is software). Within a few ulps of `mean`.
+    pub fn mean_given_idle(&self, load: f64, idle: f64) -> f64 {
+        self.mean_with(load, |_| idle)
+    }
+
+    /// `mean`, with P(X = 0) = e^(−m) from `idle(m)` where the light-load sum needs it.
+    fn mean_with(&self, load: f64, idle: impl FnOnce(f64) -> f64) -> f64 {
         let k = self.k;
         let m = if load.is_finite() { larger(load, 0.0) } else { 0.0 };
         if k <= 1.0 || m == 0.0 {
@@ -161,7 +173,7 @@ impl Ceiling {
         if m < CLOSED_FORM_MIN_LOAD {
             // The mode is below 8 and every term down to x = 0 counts: upward from P(0) = e^(−m), the same
             // terms as from the mode, without the logarithms.
-            let (mut x, mut p, mut sum) = (0.0, (-m).exp(), 0.0);
+            let (mut x, mut p, mut sum) = (0.0, idle(m), 0.0);
             while p > 1e-13 || x < m {
                 x += 1.0;
                 p *= m / x;
