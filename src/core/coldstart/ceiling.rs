@@ -46,6 +46,8 @@ struct Closed {
     q: u32,
     q_inv: u32,
     filled: u32,
+    /// The least load at which `pays_at` holds, once filled (`None`: test it at each load).
+    pays_from: Option<f64>,
     consts: [(f64, f64, f64); (MAX_P / 2) as usize],
 }
 
@@ -62,7 +64,7 @@ impl Closed {
                 .then_some((p as u32, q))
         })?;
         let q_inv = (1..p).find(|&i| (u64::from(q) * u64::from(i)) % u64::from(p) == 1)?;
-        Some(Closed { p, q, q_inv, filled: 0, consts: [(0.0, 0.0, 0.0); (MAX_P / 2) as usize] })
+        Some(Closed { p, q, q_inv, filled: 0, pays_from: None, consts: [(0.0, 0.0, 0.0); (MAX_P / 2) as usize] })
     }
 
     fn fill(mut self) -> Closed {
@@ -70,7 +72,24 @@ impl Closed {
             self.consts[j as usize - 1] = self.constants(j);
         }
         self.filled = (self.p - 1) / 2;
+        self.pays_from = Some(self.least_paying_load());
         self
+    }
+
+    /// The least f64 load at which `pays_at_load` holds, found by halving the range of bit patterns
+    /// (positive f64s order as their bits do): the test only grows truer with the load (its term count
+    /// falls, 15√m rises), so `m >= least` is the same test at every load, with no square root per load.
+    fn least_paying_load(&self) -> f64 {
+        let (mut lo, mut hi) = (CLOSED_FORM_MIN_LOAD.to_bits() - 1, POISSON_SUM_MAX.to_bits());
+        if !self.pays_at_load(f64::from_bits(hi)) {
+            return f64::INFINITY;
+        }
+        // Invariant: fails at lo, holds at hi.
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.pays_at_load(f64::from_bits(mid)) { hi = mid } else { lo = mid }
+        }
+        f64::from_bits(hi)
     }
 
     fn constants(&self, j: u32) -> (f64, f64, f64) {
@@ -81,9 +100,18 @@ impl Closed {
         (2.0 * sh * sh, 2.0 * sh * ch, 1.0 / (std::f64::consts::PI * f64::from(turn) / pf).tan())
     }
 
-    /// Whether the closed form is cheaper than the sum at load `m`: about p·√(2·46/m)/2π terms against
-    /// 15√m steps.
+    /// `pays_at_load`, read from the least paying load once filled (a cost curve asks at every load).
+    #[inline]
     fn pays_at(&self, m: f64) -> bool {
+        match self.pays_from {
+            Some(least) => m >= least,
+            None => self.pays_at_load(m),
+        }
+    }
+
+    /// Whether the closed form is cheaper than the sum at load `m` (≤ 2,000): about p·√(2·46/m)/2π terms
+    /// against 15√m steps.
+    fn pays_at_load(&self, m: f64) -> bool {
         let pf = f64::from(self.p);
         let terms = (pf * (2.0 * NEGLIGIBLE_DECAY / m).sqrt() / std::f64::consts::TAU).min(pf / 2.0) + 1.0;
         m >= CLOSED_FORM_MIN_LOAD && terms * TERM_COST_IN_STEPS <= 15.0 * m.sqrt()
@@ -246,6 +274,17 @@ mod tests {
         // Not a ratio of small whole numbers: the sum serves it.
         assert!(Closed::of(std::f64::consts::PI).is_none());
         assert!(Closed::of(1.0).is_none());
+    }
+
+    #[test]
+    fn the_least_paying_load_is_the_test_at_every_load() {
+        for k in [2.0, 4.0, 16.0, 0.6 / 0.5, 0.6 / 0.4, 0.6 * 80.0, 64.0, 20.0 / 11.0] {
+            let c = Closed::of(k).expect("a ratio of small whole numbers").fill();
+            let least = c.pays_from.expect("filled");
+            for m in (0..20_000).map(|i| f64::from(i) * 0.1).chain([least, f64::from_bits(least.to_bits() - 1)]) {
+                assert_eq!(c.pays_at(m), c.pays_at_load(m), "k {k}, m {m}");
+            }
+        }
     }
 
     #[test]

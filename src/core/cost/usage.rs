@@ -47,8 +47,9 @@ pub(crate) struct Usage<'a> {
 pub(crate) struct Fixed {
     /// The catalogue's EC2 instance types (`containers::instances`).
     instances: std::cell::OnceCell<Vec<super::containers::Instance>>,
-    /// `Ceiling`s by capacity (Flex's and Cloud Run's): the closed form's constants resolved once.
-    ceilings: std::cell::RefCell<Vec<capacity::Ceiling>>,
+    /// `Ceiling`s by capacity (Flex's and Cloud Run's): the closed form's constants resolved once, shared
+    /// rather than copied to each volume (a `Ceiling` holds its constants' table, some 800 bytes).
+    ceilings: std::cell::RefCell<Vec<std::rc::Rc<capacity::Ceiling>>>,
     /// `weight_rises`.
     rises: std::cell::OnceCell<f64>,
     /// `hour_slots`.
@@ -132,13 +133,13 @@ impl<'a> Usage<'a> {
     }
 
     /// `Ceiling::new(k)`, made once per capacity.
-    pub(super) fn ceiling(&self, k: f64) -> capacity::Ceiling {
+    pub(super) fn ceiling(&self, k: f64) -> std::rc::Rc<capacity::Ceiling> {
         let mut all = self.fixed().ceilings.borrow_mut();
         if let Some(c) = all.iter().find(|c| c.capacity().to_bits() == capacity::Ceiling::clamped(k).to_bits()) {
-            return *c;
+            return std::rc::Rc::clone(c);
         }
-        let c = capacity::Ceiling::new(k);
-        all.push(c);
+        let c = std::rc::Rc::new(capacity::Ceiling::new(k));
+        all.push(std::rc::Rc::clone(&c));
         c
     }
 
