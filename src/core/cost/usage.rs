@@ -50,6 +50,10 @@ pub(crate) struct Fixed {
     /// `Ceiling`s by capacity (Flex's and Cloud Run's): the closed form's constants resolved once, shared
     /// rather than copied to each volume (a `Ceiling` holds its constants' table, some 800 bytes).
     ceilings: std::cell::RefCell<Vec<std::rc::Rc<capacity::Ceiling>>>,
+    /// Lambda Managed Instances' candidate types (`lambda_managed::Fits`).
+    managed_fits: std::cell::OnceCell<super::lambda_managed::Fits>,
+    /// EC2's candidate types (`ec2_candidates`).
+    ec2_candidates: std::cell::OnceCell<Vec<usize>>,
     /// `weight_rises`.
     rises: std::cell::OnceCell<f64>,
     /// `hour_slots`.
@@ -107,6 +111,19 @@ impl<'a> Usage<'a> {
     /// The catalogue's EC2 instance types.
     pub(super) fn instances(&self) -> &[super::containers::Instance] {
         self.fixed().instances.get_or_init(|| super::containers::instances(self.r))
+    }
+
+    /// Lambda Managed Instances' candidate types, made by `make` once.
+    pub(super) fn managed_fits(
+        &self,
+        make: impl FnOnce() -> super::lambda_managed::Fits,
+    ) -> &super::lambda_managed::Fits {
+        self.fixed().managed_fits.get_or_init(make)
+    }
+
+    /// The indices in `instances` of the types EC2 and EKS may buy, made by `make` once.
+    pub(super) fn ec2_candidates(&self, make: impl FnOnce() -> Vec<usize>) -> &[usize] {
+        self.fixed().ec2_candidates.get_or_init(make)
     }
 
     /// Σ over the hours of the week of the weight's rise from the hour before (the week wraps round): a
