@@ -89,13 +89,14 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
         if overs.iter().all(|&o| o <= 0.0) {
             return 0.0;
         }
-        let by_hour: Vec<f64> = match u.hour_slots() {
-            Some(slots) => slots.iter().map(|&k| overs[k]).collect(),
-            None => u.weights.iter().map(|&w| over(w)).collect(),
+        let hours = u.weights.len();
+        let day = if hours.is_multiple_of(24) { 24 } else { hours.max(1) };
+        // Each day's net work, its hours read from the distinct weights' (no week-long copy per type tried).
+        let per_day: f64 = match u.hour_slots() {
+            Some(slots) => slots.chunks(day).map(|d| larger(d.iter().map(|&k| overs[k]).sum::<f64>(), 0.0)).sum(),
+            None => u.weights.chunks(day).map(|d| larger(d.iter().map(|&w| over(w)).sum::<f64>(), 0.0)).sum(),
         };
-        let day = if by_hour.len().is_multiple_of(24) { 24 } else { by_hour.len().max(1) };
-        let per_day = by_hour.chunks(day).map(|d| larger(d.iter().sum::<f64>(), 0.0));
-        per_day.sum::<f64>() * hours_per_weight
+        per_day * hours_per_weight
     });
     Fleet { unit_hours, peak_units, trough_units, surplus_vcpu_hours }
 }
