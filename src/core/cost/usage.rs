@@ -58,6 +58,8 @@ pub(crate) struct Fixed {
     rises: std::cell::OnceCell<f64>,
     /// `hour_slots`.
     hour_slots: std::cell::OnceCell<Option<Vec<usize>>>,
+    /// `same_days`.
+    same_days: std::cell::OnceCell<Vec<usize>>,
 }
 
 enum Memo<'a> {
@@ -147,6 +149,16 @@ impl<'a> Usage<'a> {
                     .collect()
             })
             .as_deref()
+    }
+
+    /// For each day of the week (`day` hours of `hour_slots`, the same `day` at every call), the first day
+    /// whose hours have the same weights: a figure summed over a day's hours is then the same sum, taken
+    /// once (all days of a steady or diurnal week are one day; weekdays and weekends are two).
+    pub(super) fn same_days(&self, slots: &[usize], day: usize) -> &[usize] {
+        self.fixed().same_days.get_or_init(|| {
+            let days: Vec<&[usize]> = slots.chunks(day.max(1)).collect();
+            days.iter().map(|d| days.iter().position(|e| e == d).unwrap_or(0)).collect()
+        })
     }
 
     /// `Ceiling::new(k)`, made once per capacity.
