@@ -211,7 +211,7 @@ impl Ceiling {
         }
         // Outward from the mode, where the terms are largest, until they vanish.
         let mode = m.floor();
-        let at_mode = (mode * m.ln() - m - ln_factorial(mode)).exp();
+        let at_mode = (mode * m.ln() - m - ln_factorial_of_mode(mode)).exp();
         let mut sum = term(mode, at_mode);
         let (mut x, mut p) = (mode, at_mode);
         while x > 0.0 && p > 1e-13 {
@@ -226,6 +226,18 @@ impl Ceiling {
             sum += term(x, p);
         }
         sum
+    }
+}
+
+/// `ln_factorial(mode)` for a mode of the sum (a whole number up to `POISSON_SUM_MAX`), each computed once
+/// per process: a cost curve asks for the same few hundred modes at thousands of loads, and each takes two
+/// logarithms or more (software in wasm).
+fn ln_factorial_of_mode(mode: f64) -> f64 {
+    const MODES: usize = POISSON_SUM_MAX as usize + 1;
+    static TABLE: [std::sync::OnceLock<f64>; MODES] = [const { std::sync::OnceLock::new() }; MODES];
+    match TABLE.get(mode as usize) {
+        Some(at) if mode >= 0.0 => *at.get_or_init(|| ln_factorial(mode)),
+        _ => ln_factorial(mode),
     }
 }
 
