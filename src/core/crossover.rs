@@ -56,9 +56,16 @@ pub fn cheapest(totals: &[Option<f64>]) -> Option<PlatformId> {
         .map(|(id, _)| id)
 }
 
+/// `volumes(points)`, the usual grid (`CURVE_POINTS`) computed once per process: every curve prices on it,
+/// and each of its powers is software in wasm.
+fn grid(points: usize) -> Vec<f64> {
+    static USUAL: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    if points == CURVE_POINTS { USUAL.get_or_init(|| volumes(CURVE_POINTS)).clone() } else { volumes(points) }
+}
+
 pub fn curves(s: &Scenario, cat: &Catalog, points: usize) -> Curves {
     let pricer = Pricer::new(s, cat);
-    let volumes = volumes(points);
+    let volumes = grid(points);
     let totals: Vec<Vec<Option<f64>>> = volumes.iter().map(|&v| pricer.totals(v)).collect();
     let series = PlatformId::ALL
         .iter()

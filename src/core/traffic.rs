@@ -65,13 +65,21 @@ fn diurnal(ratio: f64) -> Vec<f64> {
     let r = ratio.max(1.0);
     let a = (r - 1.0) / (r + 1.0);
     // Every day is the same: one day's cosines, repeated for the week.
-    let day: Vec<f64> = (0..MINUTES_PER_DAY)
-        .map(|m| {
-            let hour = m as f64 / 60.0;
-            1.0 + a * (std::f64::consts::TAU * (hour - DIURNAL_PEAK_HOUR) / 24.0).cos()
-        })
-        .collect();
+    let day: Vec<f64> = day_cosines().iter().map(|c| 1.0 + a * c).collect();
     day.repeat(MINUTES_PER_WEEK / MINUTES_PER_DAY)
+}
+
+/// cos(2π·(hour − peak)/24) for each minute of a day, computed once per process: they do not depend on the
+/// ratio, and every pricing of a diurnal scenario (each cost curve) builds its week (in wasm a cosine is
+/// software).
+fn day_cosines() -> &'static [f64; MINUTES_PER_DAY] {
+    static COS: std::sync::OnceLock<[f64; MINUTES_PER_DAY]> = std::sync::OnceLock::new();
+    COS.get_or_init(|| {
+        std::array::from_fn(|m| {
+            let hour = m as f64 / 60.0;
+            (std::f64::consts::TAU * (hour - DIURNAL_PEAK_HOUR) / 24.0).cos()
+        })
+    })
 }
 
 /// Monday–Friday, [start, end) hours UTC; nothing otherwise.

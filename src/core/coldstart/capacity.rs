@@ -20,7 +20,7 @@ use super::data::ColdData;
 use super::init;
 use crate::core::catalog::Rates;
 use crate::core::scenario::{CloudRunBilling, Scenario};
-use crate::core::select::{larger, smaller};
+use crate::core::select::larger;
 
 /// One instance of a platform, as the autoscaler and the bill see it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -220,16 +220,16 @@ pub fn billed_activity_in(busy: &Ceiling, rate: f64, mean_s: f64, a: Activity) -
         return 0.0;
     }
     let load = rate * larger(mean_s, 0.0);
-    let busy = busy.mean(load);
     if load >= 40.0 {
         // e^L − 1 > 2^57: the first instance is busy, and billed, all the time (both shares below are 1 to
         // the last bit), so the exponential is not taken (in wasm it is software).
-        return busy;
+        return busy.mean(load);
     }
-    // e^L − 1 once: 1 − e^(−L) = (e^L − 1) ÷ e^L (within a few ulps of −expm1(−L); beyond L = 700, where
-    // e^L is capped, 1 − e^(−L) is 1 to the last bit either way). In wasm each exponential is software.
-    let grown = smaller(load, 700.0).exp_m1();
-    let first_busy = if load <= 700.0 { grown / (grown + 1.0) } else { 1.0 };
+    // e^L − 1 once: 1 − e^(−L) = (e^L − 1) ÷ e^L (within a few ulps of −expm1(−L)), and e^(−L) = 1 ÷ e^L
+    // for the busy instances' light-load sum. In wasm each exponential is software.
+    let grown = load.exp_m1();
+    let busy = busy.mean_given_idle(load, 1.0 / (grown + 1.0));
+    let first_busy = grown / (grown + 1.0);
     let period = larger(grown / rate + a.step_s / 2.0, a.min_s);
     let first_billed = period / (period + 1.0 / rate);
     busy + larger(first_billed - first_busy, 0.0)

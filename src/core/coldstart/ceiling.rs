@@ -46,6 +46,8 @@ struct Closed {
     q: u32,
     q_inv: u32,
     filled: u32,
+    /// The least load at which `pays_at` holds, once filled (`None`: test it at each load).
+    pays_from: Option<f64>,
     consts: [(f64, f64, f64); (MAX_P / 2) as usize],
 }
 
@@ -62,7 +64,7 @@ impl Closed {
                 .then_some((p as u32, q))
         })?;
         let q_inv = (1..p).find(|&i| (u64::from(q) * u64::from(i)) % u64::from(p) == 1)?;
-        Some(Closed { p, q, q_inv, filled: 0, consts: [(0.0, 0.0, 0.0); (MAX_P / 2) as usize] })
+        Some(Closed { p, q, q_inv, filled: 0, pays_from: None, consts: [(0.0, 0.0, 0.0); (MAX_P / 2) as usize] })
     }
 
     fn fill(mut self) -> Closed {
@@ -70,7 +72,24 @@ impl Closed {
             self.consts[j as usize - 1] = self.constants(j);
         }
         self.filled = (self.p - 1) / 2;
+        self.pays_from = Some(self.least_paying_load());
         self
+    }
+
+    /// The least f64 load at which `pays_at_load` holds, found by halving the range of bit patterns
+    /// (positive f64s order as their bits do): the test only grows truer with the load (its term count
+    /// falls, 15√m rises), so `m >= least` is the same test at every load, with no square root per load.
+    fn least_paying_load(&self) -> f64 {
+        let (mut lo, mut hi) = (CLOSED_FORM_MIN_LOAD.to_bits() - 1, POISSON_SUM_MAX.to_bits());
+        if !self.pays_at_load(f64::from_bits(hi)) {
+            return f64::INFINITY;
+        }
+        // Invariant: fails at lo, holds at hi.
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.pays_at_load(f64::from_bits(mid)) { hi = mid } else { lo = mid }
+        }
+        f64::from_bits(hi)
     }
 
     fn constants(&self, j: u32) -> (f64, f64, f64) {
@@ -81,9 +100,18 @@ impl Closed {
         (2.0 * sh * sh, 2.0 * sh * ch, 1.0 / (std::f64::consts::PI * f64::from(turn) / pf).tan())
     }
 
-    /// Whether the closed form is cheaper than the sum at load `m`: about p·√(2·46/m)/2π terms against
-    /// 15√m steps.
+    /// `pays_at_load`, read from the least paying load once filled (a cost curve asks at every load).
+    #[inline]
     fn pays_at(&self, m: f64) -> bool {
+        match self.pays_from {
+            Some(least) => m >= least,
+            None => self.pays_at_load(m),
+        }
+    }
+
+    /// Whether the closed form is cheaper than the sum at load `m` (≤ 2,000): about p·√(2·46/m)/2π terms
+    /// against 15√m steps.
+    fn pays_at_load(&self, m: f64) -> bool {
         let pf = f64::from(self.p);
         let terms = (pf * (2.0 * NEGLIGIBLE_DECAY / m).sqrt() / std::f64::consts::TAU).min(pf / 2.0) + 1.0;
         m >= CLOSED_FORM_MIN_LOAD && terms * TERM_COST_IN_STEPS <= 15.0 * m.sqrt()
@@ -137,6 +165,18 @@ impl Ceiling {
     /// E[⌈X ÷ k⌉] at X ~ Poisson(`load`); above a load of 2,000, load ÷ k + (1 − 1/k), an upper bound
     /// that keeps the figure rising with the load.
     pub fn mean(&self, load: f64) -> f64 {
+        self.mean_with(load, |m| (-m).exp())
+    }
+
+    /// `mean` for a caller that has e^(−`load`) at hand (`idle`, e.g. from the e^load − 1 it takes
+    /// anyway): the light-load sum starts from it rather than taking the exponential again (in wasm each
+    /// is software). Within a few ulps of `mean`.
+    pub fn mean_given_idle(&self, load: f64, idle: f64) -> f64 {
+        self.mean_with(load, |_| idle)
+    }
+
+    /// `mean`, with P(X = 0) = e^(−m) from `idle(m)` where the light-load sum needs it.
+    fn mean_with(&self, load: f64, idle: impl FnOnce(f64) -> f64) -> f64 {
         let k = self.k;
         let m = if load.is_finite() { larger(load, 0.0) } else { 0.0 };
         if k <= 1.0 || m == 0.0 {
@@ -161,7 +201,7 @@ impl Ceiling {
         if m < CLOSED_FORM_MIN_LOAD {
             // The mode is below 8 and every term down to x = 0 counts: upward from P(0) = e^(−m), the same
             // terms as from the mode, without the logarithms.
-            let (mut x, mut p, mut sum) = (0.0, (-m).exp(), 0.0);
+            let (mut x, mut p, mut sum) = (0.0, idle(m), 0.0);
             while p > 1e-13 || x < m {
                 x += 1.0;
                 p *= m / x;
@@ -171,7 +211,7 @@ impl Ceiling {
         }
         // Outward from the mode, where the terms are largest, until they vanish.
         let mode = m.floor();
-        let at_mode = (mode * m.ln() - m - ln_factorial(mode)).exp();
+        let at_mode = (mode * m.ln() - m - ln_factorial_of_mode(mode)).exp();
         let mut sum = term(mode, at_mode);
         let (mut x, mut p) = (mode, at_mode);
         while x > 0.0 && p > 1e-13 {
@@ -186,6 +226,18 @@ impl Ceiling {
             sum += term(x, p);
         }
         sum
+    }
+}
+
+/// `ln_factorial(mode)` for a mode of the sum (a whole number up to `POISSON_SUM_MAX`), each computed once
+/// per process: a cost curve asks for the same few hundred modes at thousands of loads, and each takes two
+/// logarithms or more (software in wasm).
+fn ln_factorial_of_mode(mode: f64) -> f64 {
+    const MODES: usize = POISSON_SUM_MAX as usize + 1;
+    static TABLE: [std::sync::OnceLock<f64>; MODES] = [const { std::sync::OnceLock::new() }; MODES];
+    match TABLE.get(mode as usize) {
+        Some(at) if mode >= 0.0 => *at.get_or_init(|| ln_factorial(mode)),
+        _ => ln_factorial(mode),
     }
 }
 
@@ -234,6 +286,17 @@ mod tests {
         // Not a ratio of small whole numbers: the sum serves it.
         assert!(Closed::of(std::f64::consts::PI).is_none());
         assert!(Closed::of(1.0).is_none());
+    }
+
+    #[test]
+    fn the_least_paying_load_is_the_test_at_every_load() {
+        for k in [2.0, 4.0, 16.0, 0.6 / 0.5, 0.6 / 0.4, 0.6 * 80.0, 64.0, 20.0 / 11.0] {
+            let c = Closed::of(k).expect("a ratio of small whole numbers").fill();
+            let least = c.pays_from.expect("filled");
+            for m in (0..20_000).map(|i| f64::from(i) * 0.1).chain([least, f64::from_bits(least.to_bits() - 1)]) {
+                assert_eq!(c.pays_at(m), c.pays_at_load(m), "k {k}, m {m}");
+            }
+        }
     }
 
     #[test]

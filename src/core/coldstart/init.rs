@@ -127,15 +127,30 @@ impl ColdModel {
 
     /// Mean delay, ms, by quadrature over z (±6σ in 1/50 steps).
     pub fn mean(&self) -> f64 {
-        let (mut num, mut den) = (0.0, 0.0);
-        for i in -300..=300 {
-            let z = i as f64 / 50.0;
-            let w = (-0.5 * z * z).exp();
-            num += w * self.at_z(z);
-            den += w;
-        }
+        let (nodes, den) = quadrature();
+        let num = nodes.iter().fold(0.0, |num, &(z, w)| num + w * self.at_z(z));
         num / den
     }
+}
+
+/// Nodes of `ColdModel::mean`'s quadrature: z from −6 to 6 in 1/50 steps.
+const QUADRATURE_STEPS_PER_UNIT: i32 = 50;
+const QUADRATURE_HALF_NODES: i32 = 6 * QUADRATURE_STEPS_PER_UNIT;
+const QUADRATURE_NODES: usize = 2 * QUADRATURE_HALF_NODES as usize + 1;
+
+/// The quadrature's (z, e^(−z²/2)) nodes with the weights' sum, computed once per process: every
+/// pricing resolves two cold-start means (Lambda's, Cloud Run's), hundreds of exponentials each that do
+/// not depend on the model (in wasm each is software).
+fn quadrature() -> &'static ([(f64, f64); QUADRATURE_NODES], f64) {
+    static NODES: std::sync::OnceLock<([(f64, f64); QUADRATURE_NODES], f64)> = std::sync::OnceLock::new();
+    NODES.get_or_init(|| {
+        let nodes: [(f64, f64); QUADRATURE_NODES] = std::array::from_fn(|k| {
+            let z = f64::from(k as i32 - QUADRATURE_HALF_NODES) / f64::from(QUADRATURE_STEPS_PER_UNIT);
+            (z, (-0.5 * z * z).exp())
+        });
+        let den = nodes.iter().fold(0.0, |den, &(_, w)| den + w);
+        (nodes, den)
+    })
 }
 
 /// One lambda-perf row: runtime, arch, package type, then memory, samples, p50, p90, p99, max as parsed

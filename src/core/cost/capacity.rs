@@ -89,15 +89,31 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
         if overs.iter().all(|&o| o <= 0.0) {
             return 0.0;
         }
-        let by_hour: Vec<f64> = match u.hour_slots() {
-            Some(slots) => slots.iter().map(|&k| overs[k]).collect(),
-            None => u.weights.iter().map(|&w| over(w)).collect(),
+        let hours = u.weights.len();
+        let day = if hours.is_multiple_of(24) { 24 } else { hours.max(1) };
+        let per_day: f64 = match u.hour_slots() {
+            Some(slots) => daily_net(overs.as_slice(), slots, u.same_days(slots, day), day),
+            None => u.weights.chunks(day).map(|d| larger(d.iter().map(|&w| over(w)).sum::<f64>(), 0.0)).sum(),
         };
-        let day = if by_hour.len().is_multiple_of(24) { 24 } else { by_hour.len().max(1) };
-        let per_day = by_hour.chunks(day).map(|d| larger(d.iter().sum::<f64>(), 0.0));
-        per_day.sum::<f64>() * hours_per_weight
+        per_day * hours_per_weight
     });
     Fleet { unit_hours, peak_units, trough_units, surplus_vcpu_hours }
+}
+
+/// Σ over the days (`day` hours each) of the day's net work, at least 0: each hour's is `overs` of its slot.
+/// Its hours are read from the distinct weights' figures (no week-long copy per type tried), and a day like
+/// the one before it (`same_days`) has its sum, to the bit.
+fn daily_net(overs: &[f64], slots: &[usize], same_days: &[usize], day: usize) -> f64 {
+    let mut last: Option<(usize, f64)> = None;
+    let mut net = |d: &[usize], like: usize| match last {
+        Some((first, net)) if first == like => net,
+        _ => {
+            let net = larger(d.iter().map(|&k| overs[k]).sum::<f64>(), 0.0);
+            last = Some((like, net));
+            net
+        }
+    };
+    slots.chunks(day).zip(same_days).map(|(d, &like)| net(d, like)).sum()
 }
 
 /// The fleet as the latency model needs it: the unit's vCPUs, the sizing, and whether it is fixed.

@@ -291,21 +291,29 @@ type Choice<'a> = (f64, &'a Instance, Fleet, f64, f64);
 /// `cheapest_instance` with the type as its index in `instances`: (types that fit, choice).
 pub(super) type Ec2Choice = (usize, Option<(f64, usize, Fleet, f64, f64)>);
 
+/// The indices in `all` of the types that fit; when none does (infeasible), of the same-arch types, still
+/// priced for reference. They do not depend on the volume: a cost curve picks them once.
+fn candidates(s: &Scenario, all: &[Instance]) -> Vec<usize> {
+    let any_fit = all.iter().any(|i| fits(i, s));
+    (0..all.len()).filter(|&k| if any_fit { fits(&all[k], s) } else { all[k].arch == s.arch }).collect()
+}
+
 /// The types tried, and the cheapest that fits with its fleet: (monthly USD, type, fleet, hourly rate,
 /// surplus credits USD).
 fn cheapest_instance<'a>(u: &Usage, all: &'a [Instance], discount: f64) -> (usize, Option<Choice<'a>>) {
-    let s = u.s;
-    let any_fit = all.iter().any(|i| fits(i, s));
-    // When nothing fits (infeasible) the same-arch types are still priced, for reference.
-    let candidates: Vec<&Instance> =
-        all.iter().filter(|i| if any_fit { fits(i, s) } else { i.arch == s.arch }).collect();
-    let count = candidates.len();
+    let types = u.ec2_candidates(|| candidates(u.s, all));
+    let count = types.len();
     // Sizing every type hour by hour is the costly part: try types in order of a lower bound on
     // their cost (the month's CPU and memory needs, or the minimum fleet, at the hourly price) and
     // stop once the bound passes the best cost found.
     let bound = lower_bound(u);
-    let mut left: Vec<Option<(f64, &Instance)>> =
-        candidates.into_iter().map(|i| Some((bound(i, i.hourly * (1.0 - discount)), i))).collect();
+    let mut left: Vec<Option<(f64, &Instance)>> = types
+        .iter()
+        .map(|&k| {
+            let i = &all[k];
+            Some((bound(i, i.hourly * (1.0 - discount)), i))
+        })
+        .collect();
     // The search usually stops after a few types, so they are picked one at a time (the lowest bound,
     // the first of equals: a stable sort's order) rather than all sorted.
     let mut next = || {

@@ -17,7 +17,7 @@ use super::limits::{Limit, LimitKind};
 use super::{Usage, containers, front_door, lambda};
 use crate::core::catalog::Rates;
 use crate::core::coldstart::Provisioned;
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{Arch, Scenario};
 use crate::core::select::larger;
 
 /// Runtimes Lambda Managed Instances supports (Java 21+, Python 3.13+, Node.js 22+, .NET 8+), by
@@ -41,13 +41,59 @@ fn candidates<'r>(
     all: &'r [containers::Instance],
 ) -> impl Iterator<Item = &'r containers::Instance> + use<'r> {
     let arch = s.arch;
-    all.iter().filter(move |i| i.arch == arch && i.burst.is_none())
+    all.iter().filter(move |i| launchable(arch, i))
+}
+
+/// Whether Lambda may launch the type for a function of `arch` (`candidates`).
+fn launchable(arch: Arch, i: &containers::Instance) -> bool {
+    i.arch == arch && i.burst.is_none()
 }
 
 /// The candidate whose month costs least (the first of equals), with its charge: `charge` of each in turn.
 /// The month's fleet depends on the instance type only through how many environments it holds, which
 /// few distinct counts cover, so each count's fleet is sized once and priced at each type's rate.
+#[cfg(test)]
 fn cheapest_fit<'a>(
+    s: &Scenario,
+    r: &Rates,
+    all: &'a [containers::Instance],
+    load: &Load,
+    requests: f64,
+    env: Environment,
+) -> Option<(ManagedCharge, &'a containers::Instance)> {
+    cheapest_fit_in(&Fits::of(s, all, env), s, r, all, load, requests, env)
+}
+
+/// The candidates that hold an environment, with how many each holds: what `cheapest_fit` needs of the
+/// instance types, which does not depend on the volume (a cost curve keeps one, `Usage::managed_fits`).
+pub(super) struct Fits {
+    /// The distinct environments-per-instance counts, in the order the candidates first have them.
+    per_instance: Vec<f64>,
+    /// Each candidate that holds one (in candidate order): its index in the instance types and its count's
+    /// index in `per_instance`.
+    types: Vec<(usize, usize)>,
+}
+
+impl Fits {
+    pub(super) fn of(s: &Scenario, all: &[containers::Instance], env: Environment) -> Fits {
+        let mut fits = Fits { per_instance: Vec::new(), types: Vec::new() };
+        for (k, i) in all.iter().enumerate().filter(|(_, i)| launchable(s.arch, i)) {
+            let Some(n) = envs_per_instance(env, Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly }) else {
+                continue;
+            };
+            let at = fits.per_instance.iter().position(|&m| m == n).unwrap_or_else(|| {
+                fits.per_instance.push(n);
+                fits.per_instance.len() - 1
+            });
+            fits.types.push((k, at));
+        }
+        fits
+    }
+}
+
+/// `cheapest_fit` with the candidates' `Fits` at hand.
+fn cheapest_fit_in<'a>(
+    fits: &Fits,
     s: &Scenario,
     r: &Rates,
     all: &'a [containers::Instance],
@@ -57,23 +103,13 @@ fn cheapest_fit<'a>(
 ) -> Option<(ManagedCharge, &'a containers::Instance)> {
     let h = &r.hidden;
     let envs = environments(load, env, s.target_utilization);
-    let mut fleets: Vec<(f64, ManagedFleet)> = Vec::new();
-    candidates(s, all)
-        .filter_map(|i| {
-            let it = Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly };
-            let per_instance = envs_per_instance(env, it)?;
-            let at = match fleets.iter().position(|(n, _)| *n == per_instance) {
-                Some(at) => at,
-                None => {
-                    fleets.push((per_instance, fleet(load, &envs, env, per_instance, h)));
-                    fleets.len() - 1
-                }
-            };
-            // The instances' charge decides (`priced`); the whole charge is made for the winner only.
-            Some((fleets[at].1.instance_hours * it.hourly, at, it, i))
-        })
+    let fleets: Vec<ManagedFleet> = fits.per_instance.iter().map(|&n| fleet(load, &envs, env, n, h)).collect();
+    fits.types
+        .iter()
+        // The instances' charge decides (`priced`); the whole charge is made for the winner only.
+        .map(|&(k, at)| (fleets[at].instance_hours * all[k].hourly, at, &all[k]))
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, at, it, i)| (priced(fleets[at].1, requests, it, h), i))
+        .map(|(_, at, i)| (priced(fleets[at], requests, Instance { vcpu: i.vcpu, gib: i.gib, hourly: i.hourly }, h), i))
 }
 
 /// Whether one execution environment fits on the instance type.
@@ -135,7 +171,9 @@ pub(super) fn price(u: &Usage, bill: &mut Bill) {
     let conc = concurrency_per_vcpu(&s.runtime, h).unwrap_or(h.lmi_concurrency_python);
     let env = environment(s.memory_mb, conc, h);
     let load = u.load();
-    let best = cheapest_fit(s, r, u.instances(), &load, u.requests, env);
+    let all = u.instances();
+    let fits = u.managed_fits(|| Fits::of(s, all, env));
+    let best = cheapest_fit_in(fits, s, r, all, &load, u.requests, env);
     if let Some((c, i)) = &best {
         let f = c.fleet;
         bill.add("EC2 instances (managed)", c.instances_usd, || {
@@ -179,7 +217,8 @@ pub fn provisioned(u: &Usage) -> Option<Provisioned> {
     let conc = concurrency_per_vcpu(&s.runtime, h)?;
     let env = environment(s.memory_mb, conc, h);
     let load = u.load();
-    let (c, i) = cheapest_fit(s, r, u.instances(), &load, u.requests, env)?;
+    let all = u.instances();
+    let (c, i) = cheapest_fit_in(&Fits::of(s, all, env), s, r, all, &load, u.requests, env)?;
     // Environments per request/s: the larger of the concurrency and the CPU bound (as `charge`).
     let per_rps =
         load.duration_s * (1.0 / env.concurrency).max(load.cpu_fraction / (env.vcpu * s.target_utilization.max(0.01)));

@@ -47,12 +47,19 @@ pub(crate) struct Usage<'a> {
 pub(crate) struct Fixed {
     /// The catalogue's EC2 instance types (`containers::instances`).
     instances: std::cell::OnceCell<Vec<super::containers::Instance>>,
-    /// `Ceiling`s by capacity (Flex's and Cloud Run's): the closed form's constants resolved once.
-    ceilings: std::cell::RefCell<Vec<capacity::Ceiling>>,
+    /// `Ceiling`s by capacity (Flex's and Cloud Run's): the closed form's constants resolved once, shared
+    /// rather than copied to each volume (a `Ceiling` holds its constants' table, some 800 bytes).
+    ceilings: std::cell::RefCell<Vec<std::rc::Rc<capacity::Ceiling>>>,
+    /// Lambda Managed Instances' candidate types (`lambda_managed::Fits`).
+    managed_fits: std::cell::OnceCell<super::lambda_managed::Fits>,
+    /// EC2's candidate types (`ec2_candidates`).
+    ec2_candidates: std::cell::OnceCell<Vec<usize>>,
     /// `weight_rises`.
     rises: std::cell::OnceCell<f64>,
     /// `hour_slots`.
     hour_slots: std::cell::OnceCell<Option<Vec<usize>>>,
+    /// `same_days`.
+    same_days: std::cell::OnceCell<Vec<usize>>,
 }
 
 enum Memo<'a> {
@@ -108,6 +115,19 @@ impl<'a> Usage<'a> {
         self.fixed().instances.get_or_init(|| super::containers::instances(self.r))
     }
 
+    /// Lambda Managed Instances' candidate types, made by `make` once.
+    pub(super) fn managed_fits(
+        &self,
+        make: impl FnOnce() -> super::lambda_managed::Fits,
+    ) -> &super::lambda_managed::Fits {
+        self.fixed().managed_fits.get_or_init(make)
+    }
+
+    /// The indices in `instances` of the types EC2 and EKS may buy, made by `make` once.
+    pub(super) fn ec2_candidates(&self, make: impl FnOnce() -> Vec<usize>) -> &[usize] {
+        self.fixed().ec2_candidates.get_or_init(make)
+    }
+
     /// Σ over the hours of the week of the weight's rise from the hour before (the week wraps round): a
     /// need proportional to the weight starts this many times the mean need in a week.
     pub(super) fn weight_rises(&self) -> f64 {
@@ -131,14 +151,24 @@ impl<'a> Usage<'a> {
             .as_deref()
     }
 
+    /// For each day of the week (`day` hours of `hour_slots`, the same `day` at every call), the first day
+    /// whose hours have the same weights: a figure summed over a day's hours is then the same sum, taken
+    /// once (all days of a steady or diurnal week are one day; weekdays and weekends are two).
+    pub(super) fn same_days(&self, slots: &[usize], day: usize) -> &[usize] {
+        self.fixed().same_days.get_or_init(|| {
+            let days: Vec<&[usize]> = slots.chunks(day.max(1)).collect();
+            days.iter().map(|d| days.iter().position(|e| e == d).unwrap_or(0)).collect()
+        })
+    }
+
     /// `Ceiling::new(k)`, made once per capacity.
-    pub(super) fn ceiling(&self, k: f64) -> capacity::Ceiling {
+    pub(super) fn ceiling(&self, k: f64) -> std::rc::Rc<capacity::Ceiling> {
         let mut all = self.fixed().ceilings.borrow_mut();
         if let Some(c) = all.iter().find(|c| c.capacity().to_bits() == capacity::Ceiling::clamped(k).to_bits()) {
-            return *c;
+            return std::rc::Rc::clone(c);
         }
-        let c = capacity::Ceiling::new(k);
-        all.push(c);
+        let c = std::rc::Rc::new(capacity::Ceiling::new(k));
+        all.push(std::rc::Rc::clone(&c));
         c
     }
 
