@@ -115,9 +115,9 @@ pub fn use_model(persist_changes: bool, extra_query: String) -> Model {
         last.borrow().clone()
     };
     // The cost-p99 chart pairs each platform's cost with its simulated p99, so it follows the worker's
-    // answers: until this scenario's simulations are in it keeps the last exact figures (faded with the
-    // rest), rather than plot the last scenario's latencies against this one's costs and redraw on every
-    // input of a drag (1–4 ms of canvas text per input).
+    // answers: until this scenario's simulations are in it keeps the last exact figures (as the crossover
+    // chart keeps its curves), rather than plot the last scenario's latencies against this one's costs and
+    // redraw on every input of a drag (1–4 ms of canvas text per input).
     let cost_p99 = {
         let shown = use_mut_ref(|| None::<(Rc<Assessment>, Rc<CostLatency>)>);
         let mut shown = shown.borrow_mut();
