@@ -49,22 +49,7 @@ fn launchable(arch: Arch, i: &containers::Instance) -> bool {
     i.arch == arch && i.burst.is_none()
 }
 
-/// The candidate whose month costs least (the first of equals), with its charge: `charge` of each in turn.
-/// The month's fleet depends on the instance type only through how many environments it holds, which
-/// few distinct counts cover, so each count's fleet is sized once and priced at each type's rate.
-#[cfg(test)]
-fn cheapest_fit<'a>(
-    s: &Scenario,
-    r: &Rates,
-    all: &'a [containers::Instance],
-    load: &Load,
-    requests: f64,
-    env: Environment,
-) -> Option<(ManagedCharge, &'a containers::Instance)> {
-    cheapest_fit_in(&Fits::of(s, all, env), s, r, all, load, requests, env)
-}
-
-/// The candidates that hold an environment, with how many each holds: what `cheapest_fit` needs of the
+/// The candidates that hold an environment, with how many each holds: what `cheapest_fit_in` needs of the
 /// instance types, which does not depend on the volume (a cost curve keeps one, `Usage::managed_fits`).
 pub(super) struct Fits {
     /// The distinct environments-per-instance counts, in the order the candidates first have them.
@@ -91,7 +76,10 @@ impl Fits {
     }
 }
 
-/// `cheapest_fit` with the candidates' `Fits` at hand.
+/// The candidate whose month costs least (the first of equals), with its charge: `charge` of each in turn,
+/// among `fits`. The month's fleet depends on the instance type only through how many environments it
+/// holds, which few distinct counts cover, so each count's fleet is sized once and priced at each type's
+/// rate.
 fn cheapest_fit_in<'a>(
     fits: &Fits,
     s: &Scenario,
@@ -276,7 +264,7 @@ pub struct ManagedCharge {
     pub requests_usd: f64,
 }
 
-/// Sizes and prices the month; `None` when one environment does not fit on `instance`. (`cheapest_fit`
+/// Sizes and prices the month; `None` when one environment does not fit on `instance`. (`cheapest_fit_in`
 /// does the same for many instance types at once.)
 #[cfg(test)]
 pub fn charge(
@@ -407,7 +395,7 @@ mod tests {
         assert!(charge(&l, 0.0, big, 0.6, M7G_LARGE, &r).is_none());
     }
 
-    /// `cheapest_fit` (one fleet per environments-per-instance count) picks the same type with the same
+    /// `cheapest_fit_in` (one fleet per environments-per-instance count) picks the same type with the same
     /// charge, to the bit, as `charge` on every candidate in turn, across presets, sizes, arches and volumes.
     #[test]
     fn cheapest_fit_is_the_minimum_of_every_charge() {
@@ -440,7 +428,8 @@ mod tests {
                         charge(&load, requests, env, s.target_utilization, it, &r.hidden).map(|c| (c, i.name))
                     })
                     .min_by(|a, b| (a.0.instances_usd).total_cmp(&b.0.instances_usd));
-                let fast = cheapest_fit(s, r, &all, &load, requests, env).map(|(c, i)| (c, i.name));
+                let fast = cheapest_fit_in(&Fits::of(s, &all, env), s, r, &all, &load, requests, env)
+                    .map(|(c, i)| (c, i.name));
                 assert_eq!(fast, direct, "{} at {requests}", s.runtime);
                 compared += usize::from(direct.is_some());
             }
