@@ -89,10 +89,9 @@ pub(super) fn fleet(u: &Usage, unit: &Unit) -> Fleet {
         if overs.iter().all(|&o| o <= 0.0) {
             return 0.0;
         }
-        let hours = u.weights.len();
-        let day = if hours.is_multiple_of(24) { 24 } else { hours.max(1) };
-        let per_day: f64 = match u.hour_slots() {
-            Some(slots) => daily_net(overs.as_slice(), slots, u.same_days(slots, day), day),
+        let day = u.day_hours();
+        let per_day: f64 = match u.hour_slots().zip(u.same_days()) {
+            Some((slots, same_days)) => daily_net(overs.as_slice(), slots, same_days, day),
             None => u.weights.chunks(day).map(|d| larger(d.iter().map(|&w| over(w)).sum::<f64>(), 0.0)).sum(),
         };
         per_day * hours_per_weight

@@ -151,14 +151,22 @@ impl<'a> Usage<'a> {
             .as_deref()
     }
 
-    /// For each day of the week (`day` hours of `hour_slots`, the same `day` at every call), the first day
-    /// whose hours have the same weights: a figure summed over a day's hours is then the same sum, taken
-    /// once (all days of a steady or diurnal week are one day; weekdays and weekends are two).
-    pub(super) fn same_days(&self, slots: &[usize], day: usize) -> &[usize] {
-        self.fixed().same_days.get_or_init(|| {
-            let days: Vec<&[usize]> = slots.chunks(day.max(1)).collect();
+    /// Hours per day of `weights`: 24, or the whole of a week that is not made of days.
+    pub(super) fn day_hours(&self) -> usize {
+        let hours = self.weights.len();
+        if hours.is_multiple_of(24) { 24 } else { hours.max(1) }
+    }
+
+    /// For each day of the week (`day_hours` of `hour_slots`), the first day whose hours have the same
+    /// weights: a figure summed over a day's hours is then the same sum, taken once (all days of a steady or
+    /// diurnal week are one day; weekdays and weekends are two). `None` with `hour_slots`.
+    pub(super) fn same_days(&self) -> Option<&[usize]> {
+        let slots = self.hour_slots()?;
+        let same = self.fixed().same_days.get_or_init(|| {
+            let days: Vec<&[usize]> = slots.chunks(self.day_hours()).collect();
             days.iter().map(|d| days.iter().position(|e| e == d).unwrap_or(0)).collect()
-        })
+        });
+        Some(same)
     }
 
     /// `Ceiling::new(k)`, made once per capacity.
