@@ -84,8 +84,9 @@ function dropUnusedSnapshot() {
 
 // A prerendered first screen that shows is painted before the worker starts and the wasm compiles: on two
 // cores their threads took the CPU from the first frame's style, layout and raster (A/B, fresh contexts:
-// the verdict painted 6–30 % sooner under load, the live app's hand-over no later). Two frames: the
-// first has then been produced, not only recorded. A hidden page gets no frames: it waits for none, or
+// the verdict painted 9–30 % sooner in four runs, within the noise in two at heavy load; the live app's
+// hand-over ~30–60 ms later, docs/perf-profile.md). Two frames: the first has then been produced, not
+// only recorded. A hidden page gets no frames: it waits for none, or
 // at most FIRST_SCREEN_MS if hidden meanwhile.
 function firstScreenPainted() {
   const FIRST_SCREEN_MS = 500;
