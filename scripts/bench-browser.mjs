@@ -21,7 +21,7 @@
 //             until two hops after the exact figures are in the DOM, plus the next frame's work as above.
 // drag        one change per frame for 60 frames on two sliders, replies flowing (see `drags`).
 import { serve } from '../tests/e2e/server.mjs';
-import { launch } from '../tests/e2e/harness.mjs';
+import { launch, holdWorkerReplies } from '../tests/e2e/harness.mjs';
 import { writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -102,39 +102,6 @@ async function navigation() {
     verdict: of('verdict'), verdict_present: of('verdict_present'),
     exact: of('exact'), exact_present: of('exact_present'), app_verdict: of('app_verdict'), live: of('live'),
     wasm_fetched: of('wasm_fetched'), fcp: of('fcp'), wasm_files_fetched_by_page: runs[0]?.wasm_files ?? null,
-  };
-}
-
-// Runs before the page's scripts: worker messages can be held back (`__hold`) and released later, so
-// an input and the worker's answer to it are timed apart; `__lastMessage` is when one was delivered.
-function holdWorkerReplies() {
-  const Native = window.Worker;
-  window.__held = [];
-  window.__hold = false;
-  window.Worker = class extends Native {
-    constructor(...a) {
-      super(...a);
-      // Registered before the app's `onmessage`, so it runs first and can stop it.
-      this.addEventListener('message', (e) => {
-        if (e.__released) return;
-        if (window.__hold) {
-          e.stopImmediatePropagation();
-          window.__held.push([this, e.data]);
-        } else {
-          window.__lastMessage = performance.now();
-        }
-      });
-    }
-  };
-  window.__release = () => {
-    const held = window.__held.splice(0);
-    for (const [w, data] of held) {
-      const ev = new MessageEvent('message', { data });
-      ev.__released = true;
-      window.__lastMessage = performance.now();
-      w.dispatchEvent(ev);
-    }
-    return held.length;
   };
 }
 

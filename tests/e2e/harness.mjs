@@ -86,3 +86,36 @@ export async function run(tests) {
   console.log(`\ne2e result: ${passed} passed; ${failed} failed`);
   return failed;
 }
+
+// Runs before the page's scripts: worker messages can be held back (`__hold`) and released later, so
+// an input and the worker's answer to it are timed apart; `__lastMessage` is when one was delivered.
+export function holdWorkerReplies() {
+  const Native = window.Worker;
+  window.__held = [];
+  window.__hold = false;
+  window.Worker = class extends Native {
+    constructor(...a) {
+      super(...a);
+      // Registered before the app's `onmessage`, so it runs first and can stop it.
+      this.addEventListener('message', (e) => {
+        if (e.__released) return;
+        if (window.__hold) {
+          e.stopImmediatePropagation();
+          window.__held.push([this, e.data]);
+        } else {
+          window.__lastMessage = performance.now();
+        }
+      });
+    }
+  };
+  window.__release = () => {
+    const held = window.__held.splice(0);
+    for (const [w, data] of held) {
+      const ev = new MessageEvent('message', { data });
+      ev.__released = true;
+      window.__lastMessage = performance.now();
+      w.dispatchEvent(ev);
+    }
+    return held.length;
+  };
+}

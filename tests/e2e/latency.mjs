@@ -3,7 +3,7 @@
 // URL; the cold-start card switches platform and day.
 // usage: node tests/e2e/latency.mjs SITE_ROOT   (the site lives at SITE_ROOT/crossover/)
 import { serve } from './server.mjs';
-import { launch, openPage, assertClean, assert, evalQuery, run, SHOTS } from './harness.mjs';
+import { launch, openPage, assertClean, assert, evalQuery, run, SHOTS, holdWorkerReplies } from './harness.mjs';
 
 const root = process.argv[2] ?? 'target/site';
 const browser = await launch();
@@ -76,30 +76,8 @@ const failures = await run([
 
   ['the cost-p99 chart follows the worker: an input keeps the last exact figures until the answer brings the new ones', async () => {
     const page = await openPage(browser, origin);
-    // Worker answers (not its ready message, a bare 0) are held while `__hold` is set, then released.
-    await page.context().addInitScript(() => {
-      const Native = window.Worker;
-      window.__held = [];
-      window.Worker = class extends Native {
-        constructor(...a) {
-          super(...a);
-          this.addEventListener('message', (e) => {
-            if (window.__hold && e.data !== 0 && !e.__released) {
-              e.stopImmediatePropagation();
-              window.__held.push([this, e.data]);
-            }
-          });
-        }
-      };
-      window.__release = () => {
-        window.__hold = false;
-        for (const [w, data] of window.__held.splice(0)) {
-          const ev = new MessageEvent('message', { data });
-          ev.__released = true;
-          w.dispatchEvent(ev);
-        }
-      };
-    });
+    // The worker's answers are held while `__hold` is set, then released (as the bench does).
+    await page.context().addInitScript(holdWorkerReplies);
     await page.goto(`${app}?${QUERY}`);
     await exact(page);
     const points = () => page.$$eval('#cost-p99-data tbody tr', (rows) => rows.map((r) => `${r.dataset.platform} ${r.dataset.usd} ${r.dataset.p99Ms}`).join('\n'));
@@ -115,7 +93,7 @@ const failures = await run([
     await page.waitForFunction((before) => document.querySelector('.costs').textContent !== before, costsBefore);
     // The costs moved at once (the quick figures); the chart still pairs the last exact costs and p99s.
     assert(await points() === chartBefore, 'the cost-p99 chart keeps the last exact figures while the worker works');
-    await page.evaluate(() => window.__release());
+    await page.evaluate(() => { window.__hold = false; window.__release(); });
     await exact(page);
     const after = await points();
     assert(after !== chartBefore, 'the answer brings the new scenario\'s points');
