@@ -11,5 +11,21 @@
   } catch {
     // No storage (a sandboxed frame, storage disabled): the app reads nothing either and shows the default.
   }
-  if (own) document.documentElement.classList.add('own-state');
+  if (!own) return;
+  document.documentElement.classList.add('own-state');
+  // Nothing will be painted before the app, so its JS and wasm are wanted at once. scripts/prerender.mjs
+  // took Trunk's preloads out (they slowed the snapshot's first frame); put them back, for the same URLs
+  // and request modes boot.js uses (an `import` and a plain same-origin `fetch`), so they are reused.
+  // A development build has no snapshot and keeps Trunk's own.
+  if (document.querySelector('link[rel="modulepreload"]')) return;
+  const boot = [...document.scripts].find((s) => s.type === 'module' && /\/boot\.js\?/.test(s.src));
+  if (!boot) return;
+  const names = new URL(boot.src).searchParams;
+  const preload = (rel, file, more) => {
+    if (!/^[\w.-]+$/.test(file ?? '')) return;
+    const link = Object.assign(document.createElement('link'), { rel, href: new URL(file, boot.src).href }, more);
+    document.head.append(link);
+  };
+  preload('modulepreload', names.get('js'));
+  preload('preload', names.get('wasm'), { as: 'fetch', crossOrigin: 'anonymous', type: 'application/wasm' });
 })();

@@ -182,19 +182,27 @@ const failures = await run([
       const shot = document.getElementById('prerendered');
       window.__parsed = {
         shown: getComputedStyle(shot).display !== 'none' && shot.checkVisibility(),
-        results: shot.querySelector('.results')?.textContent,
+        cards: [...shot.querySelectorAll('.results > *')].map((card) => card.textContent),
         appRendered: document.getElementById('app').childElementCount > 0,
+        // Trunk's preloads are out while the snapshot shows (boot.js fetches after its first frame).
+        preloads: document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]').length,
       };
     }));
     await page.goto(s.app);
     await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
     const parsed = await page.evaluate(() => window.__parsed);
-    assert(parsed.shown && !parsed.appRendered, `the snapshot is painted before the app renders: ${JSON.stringify(parsed)}`);
+    assert(parsed.shown && !parsed.appRendered && parsed.preloads === 0,
+      `the snapshot is painted before the app renders, and nothing is downloaded meanwhile: ${JSON.stringify(parsed)}`);
     // Settled as the snapshot was: exact figures and sensitivity sentences (boot.js hands over then, or
     // after 3 s on a machine too loaded for that).
     await page.locator('#app .results[data-settled="true"]').waitFor({ timeout: 20000 });
-    const live = await page.locator('#app .results').textContent();
-    assert(parsed.results === live, `the snapshot's figures are the live app's:\n${parsed.results?.slice(0, 400)}\nvs\n${live.slice(0, 400)}`);
+    // The snapshot is the first screen: the verdict and the cost table, and the live app's cards below.
+    const live = await page.evaluate((n) => [...document.querySelectorAll('#app .results > *')].slice(0, n).map((c) => c.textContent),
+      parsed.cards.length);
+    assert(parsed.cards.length >= 2 && parsed.cards.length < await page.locator('#app .results > *').count(),
+      `the snapshot holds the first screen's cards, not all: ${parsed.cards.length}`);
+    parsed.cards.forEach((card, i) => assert(card === live[i],
+      `the snapshot's card ${i} is the live app's:\n${card.slice(0, 400)}\nvs\n${live[i]?.slice(0, 400)}`));
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
     assert(new Set(ids).size === ids.length, 'ids are unique once the app has taken over');
     await takesInput(page);
@@ -232,12 +240,20 @@ const failures = await run([
     await page.context().addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
       const shot = document.getElementById('prerendered');
       // boot.js (a module, run before this event) has already dropped a snapshot that will not show.
-      window.__parsed = { shown: !!shot && getComputedStyle(shot).display !== 'none', own: document.documentElement.classList.contains('own-state') };
+      window.__parsed = {
+        shown: !!shot && getComputedStyle(shot).display !== 'none',
+        own: document.documentElement.classList.contains('own-state'),
+        preloads: document.querySelectorAll('link[rel="preload"][href$=".wasm"], link[rel="modulepreload"][href$=".js"]').length,
+      };
     }));
     await page.goto(`${s.app}?v=1&requests_per_month=5e6`);
     await exact(page);
     let parsed = await page.evaluate(() => window.__parsed);
     assert(!parsed.shown && parsed.own, `a link hides the snapshot from the start: ${JSON.stringify(parsed)}`);
+    assert(parsed.preloads === 2, `with nothing to paint first, the JS and the wasm are preloaded: ${JSON.stringify(parsed)}`);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name.split('/').pop())
+      .filter((name) => /\.(wasm|js)$/.test(name) && name.startsWith('crossover-web-')));
+    assert(fetched.length === 2, `boot.js reuses the preloads, one download each: ${fetched.join(', ')}`);
     assert(await page.evaluate(() => !document.getElementById('prerendered')), 'and it is gone once the app runs');
     // The app saved that scenario (storage): a plain visit shows it, not the default.
     await page.waitForFunction(() => localStorage.getItem('crossover.scenario') !== null, null, { timeout: 5000 });
